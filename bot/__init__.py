@@ -1,0 +1,1 @@
+"""The assistant: routing, answer composition, challenge questions, briefing notes, Slack app, CLI, settings."""

@@ -1,0 +1,326 @@
+"""The `scrutiny` command line: one entry point, heavy libraries imported only inside commands."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from bot.assistant import Assistant
+    from bot.models import Answer
+    from bot.settings import Settings
+
+app = typer.Typer(
+    help="Scrutiny assistant: sourced answers on council performance, challenge questions and briefing notes.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+indicators_app = typer.Typer(help="Import and list indicator datasets.", no_args_is_help=True)
+audit_app = typer.Typer(help="The audit log of Slack requests.", no_args_is_help=True)
+app.add_typer(indicators_app, name="indicators")
+app.add_typer(audit_app, name="audit")
+
+
+class DocTypeOpt(StrEnum):
+    plan = "plan"
+    performance_report = "performance_report"
+    peer_challenge = "peer_challenge"
+    minutes = "minutes"
+    audit = "audit"
+    other = "other"
+
+
+class ClassificationOpt(StrEnum):
+    public = "public"
+    restricted = "restricted"
+
+
+class FormatOpt(StrEnum):
+    tidy = "tidy"
+    oflog = "oflog"
+    lgbf = "lgbf"
+
+
+AreaOpt = Annotated[str | None, typer.Option("--area", help="Council code or name (default: SCRUTINY_AREA).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object (DESIGN.md contract).")]
+
+
+def fail(message: str, code: int = 2) -> None:
+    """Print a one-line error and exit."""
+    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+    raise typer.Exit(code)
+
+
+def _settings() -> Settings:
+    from bot.settings import SettingsError, load_settings
+
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        fail(str(exc))
+    raise AssertionError("unreachable")
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    from indicators.errors import IndicatorError
+    from knowledge.errors import KnowledgeError
+
+    from bot.errors import AssistantError
+
+    return (AssistantError, IndicatorError, KnowledgeError)
+
+
+def _run(action):  # noqa: ANN001, ANN202 - a thunk; keeps every command's error handling in one place
+    try:
+        return action()
+    except _user_errors() as exc:
+        fail(str(exc))
+
+
+def _assistant(settings: Settings) -> Assistant:
+    from bot.assistant import Assistant
+
+    return Assistant(settings)
+
+
+def _cli_caller(area: str | None):  # noqa: ANN202
+    from bot.models import CallerContext
+
+    # The command line is run by whoever holds the data directory, so restricted documents are visible.
+    return CallerContext(channel="cli", user="cli", allow_restricted=True, area=area)
+
+
+def _print_answer(answer: Answer, as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(answer.to_contract(), ensure_ascii=False) + "\n")
+        return
+    from bot.render_text import render_answer
+
+    render_answer(answer)
+
+
+@app.callback()
+def _main(ctx: typer.Context) -> None:
+    """Validate settings before any command runs, so a bad one fails at start."""
+    if ctx.resilient_parsing or "--help" in sys.argv or "-h" in sys.argv:
+        return
+    _settings()
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to index.")],
+    doc_type: Annotated[DocTypeOpt | None, typer.Option("--type", help="Document type (default: inferred).")] = None,
+    council: Annotated[str | None, typer.Option(help="Council the documents belong to.")] = None,
+    classification: Annotated[ClassificationOpt | None, typer.Option(
+        help="public or restricted (exempt); default public or the folder manifest.")] = None,
+    title: Annotated[str | None, typer.Option(help="Title (default: read from the document).")] = None,
+    doc_date: Annotated[str | None, typer.Option("--date", help="Document date YYYY-MM-DD.")] = None,
+    remove: Annotated[bool, typer.Option("--remove", help="Remove these documents from the index.")] = False,
+) -> None:
+    """Index documents (PDF, DOCX, HTML, Markdown, text) into the knowledge base."""
+    settings = _settings()
+    from bot.progress import progress_bar
+    from knowledge.models import IngestOptions
+
+    parsed_date = None
+    if doc_date:
+        try:
+            parsed_date = date.fromisoformat(doc_date)
+        except ValueError:
+            fail(f"--date {doc_date!r} is not a date in the form YYYY-MM-DD")
+    kb = _run(lambda: _knowledge(settings))
+    if remove:
+        for path in paths:
+            removed = _run(lambda p=path: kb.remove(str(p)))
+            typer.echo(f"{'removed' if removed else 'not indexed'}: {path}")
+        return
+    options = IngestOptions(doc_type=doc_type.value if doc_type else None, council=council,
+                            classification=classification.value if classification else None,
+                            title=title, date=parsed_date)
+    with progress_bar("Ingesting") as progress:
+        report = _run(lambda: kb.ingest(list(paths), options, progress=progress))
+    from bot.render_text import render_ingest_report
+
+    render_ingest_report(report)
+
+
+def _knowledge(settings: Settings):  # noqa: ANN202
+    from knowledge.base import KnowledgeBase
+
+    return KnowledgeBase(settings.home, chroma_host=settings.chroma_host, chroma_port=settings.chroma_port,
+                         max_file_mb=settings.max_file_mb)
+
+
+@app.command()
+def docs() -> None:
+    """List indexed documents: title, type, date, classification, chunks."""
+    settings = _settings()
+    from bot.render_text import render_documents
+
+    render_documents(_run(lambda: _knowledge(settings).documents()))
+
+
+@indicators_app.command("import")
+def indicators_import(
+    path: Annotated[Path, typer.Argument(help="Tidy CSV/XLSX/Parquet, Oflog asc_data.csv, or the LGBF folder.")],
+    fmt: Annotated[FormatOpt, typer.Option("--format", help="Layout of the file.")] = FormatOpt.tidy,
+    meta: Annotated[Path | None, typer.Option(help="Indicator metadata CSV.")] = None,
+    groups: Annotated[Path | None, typer.Option(help="Comparator groups (CSV or JSON).")] = None,
+    dataset: Annotated[str | None, typer.Option(help="Dataset name (default: from the file name).")] = None,
+) -> None:
+    """Import an indicator table; all or nothing, re-import replaces the dataset."""
+    settings = _settings()
+    from indicators.store import IndicatorStore
+
+    from bot.progress import progress_bar
+
+    store = IndicatorStore(settings.home)
+    with progress_bar("Importing") as progress:
+        report = _run(lambda: store.import_file(path, fmt=fmt.value, meta=meta, groups=groups, dataset=dataset,
+                                                progress=progress))
+    from bot.render_text import render_import_report
+
+    render_import_report(report)
+
+
+@indicators_app.command("list")
+def indicators_list() -> None:
+    """List datasets and their indicators."""
+    settings = _settings()
+    from indicators.store import IndicatorStore
+
+    from bot.render_text import render_indicator_list
+
+    store = IndicatorStore(settings.home)
+    render_indicator_list(store.datasets(), store.indicators())
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question in plain English.")],
+    area: AreaOpt = None,
+    as_json: JsonOpt = False,
+    chart: Annotated[Path | None, typer.Option(help="Write the trend chart PNG here.")] = None,
+) -> None:
+    """Answer a question from the documents and indicator data, with sources."""
+    settings = _settings()
+    assistant = _assistant(settings)
+    answer = _run(lambda: assistant.ask(question, _cli_caller(area), chart=chart))
+    _print_answer(answer, as_json)
+
+
+@app.command()
+def trend(
+    indicator: Annotated[str, typer.Argument(help="Indicator id, name or alias.")],
+    area: AreaOpt = None,
+    since: Annotated[str | None, typer.Option(help="First period, e.g. 2019-20.")] = None,
+    chart: Annotated[Path | None, typer.Option(help="Write the chart PNG here.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Trend, target and comparator analysis of one indicator."""
+    settings = _settings()
+    assistant = _assistant(settings)
+    answer = _run(lambda: assistant.trend(indicator, _cli_caller(area), area=area, chart=chart, since=since))
+    _print_answer(answer, as_json)
+
+
+@app.command()
+def questions(
+    topic: Annotated[str, typer.Option("--topic", help="Service or agenda item, e.g. 'waste and recycling'.")],
+    area: AreaOpt = None,
+    indicator: Annotated[list[str] | None, typer.Option("--indicator", help="Indicator(s) to focus on.")] = None,
+    meeting_date: Annotated[str | None, typer.Option(help="Meeting date YYYY-MM-DD.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Draft 10-15 prioritised challenge questions, each with its evidence."""
+    settings = _settings()
+    assistant = _assistant(settings)
+    answer = _run(lambda: assistant.questions(topic, _cli_caller(area), area=area, indicators=indicator,
+                                              meeting_date=meeting_date))
+    _print_answer(answer, as_json)
+
+
+@app.command()
+def brief(
+    topic: Annotated[str, typer.Option("--topic", help="Agenda item or service.")],
+    out: Annotated[Path, typer.Option("--out", help="FILE.docx or FILE.md")],
+    area: AreaOpt = None,
+) -> None:
+    """Write a pre-scrutiny briefing note (Word or Markdown)."""
+    if out.suffix.lower() not in (".docx", ".md"):
+        fail(f"--out must end in .docx or .md, not {out.suffix or 'no suffix'}")
+    settings = _settings()
+    assistant = _assistant(settings)
+    answer = _run(lambda: assistant.brief(topic, _cli_caller(area), out=out, area=area))
+    typer.echo(f"Briefing note written to {out} ({len(answer.citations)} sources, "
+               f"{len(answer.questions or [])} suggested questions).")
+
+
+@app.command()
+def serve(
+    http: Annotated[bool, typer.Option("--http", help="HTTP mode (production) instead of Socket Mode.")] = False,
+    port: Annotated[int, typer.Option(help="Port for HTTP mode.")] = 3000,
+) -> None:
+    """Run the Slack app (Socket Mode by default; --http for production)."""
+    settings = _settings()
+    from bot.settings import SettingsError
+    from bot.slack.serve import check_slack_settings
+    from bot.slack.serve import serve as run_server
+
+    try:
+        check_slack_settings(settings, http=http)
+    except SettingsError as exc:
+        fail(str(exc))
+    run_server(settings, http=http, port=port)
+
+
+@app.command()
+def demo(
+    home: Annotated[Path | None, typer.Option(help="Where to build the demo (default: a fresh temp dir).")] = None,
+) -> None:
+    """Build a fresh home from the fictional sample council pack and show worked examples."""
+    _settings()
+    from bot.demo import run_demo
+
+    _run(lambda: run_demo(home))
+
+
+@app.command("eval")
+def evaluate(
+    fast: Annotated[bool, typer.Option("--fast", help="The CI subset (sample pack + quick real-data checks).")] = False,
+    out: Annotated[Path | None, typer.Option(help="Folder for report.json and report.md.")] = None,
+) -> None:
+    """Run the evaluation sets and print a quality report; non-zero exit if a must-be-100% figure falls short."""
+    _settings()
+    from bot.evaluation import run_evaluation
+
+    ok = _run(lambda: run_evaluation(fast=fast, out=out))
+    if not ok:
+        raise typer.Exit(1)
+
+
+@audit_app.command("export")
+def audit_export(out: Annotated[Path, typer.Option("--out", help="CSV file to write.")]) -> None:
+    """Export the audit log to CSV for the monitoring officer."""
+    settings = _settings()
+    from bot.audit import AuditLog
+
+    rows = AuditLog(settings.database).export_csv(out)
+    typer.echo(f"{rows} audit records written to {out}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

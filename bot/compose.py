@@ -1,0 +1,114 @@
+"""Extractive answers: computed figures in plain English and verbatim quotes, each with a numbered citation."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.models import Citation
+
+if TYPE_CHECKING:
+    from indicators.analysis import IndicatorAnalysis
+
+    from knowledge.models import Passage
+
+_WORD = re.compile(r"[a-z0-9]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z0-9\"'(•\-])|\n\s*\n|\n(?=\s*[-•*\d])")
+_STOP = frozenset(
+    "a an and are as at be by did do does for from has have how in is it its of on or our the their this to was "
+    "we were what when where which who why will with about say said says us you your council councils".split()
+)
+MAX_QUOTE = 420
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-case words that carry meaning (no stop words), with a crude plural fold."""
+    return {w.rstrip("s") if len(w) > 4 else w for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def best_quote(question: str, text: str, limit: int = MAX_QUOTE) -> str:
+    """The most relevant contiguous run of sentences in `text`, verbatim, at most about `limit` characters."""
+    if len(text) <= limit:
+        return text.strip()
+    spans = _sentence_spans(text)
+    if not spans:
+        return text[:limit].strip()
+    wanted = content_words(question)
+
+    def score(span: tuple[int, int]) -> float:
+        words = content_words(text[span[0]:span[1]])
+        return len(words & wanted) / (1 + 0.02 * len(words))
+
+    best = max(range(len(spans)), key=lambda i: score(spans[i]))
+    start, end = spans[best]
+    # Grow the quote with neighbouring sentences while it stays short, so it reads as a coherent span.
+    lo, hi = best, best
+    while True:
+        grown = False
+        if hi + 1 < len(spans) and spans[hi + 1][1] - start <= limit:
+            hi += 1
+            end = spans[hi][1]
+            grown = True
+        if lo > 0 and end - spans[lo - 1][0] <= limit and score(spans[lo - 1]) > 0:
+            lo -= 1
+            start = spans[lo][0]
+            grown = True
+        if not grown:
+            break
+    if end - start > limit * 1.5:
+        end = start + limit
+        cut = text.rfind(" ", start, end)
+        end = cut if cut > start + limit // 2 else end
+    return text[start:end].strip()
+
+
+def passage_citation(number: int, passage: Passage, quote: str) -> Citation:
+    """Citation for a retrieved passage: document title, locator and a verbatim quote."""
+    return Citation(id=number, source=passage.title, path=passage.path, locator=passage.locator, quote=quote)
+
+
+def document_answer(question: str, passages: list[Passage], first_id: int = 1,
+                    lead: str = "The documents say:") -> tuple[str, list[Citation]]:
+    """Quote the most relevant part of each passage, numbered from `first_id`."""
+    lines, citations = [lead], []
+    for offset, passage in enumerate(passages):
+        number = first_id + offset
+        quote = best_quote(question, passage.text)
+        citations.append(passage_citation(number, passage, quote))
+        lines.append(f"• {passage.title} ({passage.locator}): \u201c{_one_line(quote)}\u201d [{number}]")
+    return "\n".join(lines), citations
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def dataset_citation(number: int, analysis: IndicatorAnalysis) -> Citation:
+    """Citation for computed figures: dataset, indicator, area and the periods used."""
+    info = analysis.info
+    periods = [p.period for p in analysis.series if p.value is not None]
+    span = f"{periods[0]} to {periods[-1]}" if len(periods) > 1 else (periods[0] if periods else "")
+    latest = analysis.latest
+    quote = f"{latest.indicator_name}, {latest.area_name}, {latest.period}: {latest.value:g}"
+    if latest.unit:
+        quote += f" ({latest.unit})"
+    source = f"{info.dataset} dataset" if info.dataset else "indicator data"
+    return Citation(id=number, source=f"{source}: {info.name}", path=info.source or info.dataset,
+                    locator=f"{info.indicator_id}, {analysis.area_name}, {span}", quote=quote)
+
+
+def indicator_answer(analysis: IndicatorAnalysis, citation_id: int) -> tuple[str, Citation]:
+    """The analysis sentences with a dataset citation marker."""
+    text = " ".join(analysis.sentences).strip()
+    return f"{text} [{citation_id}]", dataset_citation(citation_id, analysis)

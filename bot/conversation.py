@@ -1,0 +1,40 @@
+"""A conversation: what was asked so far in a thread, so follow-ups can be understood."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+MAX_TURNS = 20
+
+
+class Turn(BaseModel):
+    """One exchange, reduced to what a follow-up may refer back to."""
+
+    question: str
+    kind: str
+    indicator_id: str | None = None
+    indicator_name: str | None = None
+    area_code: str | None = None
+    topic: str | None = None
+
+
+class Conversation(BaseModel):
+    """The turns of one thread (the Slack layer stores it as JSON keyed by thread)."""
+
+    turns: list[Turn] = Field(default_factory=list)
+
+    def add(self, turn: Turn) -> None:
+        """Record a turn, keeping only the most recent ones."""
+        self.turns.append(turn)
+        del self.turns[:-MAX_TURNS]
+
+    def last_indicator(self) -> Turn | None:
+        """The latest turn that was about an indicator."""
+        return next((t for t in reversed(self.turns) if t.indicator_id), None)
+
+    def last_topic(self) -> str | None:
+        """The latest subject talked about: a topic, an indicator name or the question itself."""
+        for turn in reversed(self.turns):
+            if turn.kind != "none":
+                return turn.topic or turn.indicator_name or turn.question
+        return None

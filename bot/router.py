@@ -1,0 +1,88 @@
+"""Classify a request before any data is touched: challenge questions, a briefing note, a follow-up or a question."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel
+
+from bot.conversation import Conversation
+
+RequestKind = Literal["questions", "brief", "help", "chart", "why", "followup", "question"]
+
+_QUESTIONS = re.compile(
+    r"^\s*(?:please\s+)?(?:draft|write|give me|suggest|list|prepare)?\s*(?:me\s+)?(?:some\s+|the\s+|\d+\s+)?"
+    r"(?:challenge\s+|scrutiny\s+|key\s+|good\s+)?questions?\s+(?:to\s+ask\s+)?"
+    r"(?:on|about|for|regarding)\s+(?P<topic>.+)$",
+    re.IGNORECASE,
+)
+_WHAT_TO_ASK = re.compile(
+    r"^\s*what\s+(?:questions\s+)?should\s+(?:we|i|members|the committee)\s+ask\s+"
+    r"(?:on|about|regarding)\s+(?P<topic>.+)$",
+    re.IGNORECASE,
+)
+_BRIEF = re.compile(
+    r"^\s*(?:please\s+)?(?:draft|write|prepare|give me|produce)?\s*(?:me\s+)?(?:a\s+)?(?:pre-?scrutiny\s+)?"
+    r"brief(?:ing)?(?:\s+note)?\s+(?:on|about|for)\s+(?P<topic>.+)$",
+    re.IGNORECASE,
+)
+_HELP = re.compile(r"^\s*(?:help|\?|what can you do\??|hello|hi|hey)\s*[!.?]*\s*$", re.IGNORECASE)
+_CHART = re.compile(r"\b(?:show|draw|see|plot)\b.*\b(?:chart|graph|plot|trend line)\b|^\s*chart\s*\??$", re.IGNORECASE)
+_WHY = re.compile(r"^\s*(?:but\s+|and\s+|so\s+)?(?:why|what(?:'s| is) (?:driving|behind|causing) (?:it|that|this))\b"
+                  r"[^a-z]*(?:is that|has it|did it|so)?\W*$", re.IGNORECASE)
+_FOLLOWUP = re.compile(
+    r"^\s*(?:and|what about|how about|compared (?:with|to)|versus|vs\.?|against|and how does that compare)\b",
+    re.IGNORECASE,
+)
+
+
+class Route(BaseModel):
+    """Where a request goes, and the topic it names (for questions and briefs)."""
+
+    kind: RequestKind
+    topic: str | None = None
+
+
+def _clean_topic(topic: str) -> str:
+    return topic.strip().rstrip("?.!").strip().strip("\"'")
+
+
+def route(text: str, conversation: Conversation | None = None) -> Route:
+    """Classify a request; follow-up kinds are only returned when the conversation has something to follow."""
+    for pattern, kind in ((_QUESTIONS, "questions"), (_WHAT_TO_ASK, "questions"), (_BRIEF, "brief")):
+        match = pattern.match(text)
+        if match:
+            return Route(kind=kind, topic=_clean_topic(match.group("topic")))
+    if _HELP.match(text):
+        return Route(kind="help")
+    has_history = conversation is not None and bool(conversation.turns)
+    if has_history and _CHART.search(text):
+        return Route(kind="chart")
+    if has_history and _WHY.match(text):
+        return Route(kind="why")
+    if has_history and (_FOLLOWUP.match(text) or len(text.split()) <= 4):
+        return Route(kind="followup")
+    return Route(kind="question")
+
+
+DOCUMENT_CUES = re.compile(
+    r"\b(plan|priorit|commitment|peer challenge|peer review|recommendation|minutes|committee|said|say|says|"
+    r"report(?:ed)?|audit|letter|strategy|guide|document|according|what does|what did|how should|explain|why)",
+    re.IGNORECASE,
+)
+INDICATOR_CUES = re.compile(
+    r"\b(rate|how (?:are|is|has|have) (?:we|our|the)|trend|changed|figure|latest|performance on|how many|"
+    r"percentage|per cent|%|compare|compared|similar councils|neighbours|target|rank|since \d{4}|last \w+ years)",
+    re.IGNORECASE,
+)
+
+
+def wants_documents(text: str) -> bool:
+    """True when the wording asks what documents say (plans, peer challenge, minutes...)."""
+    return bool(DOCUMENT_CUES.search(text))
+
+
+def wants_figures(text: str) -> bool:
+    """True when the wording asks for figures, trends or comparisons."""
+    return bool(INDICATOR_CUES.search(text))

@@ -1,0 +1,1 @@
+"""Structured data: importers -> validated tidy table -> analysis -> question resolution -> charts."""

@@ -1,0 +1,1 @@
+"""Documents: loaders -> chunks with locators -> embeddings -> Chroma -> hybrid retrieval, access filter."""

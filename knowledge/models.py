@@ -1,0 +1,104 @@
+"""Pydantic models at the knowledge package's boundary."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+DocType = Literal["plan", "performance_report", "peer_challenge", "minutes", "audit", "other"]
+Classification = Literal["public", "restricted"]
+
+
+class AccessContext(BaseModel):
+    """Who is asking: decides whether restricted documents may be searched."""
+
+    allow_restricted: bool = False
+    channel: str | None = None
+    user: str | None = None
+
+
+class SearchFilters(BaseModel):
+    """Optional narrowing of a search."""
+
+    doc_types: list[DocType] | None = None
+    council: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    classification: Classification | None = None
+
+
+class IngestOptions(BaseModel):
+    """Command-line overrides for document metadata (None = infer / manifest)."""
+
+    doc_type: DocType | None = None
+    council: str | None = None
+    classification: Classification | None = None
+    title: str | None = None
+    date: date | None = None
+
+
+class Passage(BaseModel):
+    """A retrieved span of a document, quotable verbatim at its locator."""
+
+    chunk_id: str
+    doc_id: str
+    title: str
+    path: str
+    doc_type: DocType
+    classification: Classification
+    council: str | None = None
+    date: date | None = None
+    page: int | None = None
+    section: str | None = None
+    char_start: int = 0
+    char_end: int = 0
+    text: str
+    score: float = 0.0
+
+    @property
+    def locator(self) -> str:
+        """Human-readable place in the document: page and/or section."""
+        parts = []
+        if self.page is not None:
+            parts.append(f"p. {self.page}")
+        if self.section:
+            parts.append(f"§ {self.section}")
+        return ", ".join(parts) or "whole document"
+
+
+class FileOutcome(BaseModel):
+    """What ingest did with one file."""
+
+    path: str
+    status: Literal["added", "updated", "unchanged", "skipped", "removed"]
+    reason: str | None = None
+    chunks: int = 0
+    doc_id: str | None = None
+
+
+class IngestReport(BaseModel):
+    """Summary of one ingest run."""
+
+    files: list[FileOutcome] = Field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def chunks_added(self) -> int:
+        """Chunks embedded and stored in this run."""
+        return sum(f.chunks for f in self.files if f.status in ("added", "updated"))
+
+
+class DocumentInfo(BaseModel):
+    """One indexed document, as `scrutiny docs` lists it."""
+
+    doc_id: str
+    title: str
+    path: str
+    doc_type: DocType
+    date: date | None = None
+    council: str | None = None
+    classification: Classification
+    chunks: int
+    content_hash: str
