@@ -56,13 +56,13 @@ class Holdings(BaseModel):
 class Assistant:
     """Routes requests to the knowledge base and the indicator engine and composes grounded answers."""
 
-    def __init__(self, settings: Settings, llm: Any = None) -> None:
+    def __init__(self, settings: Settings, llm: Any = None, embedder: Embedder | None = None) -> None:
         self.settings = settings
         self._llm = llm
         self._llm_loaded = llm is not None
         self._kb: KnowledgeBase | None = None
         self._store: IndicatorStore | None = None
-        self._embedder: Embedder | None = None
+        self._embedder = embedder
 
     # -- lazily opened parts -------------------------------------------------------------------------------
     @property

@@ -150,6 +150,11 @@ def ingest(
     from bot.render_text import render_ingest_report
 
     render_ingest_report(report)
+    skipped = [f for f in report.files if f.status == "skipped"]
+    for f in skipped:
+        typer.secho(f"error: skipped {f.path}: {f.reason}", err=True, fg=typer.colors.RED)
+    if skipped:
+        raise typer.Exit(1)
 
 
 def _knowledge(settings: Settings):  # noqa: ANN202

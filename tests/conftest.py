@@ -31,3 +31,32 @@ def _offline_models(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
     monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
+
+
+@pytest.fixture(scope="session")
+def shared_embedder():
+    """One loaded embedding model for the whole session (loading it costs seconds)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    from knowledge.embedder import Embedder
+
+    return Embedder()
+
+
+@pytest.fixture(scope="session")
+def sample_home(tmp_path_factory: pytest.TempPathFactory, shared_embedder):
+    """A data directory built once per session from the fictional sample pack; treat it as read-only.
+
+    Returns the Settings for it (home, area E07999001, no LLM). Tests that change stored data copy it first.
+    """
+    from bot.demo import prepare_home
+
+    return prepare_home(tmp_path_factory.mktemp("sample-home"), embedder=shared_embedder)
+
+
+@pytest.fixture(scope="session")
+def sample_assistant(sample_home, shared_embedder):
+    """An Assistant over the sample home, shared by the session (no LLM)."""
+    from bot.assistant import Assistant
+
+    return Assistant(sample_home, embedder=shared_embedder)
