@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from indicators.store import IndicatorStore
     from knowledge.base import KnowledgeBase
     from knowledge.embedder import Embedder
-
     from knowledge.models import AccessContext, Passage
 
 log = logging.getLogger(__name__)
@@ -153,7 +152,7 @@ class Assistant:
         from indicators.analysis import analyse
 
         return analyse(self.store, res.indicator_id, res.area_code or area, since=res.since, last_n=res.last_n,
-                       comparison=res.comparison)
+                       comparison=res.comparison, period=res.period)
 
     def _chart(self, analysis: IndicatorAnalysis, chart: Path | None, make_chart: bool) -> str | None:
         if chart is None and not make_chart:
@@ -208,7 +207,8 @@ class Assistant:
             if res is not None and res.status != "resolved" and previous is not None and r.kind == "followup":
                 res = self._followup_resolution(question, previous, home) or res
 
-        answer = self._compose(question, caller, res, passages, r.kind, chart, make_chart or r.kind == "chart")
+        answer = self._compose(question, caller, res, passages, r.kind, chart, make_chart or r.kind == "chart",
+                               previous_area=previous.area_code if previous is not None else None)
         if conversation is not None:
             conversation.add(self._turn(question, answer, res, conversation))
         return answer
@@ -232,8 +232,18 @@ class Assistant:
         last = conversation.last_indicator()
         return Turn(question=question, kind=answer.kind, topic=conversation.last_topic() if last else question)
 
+    def _versus(self, analysis: IndicatorAnalysis, res: Resolution, caller: CallerContext,
+                previous_area: str | None) -> tuple[str, list[Any]] | None:
+        # "and compared with Darlington?" wants both councils side by side, not the other council on its own.
+        if not previous_area or previous_area == analysis.area_code:
+            return None
+        from bot.compose import side_by_side
+
+        before = self._analyse(res.model_copy(update={"area_code": previous_area}), previous_area)
+        return side_by_side(before, analysis)
+
     def _compose(self, question: str, caller: CallerContext, res: Resolution | None, passages: list[Passage],
-                 route_kind: str, chart: Path | None, make_chart: bool) -> Answer:
+                 route_kind: str, chart: Path | None, make_chart: bool, previous_area: str | None = None) -> Answer:
         resolved = res is not None and res.status == "resolved"
         if not passages and route_kind != "why" and (not resolved or wants_documents(question)):
             passages = self._search(question, caller)
@@ -247,9 +257,12 @@ class Assistant:
             area = res.area_code or self.home_area(caller)
             analysis = self._analyse(res, area)
             text, citation = indicator_answer(analysis, citation_id=1)
+            versus = self._versus(analysis, res, caller, previous_area) if route_kind == "followup" else None
+            if versus is not None:
+                text = f"{versus[0]} {text}"
             parts.append(text)
             citations.append(citation)
-            figures = list(analysis.figures)
+            figures = list(analysis.figures) + (versus[1] if versus else [])
             chart_path = self._chart(analysis, chart, make_chart)
             kind = "indicator"
         if passages and (not resolved or wants_documents(question) or route_kind == "why"):

@@ -69,10 +69,9 @@ def _settings() -> Settings:
 
 
 def _user_errors() -> tuple[type[Exception], ...]:
+    from bot.errors import AssistantError
     from indicators.errors import IndicatorError
     from knowledge.errors import KnowledgeError
-
-    from bot.errors import AssistantError
 
     return (AssistantError, IndicatorError, KnowledgeError)
 
@@ -183,9 +182,8 @@ def indicators_import(
 ) -> None:
     """Import an indicator table; all or nothing, re-import replaces the dataset."""
     settings = _settings()
-    from indicators.store import IndicatorStore
-
     from bot.progress import progress_bar
+    from indicators.store import IndicatorStore
 
     store = IndicatorStore(settings.home)
     with progress_bar("Importing") as progress:
@@ -200,9 +198,8 @@ def indicators_import(
 def indicators_list() -> None:
     """List datasets and their indicators."""
     settings = _settings()
-    from indicators.store import IndicatorStore
-
     from bot.render_text import render_indicator_list
+    from indicators.store import IndicatorStore
 
     store = IndicatorStore(settings.home)
     render_indicator_list(store.datasets(), store.indicators())

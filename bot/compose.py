@@ -9,7 +9,7 @@ from bot.models import Citation
 
 if TYPE_CHECKING:
     from indicators.analysis import IndicatorAnalysis
-
+    from indicators.models import Figure
     from knowledge.models import Passage
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -112,3 +112,29 @@ def indicator_answer(analysis: IndicatorAnalysis, citation_id: int) -> tuple[str
     """The analysis sentences with a dataset citation marker."""
     text = " ".join(analysis.sentences).strip()
     return f"{text} [{citation_id}]", dataset_citation(citation_id, analysis)
+
+
+def side_by_side(home: IndicatorAnalysis, other: IndicatorAnalysis) -> tuple[str, list[Figure]] | None:
+    """One sentence setting the home council's latest value beside another council's, and the figures it states."""
+    from indicators.analysis import judge
+    from indicators.wording import with_unit
+
+    mine = {p.period: p.value for p in home.series if p.value is not None}
+    theirs = {p.period: p.value for p in other.series if p.value is not None}
+    shared = [p for p in mine if p in theirs]
+    if not shared:
+        return None
+    period = shared[-1]
+    unit = home.info.unit
+    sentence = (f"In {period}, {home.area_name} had {with_unit(mine[period], unit)} and {other.area_name} "
+                f"{with_unit(theirs[period], unit)}")
+    direction = judge(mine[period], theirs[period], home.info)
+    if direction == "improving":
+        sentence += f": {other.area_name} did better."
+    elif direction == "worsening":
+        sentence += f": {home.area_name} did better."
+    else:
+        sentence += "." if direction == "not comparable" else ": the same."
+    stated = [home.latest.model_copy(update={"period": period, "value": mine[period]}),
+              other.latest.model_copy(update={"period": period, "value": theirs[period]})]
+    return sentence, stated
