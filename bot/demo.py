@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from bot.settings import DEMO_AREA, Settings, load_settings
 
@@ -43,7 +44,7 @@ EXAMPLES: list[tuple[str, str]] = [
 ]
 
 
-def run_demo(home: Path | None = None) -> Path:
+def run_demo(home: Path | None = None, console: Any = None, embedder: Any = None) -> Path:
     """Build the demo home (fresh temp dir by default), then print worked examples; return the home."""
     from rich.console import Console
     from rich.rule import Rule
@@ -54,13 +55,16 @@ def run_demo(home: Path | None = None) -> Path:
     from bot.progress import progress_bar
     from bot.render_text import render_answer, render_documents
 
-    console = Console(highlight=False)
+    console = console or Console(highlight=False)
     home = home or Path(tempfile.mkdtemp(prefix="scrutiny-demo-"))
     console.print(Rule("[bold]Scrutiny assistant demo - Northbridge District Council (FICTIONAL sample)"))
     console.print(f"Data directory: {home}")
+    from knowledge.embedder import Embedder
+
+    embedder = embedder or Embedder()  # one model load shared by ingest and the questions below
     with progress_bar("Loading sample pack") as progress:
-        settings = prepare_home(home, progress)
-    assistant = Assistant(settings)
+        settings = prepare_home(home, progress, embedder=embedder)
+    assistant = Assistant(settings, embedder=embedder)
     render_documents(assistant.kb.documents(), console)
 
     public = CallerContext(channel="demo-public", user="demo", allow_restricted=False)
