@@ -171,8 +171,13 @@ def _performance(evidence: Evidence, sources: _Sources) -> tuple[list[Performanc
                 figures.append(_figure(a, comp.period, float(comp.rank), f"rank among {comp.comparison}", "rank"))
                 figures.append(_figure(a, comp.period, float(comp.n), f"councils in the {comp.comparison} group",
                                        "councils"))
-        rows.append(PerformanceRow(indicator=display_name(a.info.name), latest=f"{fmt(a.latest.value)} "
-                                   f"({a.latest.period})", trend=_trend_words(a), target=target, median=median,
+        latest = f"{fmt(a.latest.value)} ({a.latest.period})"
+        if a.latest_in_year is not None:
+            # The annual value drives the judgement; the latest quarter is shown beside it, not mixed into it.
+            latest += f"; in-year {fmt(a.latest_in_year.value)} ({a.latest_in_year.period})"
+            figures.append(a.latest_in_year)
+        rows.append(PerformanceRow(indicator=display_name(a.info.name), latest=latest,
+                                   trend=_trend_words(a), target=target, median=median,
                                    rank=rank, source=sources.analysis(a)))
     return rows, figures
 

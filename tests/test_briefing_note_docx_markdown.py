@@ -50,7 +50,8 @@ def test_docx_reopens_with_the_performance_table(docx_note) -> None:
     assert header == ["Indicator", "Latest value", "Trend", "Target", "Neighbour median", "Rank", "Source"]
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
     recycling = rows["Household waste sent for reuse, recycling and composting"]
-    assert recycling[1] == "40.2% (2024-25 Q2)"
+    # The annual series carries the judgement; the latest quarter is shown beside it, never in its place.
+    assert recycling[1] == "39.5% (2023-24); in-year 40.2% (2024-25 Q2)"
     assert recycling[2].startswith("worsening, five years")
     assert recycling[3].startswith("48.0% (missed")
     assert recycling[5].startswith("16 of 16")
