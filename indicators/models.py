@@ -7,6 +7,9 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 Polarity = Literal["higher_is_better", "lower_is_better", "closer_to_target"]
+Direction = Literal["improving", "worsening", "no change", "not comparable"]
+Comparison = Literal["neighbours", "national", "none"]
+Frequency = Literal["annual", "quarterly", "monthly"]
 
 
 class Figure(BaseModel):
@@ -36,3 +39,159 @@ class IndicatorInfo(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     dataset: str = ""
     periods: list[str] = Field(default_factory=list)
+    # For closer_to_target indicators with a fixed ideal (LGBF "Goldilocks"), the value nearest which is best.
+    midpoint: float | None = None
+    reporting_period: str = ""  # e.g. "Annual", "3 Year Aggregates" (LGBF ReportingPeriod)
+    category: str = ""  # service area, e.g. "Environmental Services"
+
+
+class DatasetInfo(BaseModel):
+    """One imported dataset."""
+
+    name: str
+    format: str = "tidy"
+    source: str = ""
+    rows: int = 0
+    indicators: int = 0
+    areas: int = 0
+    latest_period: str | None = None
+    imported_at: str = ""
+    national_label: str = "all councils in the data"
+
+
+class ImportReport(BaseModel):
+    """What an import did: counts, rows skipped (line, reason) and warnings about the file."""
+
+    dataset: str
+    format: str = "tidy"
+    rows: int = 0
+    indicators: int = 0
+    areas: int = 0
+    periods: int = 0
+    skipped: list[tuple[int | None, str]] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    seconds: float = 0.0
+
+
+class SeriesPoint(BaseModel):
+    """One period of a council's series."""
+
+    period: str
+    value: float | None
+    target: float | None = None
+    note: str = ""
+    numerator: float | None = None
+    denominator: float | None = None
+
+
+class ChangeAssessment(BaseModel):
+    """A change between two periods, with polarity applied."""
+
+    from_period: str
+    to_period: str
+    from_value: float
+    to_value: float
+    absolute: float
+    percent: float | None = None  # relative change, %; None when the base is zero
+    points: float | None = None  # percentage-point change, for indicators measured in %
+    direction: Direction
+
+
+class TargetAssessment(BaseModel):
+    """The latest value against its target; RAG uses a documented tolerance (see analysis.RAG_TOLERANCE)."""
+
+    period: str
+    target: float
+    value: float
+    met: bool
+    gap: float  # value - target (signed)
+    rag: Literal["green", "amber", "red"]
+    tolerance: float  # relative to |target|: within it a miss is amber, not red
+    green_but_bottom_quartile: bool = False
+
+
+class ComparatorAssessment(BaseModel):
+    """The latest value among a comparator group and nationally."""
+
+    period: str
+    comparison: Literal["neighbours", "national"]
+    value: float | None = None  # the council's value in `period` (the comparison may use an earlier period)
+    group_name: str
+    n: int
+    members: list[str] = Field(default_factory=list)
+    median: float
+    q1: float
+    q3: float
+    rank: int | None = None  # 1 = best for the polarity; None when the polarity is unknown
+    quartile: int | None = None  # 1 = best quarter
+    national_n: int = 0
+    national_median: float | None = None
+    mad: float | None = None  # national median absolute deviation
+    mads: float | None = None  # (value - national median) / MAD, Oflog's measure
+    mads_band: str = ""  # Oflog wording: "broadly similar", "slightly higher", "much lower", ...
+    mads_judgement: str = ""  # "better", "worse" or "" once polarity is applied
+    best_code: str | None = None  # best-performing member other than the council itself
+    best_name: str | None = None
+    best_value: float | None = None
+
+
+class SignalAssessment(BaseModel):
+    """Signal vs noise from an XmR (individuals) chart, or why it cannot be judged."""
+
+    method: Literal["xmr", "too short"]
+    points: int
+    min_points: int
+    centre: float | None = None
+    lower_limit: float | None = None
+    upper_limit: float | None = None
+    beyond_limits: list[str] = Field(default_factory=list)  # periods outside the natural process limits
+    runs: list[str] = Field(default_factory=list)  # run rules that fired, in words
+    side_run: int = 0  # values in a row on one side of the centre line, ending at the latest (when it fired)
+    trend_run: int = 0  # values in a row each rising (or each falling), ending at the latest (when it fired)
+    verdict: str = ""
+
+
+class IndicatorAnalysis(BaseModel):
+    """A polarity-aware judgement of one indicator for one council, every number in `figures`."""
+
+    info: IndicatorInfo
+    area_code: str
+    area_name: str
+    series: list[SeriesPoint]
+    latest: Figure
+    previous: Figure | None = None
+    direction: Direction
+    change: ChangeAssessment | None = None
+    span_change: ChangeAssessment | None = None
+    consecutive: int = 0
+    consecutive_direction: Direction = "not comparable"
+    target: TargetAssessment | None = None
+    comparators: ComparatorAssessment | None = None
+    signal: SignalAssessment
+    caveats: list[str] = Field(default_factory=list)
+    sentences: list[str] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    breaks: list[str] = Field(default_factory=list)  # periods marked as breaks in series
+    # The frequency `series` and every trend, target, comparator and signal judgement use (one at a time: a
+    # quarter-on-quarter move must never stand in for the annual trend).
+    frequency: Frequency = "annual"
+    # In-year sub-annual values after the latest annual one (e.g. 2024-25 Q1, Q2), reported beside the annual
+    # judgement, not mixed into it; `latest_in_year` is the last of them.
+    in_year: list[SeriesPoint] = Field(default_factory=list)
+    latest_in_year: Figure | None = None
+
+
+class Resolution(BaseModel):
+    """A plain-English question resolved to an indicator, area, span and comparison (or why not)."""
+
+    status: Literal["resolved", "ambiguous", "unknown", "not_indicator"]
+    indicator_id: str | None = None
+    area_code: str | None = None
+    since: str | None = None
+    last_n: int | None = None
+    period: str | None = None
+    comparison: Comparison = "neighbours"
+    frequency: Frequency | None = None  # set when the question asks for quarters/months ("latest quarter")
+    candidates: list[IndicatorInfo] = Field(default_factory=list)
+    message: str = ""
+    score: float = 0.0

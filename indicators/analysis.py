@@ -1,0 +1,457 @@
+"""Polarity-aware judgement of one indicator for one council: trend, target, comparators, signal, caveats.
+
+Definitions (tests recompute these independently; change them only with the tests):
+- frequency: a council's series is judged at one frequency (annual = financial/calendar years and multi-year
+  aggregates; quarterly; monthly). Default: annual when the council has any annual value, else quarterly, else
+  monthly; a quarterly `period` (or frequency="quarterly") selects the quarterly series. Every figure below -
+  latest, previous, change, span, consecutive, target, XmR, periods held - uses only that frequency's values.
+- in-year (annual analyses only): the council's quarterly values (months if no quarters) that start at or after
+  the end of the latest annual period, labelled "latest quarter value" (the last) and "earlier quarter value";
+  "same quarter previous year value" is the value exactly one year before the latest quarter, when held.
+  They are reported, never mixed into the annual judgement.
+- change: latest value minus the previous period's value held for the council; % change is relative to the
+  earlier value (none when it is zero); for indicators in % the absolute change is in percentage points.
+- direction: improving/worsening by polarity; closer_to_target compares distance from the midpoint (or target).
+- RAG: green when the target is met; amber when missed by no more than RAG_TOLERANCE x |target|; else red.
+- comparators: pandas median and quantiles (linear interpolation) of the group's values for the latest period of
+  the analysed series that at least two councils report (a quarterly analysis with no quarterly peers falls back
+  to the latest annual period);
+  rank 1 = best (ties share the better rank); quartile = (rank - 1) * 4 // n + 1 (1 = best quarter).
+- MADs: (value - national median) / median(|x - national median|), as Oflog; banded with OFLOG_BANDS.
+- signal: XmR chart over the council's series when it has at least XMR_MIN_POINTS values: centre = mean,
+  limits = mean +/- 2.66 x mean moving range; signals are points beyond the limits, RUN_SIDE points in a row on
+  one side of the centre, or RUN_TREND points in a row each rising (or falling).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING, Literal
+
+from indicators.errors import IndicatorError
+from indicators.models import (
+    ChangeAssessment,
+    ComparatorAssessment,
+    Direction,
+    Figure,
+    IndicatorAnalysis,
+    IndicatorInfo,
+    SeriesPoint,
+    SignalAssessment,
+    TargetAssessment,
+)
+from indicators.periods import Frequency, frequencies, frequency_of, parse_period
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from indicators.store import IndicatorStore
+
+__all__ = ["IndicatorAnalysis", "analyse", "mads_band", "quartile_of", "rank_of"]
+
+RAG_TOLERANCE = 0.05
+XMR_MIN_POINTS = 8
+XMR_FACTOR = 2.66
+RUN_SIDE = 7
+RUN_TREND = 6
+BASE_EFFECT_PERCENT = 20.0
+SMALL_DENOMINATOR = 30.0
+OFLOG_BANDS = ((0.5, "broadly similar"), (1.5, "slightly"), (3.0, ""), (math.inf, "much"))
+_BREAK = re.compile(r"break|definition|method|changed|discontinu|not comparable|revised", re.IGNORECASE)
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def judge(before: float, after: float, info: IndicatorInfo, ideal: float | None = None) -> Direction:
+    """Polarity-aware direction of a move from `before` to `after`."""
+    if _close(before, after):
+        return "no change"
+    if info.polarity == "higher_is_better":
+        return "improving" if after > before else "worsening"
+    if info.polarity == "lower_is_better":
+        return "improving" if after < before else "worsening"
+    if info.polarity == "closer_to_target" and ideal is not None:
+        d0, d1 = abs(before - ideal), abs(after - ideal)
+        if _close(d0, d1):
+            return "no change"
+        return "improving" if d1 < d0 else "worsening"
+    return "not comparable"
+
+
+def is_percentage(info: IndicatorInfo) -> bool:
+    """Whether the indicator is measured in per cent (so changes are percentage points)."""
+    return info.unit.strip() in ("%", "percent", "per cent", "percentage")
+
+
+def _change(before: tuple[str, float], after: tuple[str, float], info: IndicatorInfo,
+            ideal: float | None) -> ChangeAssessment:
+    absolute = after[1] - before[1]
+    percent = None if before[1] == 0 else absolute / abs(before[1]) * 100.0
+    return ChangeAssessment(from_period=before[0], to_period=after[0], from_value=before[1], to_value=after[1],
+                            absolute=absolute, percent=percent, points=absolute if is_percentage(info) else None,
+                            direction=judge(before[1], after[1], info, ideal))
+
+
+def rank_of(value: float, others: list[float], info: IndicatorInfo, ideal: float | None) -> int | None:
+    """Rank of `value` among `others` (which include it): 1 = best; ties share the better rank."""
+    if info.polarity == "higher_is_better":
+        return 1 + sum(1 for o in others if o > value and not _close(o, value))
+    if info.polarity == "lower_is_better":
+        return 1 + sum(1 for o in others if o < value and not _close(o, value))
+    if info.polarity == "closer_to_target" and ideal is not None:
+        d = abs(value - ideal)
+        return 1 + sum(1 for o in others if abs(o - ideal) < d and not _close(abs(o - ideal), d))
+    return None
+
+
+def quartile_of(rank: int, n: int) -> int:
+    """Quartile of a rank among n (1 = best quarter)."""
+    return min(4, (rank - 1) * 4 // n + 1)
+
+
+def mads_band(mads: float) -> tuple[str, str]:
+    """Oflog wording for a distance in MADs: ("broadly similar" | "slightly" | "" | "much", "higher"/"lower")."""
+    # Oflog's own figures carry float noise (3.0000000003 for exactly 3): compare at 9 decimals.
+    a = round(abs(mads), 9)
+    side = "higher" if mads > 0 else "lower"
+    for limit, word in OFLOG_BANDS:
+        if a <= limit:
+            return (word, "" if word == "broadly similar" else side)
+    raise AssertionError("unreachable")
+
+
+def band_wording(mads: float) -> str:
+    """'broadly similar', 'slightly higher', 'lower', 'much higher', ..."""
+    word, side = mads_band(mads)
+    return word if not side else f"{word} {side}".strip()
+
+
+def _ideal(info: IndicatorInfo, target: float | None) -> float | None:
+    return info.midpoint if info.midpoint is not None else target
+
+
+def _num(v: object) -> float | None:
+    if v is None:
+        return None
+    f = float(v)  # type: ignore[arg-type]
+    return None if math.isnan(f) else f
+
+
+def analyse(store: IndicatorStore, indicator_id: str, area_code: str, since: str | None = None,
+            last_n: int | None = None, comparison: Literal["neighbours", "national", "none"] = "neighbours",
+            period: str | None = None, frequency: Frequency | None = None) -> IndicatorAnalysis:
+    """Judge one indicator for one council; `period` makes an earlier period the latest (a quarter selects the
+    quarterly series); `frequency` picks the series (default: annual when held, else what is held)."""
+    from indicators.wording import describe
+
+    info = store.indicator(indicator_id)
+    area_name = store.area_name(area_code)
+    rows = store.values(indicator_id)
+    own = rows[rows["area_code"] == area_code].sort_values("key", kind="stable")
+    if own.empty:
+        raise IndicatorError(f"no {info.name} ({indicator_id}) data for {area_name}")
+    freq_of = frequencies(list(rows["period"].unique()))
+    if period is not None:
+        try:
+            cutoff = parse_period(period)
+        except ValueError as exc:
+            raise IndicatorError(str(exc)) from exc
+        if cutoff.text not in set(own["period"]):
+            held = ", ".join(own["period"])
+            raise IndicatorError(f"no {indicator_id} value for {area_name} in {cutoff.text}; periods held: {held}")
+        own = own[own["key"] <= cutoff.key + 1e-9]
+        frequency = frequency or freq_of.get(cutoff.text, frequency_of(cutoff.text))
+    freqs = own["period"].map(freq_of)
+    if frequency is None:
+        held_freqs = set(freqs)
+        frequency = next(f for f in ("annual", "quarterly", "monthly") if f in held_freqs)
+    full = own[freqs == frequency]
+    if full.empty:
+        raise IndicatorError(f"no {frequency} {indicator_id} values for {area_name}; periods held: "
+                             f"{', '.join(own['period'])}")
+    selected = full
+    if since is not None:
+        try:
+            from indicators.periods import since_start
+
+            start = since_start(since)
+        except ValueError as exc:
+            raise IndicatorError(f"cannot read the period {since!r}") from exc
+        starts = full["period"].map(lambda p: parse_period(p).start)
+        selected = full[starts >= start - 1e-9]
+        if selected.empty:
+            raise IndicatorError(f"no {indicator_id} value for {area_name} since {since}; periods held: "
+                                 f"{', '.join(full['period'])}")
+    if last_n is not None:
+        if last_n < 1:
+            raise IndicatorError("last_n must be at least 1")
+        selected = selected.tail(last_n)
+
+    series = [_point(r) for r in selected.itertuples(index=False)]
+    history = [(str(r.period), float(r.value)) for r in full.itertuples(index=False)]
+    latest_row = full.iloc[-1]
+    target = _num(latest_row["target"])
+    ideal = _ideal(info, target)
+
+    latest = history[-1]
+    prev = history[-2] if len(history) > 1 else None
+    change = _change(prev, latest, info, ideal) if prev else None
+    span_change = None
+    if len(series) > 1 and series[0].period != (prev[0] if prev else None):
+        span_change = _change((series[0].period, float(series[0].value or 0.0)), latest, info, ideal)
+
+    consecutive, consecutive_dir = _consecutive(history, info, ideal)
+    comparators = None
+    # Compare at the latest period that others report too (a council's own quarterly figure may have no peers);
+    # a quarterly analysis falls back to the latest annual comparison, as peers usually publish annually.
+    candidates = list(reversed(history))
+    if frequency != "annual":
+        annual = own[freqs == "annual"]
+        candidates += [(str(r.period), float(r.value)) for r in reversed(list(annual.itertuples(index=False)))]
+    for period_c, value_c in candidates:
+        comparators = _comparators(store, info, area_code, period_c, value_c, comparison, ideal)
+        if comparators is not None:
+            break
+    target_a = _target(info, latest[0], latest[1], target, comparators)
+    signal = xmr([v for _, v in history], [p for p, _ in history])
+    caveats, breaks = _caveats(info, rows, full, series, change, comparators, comparison, store, area_code,
+                               frequency, freq_of)
+    in_year = _in_year(own, freqs, latest[0]) if frequency == "annual" else []
+
+    def figure(label: str, at: tuple[str, float]) -> Figure:
+        return Figure(indicator_id=indicator_id, indicator_name=info.name, area_code=area_code, area_name=area_name,
+                      period=at[0], value=at[1], unit=info.unit, label=label, dataset=info.dataset)
+
+    noun = "quarter" if in_year and frequency_of(in_year[-1].period) == "quarterly" else "month"
+    analysis = IndicatorAnalysis(
+        info=info, area_code=area_code, area_name=area_name, series=series,
+        latest=figure("latest value", latest), previous=None if prev is None else figure("previous value", prev),
+        direction=change.direction if change else "not comparable", change=change, span_change=span_change,
+        consecutive=consecutive, consecutive_direction=consecutive_dir, target=target_a, comparators=comparators,
+        signal=signal, caveats=caveats, breaks=breaks, frequency=frequency, in_year=in_year,
+        latest_in_year=figure(f"latest {noun} value", (in_year[-1].period, float(in_year[-1].value or 0.0)))
+        if in_year else None,
+    )
+    sentences, figures = describe(analysis, store, _year_earlier(own, freqs, analysis))
+    return analysis.model_copy(update={"sentences": sentences, "figures": figures})
+
+
+def _point(r: object) -> SeriesPoint:
+    return SeriesPoint(period=r.period, value=float(r.value), target=_num(r.target),  # type: ignore[attr-defined]
+                       note=str(r.note or ""), numerator=_num(r.numerator),  # type: ignore[attr-defined]
+                       denominator=_num(r.denominator))  # type: ignore[attr-defined]
+
+
+def _in_year(own: pd.DataFrame, freqs: pd.Series, latest_annual: str) -> list[SeriesPoint]:
+    """Sub-annual values after the latest annual period (quarters if held, else months), oldest first."""
+    after = parse_period(latest_annual).end - 1e-9
+    for freq in ("quarterly", "monthly"):
+        sub = own[freqs == freq]
+        sub = sub[sub["period"].map(lambda p: parse_period(p).start >= after)]
+        if not sub.empty:
+            return [_point(r) for r in sub.itertuples(index=False)]
+    return []
+
+
+def _year_earlier(own: pd.DataFrame, freqs: pd.Series, a: IndicatorAnalysis) -> Figure | None:
+    """The same quarter (or month) a year before the latest sub-annual value, when held: the seasonal baseline."""
+    latest = a.latest_in_year if a.latest_in_year is not None else (a.latest if a.frequency != "annual" else None)
+    if latest is None:
+        return None
+    freq = frequency_of(latest.period)
+    start = parse_period(latest.period).start - 1.0
+    same = own[(freqs == freq) & own["period"].map(lambda p: abs(parse_period(p).start - start) < 1e-6)]
+    if same.empty:
+        return None
+    noun = "quarter" if freq == "quarterly" else "month"
+    row = same.iloc[-1]
+    return latest.model_copy(update={"period": str(row["period"]), "value": float(row["value"]),
+                                     "label": f"same {noun} previous year value"})
+
+
+def _consecutive(history: list[tuple[str, float]], info: IndicatorInfo,
+                 ideal: float | None) -> tuple[int, Direction]:
+    steps = [judge(a[1], b[1], info, ideal) for a, b in zip(history, history[1:], strict=False)]
+    if not steps or steps[-1] not in ("improving", "worsening"):
+        return 0, steps[-1] if steps else "not comparable"
+    last = steps[-1]
+    count = 0
+    for step in reversed(steps):
+        if step != last:
+            break
+        count += 1
+    return count, last
+
+
+def _period_values(store: IndicatorStore, indicator_id: str, period: str) -> pd.Series:
+    rows = store.values(indicator_id)
+    at = rows[rows["period"] == period]
+    return at.set_index("area_code")["value"].astype("float64")
+
+
+def _comparators(store: IndicatorStore, info: IndicatorInfo, area_code: str, period: str, value: float,
+                 comparison: str, ideal: float | None) -> ComparatorAssessment | None:
+    if comparison == "none":
+        return None
+    national = _period_values(store, info.indicator_id, period).dropna()
+    national_label = store.dataset(info.dataset).national_label if info.dataset else "all councils in the data"
+    group = store.comparator_group(info.indicator_id, area_code) if comparison == "neighbours" else None
+    if group is not None:
+        name, members = group
+        values = national[national.index.isin(members)]
+        kind: Literal["neighbours", "national"] = "neighbours"
+    if group is None or len(values) < 2:
+        name, values, kind = national_label, national, "national"
+    if len(values) < 2:
+        return None
+    others = [float(v) for v in values]
+    rank = rank_of(value, others, info, ideal)
+    n = len(values)
+    median = float(values.median())
+    mad = float((national - national.median()).abs().median()) if len(national) else None
+    nat_median = float(national.median())
+    mads = None if not mad else (value - nat_median) / mad
+    band = band_wording(mads) if mads is not None else ""
+    judgement = ""
+    if mads is not None and band != "broadly similar":
+        better = judge(nat_median, value, info, ideal)
+        judgement = {"improving": "better", "worsening": "worse"}.get(better, "")
+    best_code = best_value = None
+    if info.polarity is not None and (info.polarity != "closer_to_target" or ideal is not None):
+        rest = values.drop(area_code, errors="ignore")
+        if len(rest):
+            ranked = sorted(rest.items(), key=lambda kv: (rank_of(float(kv[1]), others, info, ideal), kv[0]))
+            best_code, best_value = str(ranked[0][0]), float(ranked[0][1])
+    return ComparatorAssessment(
+        period=period, comparison=kind, value=value, group_name=name, n=n, members=[str(m) for m in values.index],
+        median=median, q1=float(values.quantile(0.25)), q3=float(values.quantile(0.75)), rank=rank,
+        quartile=quartile_of(rank, n) if rank is not None else None, national_n=len(national),
+        national_median=nat_median, mad=mad, mads=mads, mads_band=band, mads_judgement=judgement,
+        best_code=best_code, best_name=store.area_name(best_code) if best_code else None, best_value=best_value)
+
+
+def _target(info: IndicatorInfo, period: str, value: float, target: float | None,
+            comparators: ComparatorAssessment | None) -> TargetAssessment | None:
+    if target is None or info.polarity is None:
+        return None
+    gap = value - target
+    allowance = RAG_TOLERANCE * abs(target)
+    if info.polarity == "higher_is_better":
+        met, shortfall = value >= target, target - value
+    elif info.polarity == "lower_is_better":
+        met, shortfall = value <= target, value - target
+    else:
+        met, shortfall = abs(gap) <= allowance, abs(gap) - allowance
+    rag: Literal["green", "amber", "red"] = "green" if met else ("amber" if shortfall <= allowance else "red")
+    bottom = bool(met and comparators is not None and comparators.quartile == 4)
+    return TargetAssessment(period=period, target=target, value=value, met=met, gap=gap, rag=rag,
+                            tolerance=RAG_TOLERANCE, green_but_bottom_quartile=bottom)
+
+
+def xmr(values: list[float], periods: list[str], min_points: int = XMR_MIN_POINTS) -> SignalAssessment:
+    """XmR chart verdict for a series (oldest first), or 'too short to tell'."""
+    n = len(values)
+    if n < min_points:
+        return SignalAssessment(method="too short", points=n, min_points=min_points,
+                                verdict=f"too short to tell signal from noise ({n} period{'' if n == 1 else 's'}; "
+                                        f"an XmR chart needs at least {min_points})")
+    centre = sum(values) / n
+    moving = [abs(b - a) for a, b in zip(values, values[1:], strict=False)]
+    mr_bar = sum(moving) / len(moving)
+    lower, upper = centre - XMR_FACTOR * mr_bar, centre + XMR_FACTOR * mr_bar
+    beyond = [p for p, v in zip(periods, values, strict=True) if v > upper or v < lower]
+    runs: list[str] = []
+    side_len = trend_len = 0
+    side_run = _longest_tail_run([1 if v > centre else -1 if v < centre else 0 for v in values])
+    if side_run[0] >= RUN_SIDE and side_run[1] != 0:
+        where = "above" if side_run[1] > 0 else "below"
+        runs.append(f"the last {side_run[0]} values are all {where} the average")
+        side_len = side_run[0]
+    steps = [1 if b > a else -1 if b < a else 0 for a, b in zip(values, values[1:], strict=False)]
+    trend_run = _longest_tail_run(steps)
+    if trend_run[0] + 1 >= RUN_TREND and trend_run[1] != 0:
+        way = "rising" if trend_run[1] > 0 else "falling"
+        runs.append(f"the last {trend_run[0] + 1} values have been {way} each period")
+        trend_len = trend_run[0] + 1
+    if periods[-1] in beyond:
+        verdict = "the latest value is outside the natural process limits: a signal, not noise"
+    elif runs:
+        verdict = "a sustained run suggests a real shift: " + "; ".join(runs)
+    elif beyond:
+        verdict = f"the latest value is within normal variation (earlier signals: {', '.join(beyond)})"
+    else:
+        verdict = "the changes are within normal variation (no signal)"
+    return SignalAssessment(method="xmr", points=n, min_points=min_points, centre=centre, lower_limit=lower,
+                            upper_limit=upper, beyond_limits=beyond, runs=runs, side_run=side_len,
+                            trend_run=trend_len, verdict=verdict)
+
+
+def _longest_tail_run(signs: list[int]) -> tuple[int, int]:
+    """Length and sign of the run of equal non-zero signs ending at the last element."""
+    if not signs or signs[-1] == 0:
+        return 0, 0
+    last, count = signs[-1], 0
+    for s in reversed(signs):
+        if s != last:
+            break
+        count += 1
+    return count, last
+
+
+def _caveats(info: IndicatorInfo, rows: pd.DataFrame, full: pd.DataFrame, series: list[SeriesPoint],
+             change: ChangeAssessment | None, comparators: ComparatorAssessment | None, comparison: str,
+             store: IndicatorStore, area_code: str, frequency: Frequency = "annual",
+             freq_of: dict[str, Frequency] | None = None) -> tuple[list[str], list[str]]:
+    caveats: list[str] = []
+    breaks: list[str] = []
+    if info.polarity is None:
+        caveats.append("No direction of good performance is stated for this indicator, so rises and falls are "
+                       "not judged as better or worse.")
+    for p in series:
+        if p.note and _BREAK.search(p.note):
+            breaks.append(p.period)
+            caveats.append(f"Break in series at {p.period}: {p.note.strip().rstrip('.')}.")
+        elif p.note:
+            caveats.append(f"Note for {p.period}: {p.note.strip().rstrip('.')}.")
+    if re.search(r"break in (the )?series", info.description, re.IGNORECASE):
+        caveats.append("The indicator's definition notes a break in series: check comparability across years.")
+    aggregates = [p.period for p in series if parse_period(p.period).kind == "aggregate"]
+    if aggregates:
+        caveats.append(f"Periods such as {aggregates[-1]} are multi-year aggregates: consecutive periods overlap, "
+                       "so changes between them are smoothed and partly repeat the same years.")
+    if series:
+        lo, hi = parse_period(series[0].period).key, parse_period(series[-1].period).key
+        same = freq_of or {}
+        held = {p for p in rows["period"].unique()
+                if lo - 1e-9 <= parse_period(p).key <= hi + 1e-9 and same.get(p, frequency_of(p)) == frequency}
+        missing = sorted(held - {p.period for p in series}, key=lambda p: parse_period(p).key)
+        if missing:
+            caveats.append(f"No value for this council in {', '.join(missing)}, though other councils have one.")
+    if change is not None and change.percent is not None and abs(change.percent) >= BASE_EFFECT_PERCENT:
+        earlier = [float(v) for v in full["value"].iloc[:-1]]
+        if len(earlier) >= 3 and (change.from_value == min(earlier) or change.from_value == max(earlier)):
+            extreme = "lowest" if change.from_value == min(earlier) else "highest"
+            caveats.append(f"Base effect: the latest change is measured from {change.from_period}, the {extreme} "
+                           "value in the series, which exaggerates it.")
+    if frequency != "annual" and change is not None:
+        noun = "quarter" if frequency == "quarterly" else "month"
+        caveats.append(f"These are {frequency} values: a change from the previous {noun} can be seasonal, so set it "
+                       f"against the same {noun} a year earlier and the annual trend before calling it a trend.")
+    last = series[-1] if series else None
+    if last is not None and last.denominator is not None and 0 < last.denominator < SMALL_DENOMINATOR:
+        caveats.append(f"Small numbers: the {last.period} value rests on a denominator of {last.denominator:g}, "
+                       "so it can swing by chance.")
+    if comparators is not None and series and comparators.period != series[-1].period:
+        compared = (freq_of or {}).get(comparators.period, frequency_of(comparators.period))
+        if compared != frequency:
+            caveats.append(f"Other councils' values are {compared}, not {frequency}: "
+                           f"comparisons use {comparators.period}, the latest period they report.")
+        else:
+            caveats.append(f"Comparisons use {comparators.period}, the latest period other councils report.")
+    if comparison == "neighbours" and comparators is not None and comparators.comparison == "national":
+        caveats.append(f"No usable comparator group (two or more councils with a value) is held for "
+                       f"{store.area_name(area_code)}: compared with {comparators.group_name} instead.")
+    return caveats, breaks

@@ -1,0 +1,361 @@
+"""Plain-English questions resolved to an indicator, council, span and comparison (or a clarifying answer).
+
+Matching: exact indicator codes and aliases first; then word overlap between the question and each indicator's
+name/aliases (IDF-weighted, crude stemming, typo-tolerant via rapidfuzz, a few lay synonyms); then, when an
+embedder is given, cosine similarity of the question with each indicator's name and description. Councils are
+matched by code or name (case-insensitive; "&"/"and"; "City of" dropped); "we/us/our" means the home council.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from indicators.models import IndicatorInfo, Resolution
+
+if TYPE_CHECKING:
+    from indicators.store import IndicatorStore
+
+__all__ = ["Resolution", "resolve"]
+
+RESOLVED_SCORE = 0.55  # best score needed to answer
+AMBIGUOUS_MARGIN = 0.06  # runner-up this close (and itself >= RESOLVED_SCORE) -> ask which
+NOT_INDICATOR_SCORE = 0.30  # below this, with no indicator-ish wording, it is not an indicator question
+EMBED_FLOOR, EMBED_CEIL = 0.25, 0.65  # cosine range mapped onto 0..1
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_STOP = frozenset(
+    "a an and are as at be been by can could did do does doing for from has have how i in is it its me my "
+    "of on or our ours over per please show tell than that the their them there these this those to us was "
+    "we were what whats when where which who why will with you your about against compare compared comparison "
+    "since last past previous years year periods period latest current recent most been gone going changed "
+    "change changing trend trends doing performance perform performing council councils similar neighbours "
+    "neighbour nearest family group average england english national nationally scotland scottish all versus "
+    "vs give look like rate figures figure data numbers number value looking well badly better worse improve "
+    "improved improving three two four five six seven eight nine ten one couple few many much across other "
+    "others".split())
+_INDICATORISH = re.compile(
+    r"\b(rate|rates|performance|perform|trend|changed|change|compare|compared|percentage|per cent|%|cost|costs|"
+    r"figure|figures|indicator|indicators|kpi|kpis|how many|how much|improv\w*|target|rank|ranking|quartile|"
+    r"median|average|score|level|levels|days|time taken|satisf\w*|since \d{4}|last \w+ years)\b", re.IGNORECASE)
+_SYNONYMS = {
+    "bin": "waste refuse collection collections", "bins": "waste refuse collection collections",
+    "rubbish": "waste refuse", "litter": "street cleaning cleanliness", "recycling": "recycled recycling",
+    "sick": "sickness absence", "sickness": "sickness absence", "absence": "sickness absence",
+    "carers": "carer carers", "turnover": "workforce turnover", "staff": "workforce employees",
+    "homes": "dwellings", "housing": "dwellings housing", "repairs": "repairs", "potholes": "roads maintenance",
+    "roads": "roads", "libraries": "library libraries", "library": "library libraries", "pupils": "pupil pupils",
+    "school": "school schools pupil", "exam": "awards tariff", "exams": "awards tariff", "jobs": "employment work",
+    "unemployment": "unemployed claimant", "reablement": "short-term services sequel",
+    "social": "social", "parks": "parks open spaces", "museums": "museums", "leisure": "leisure sports",
+    "carbon": "co2 emissions", "emissions": "co2 emissions", "tax": "tax", "invoices": "invoices",
+    "rent": "rent", "arrears": "arrears", "empty": "voids", "voids": "voids",
+}
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "couple": 2, "few": 3}
+_PRONOUN = re.compile(r"\b(we|us|our|ours|ourselves)\b", re.IGNORECASE)
+_CODE = re.compile(r"\b([EWSN]\d{8})\b")
+_SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?(\d{4}(?:\s*[-/]\s*\d{2})?)\b", re.IGNORECASE)
+_LAST = re.compile(r"\b(?:last|past|previous)\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten|couple|few)"
+                   r"(?:\s+of)?\s+(?:financial\s+)?(years?|periods?|quarters?|months?)\b", re.IGNORECASE)
+_PERIOD = re.compile(r"\b(\d{4}\s*[-/]\s*\d{2}(?:\s*Q[1-4])?)\b", re.IGNORECASE)
+# "Q2 2024-25", "Q2 of 2024/25", "quarter 2 2024-25"
+_QUARTER_FIRST = re.compile(r"\b(?:Q|quarter\s*)([1-4])\s+(?:of\s+|in\s+)?(\d{4})\s*[-/]\s*(\d{2})\b",
+                            re.IGNORECASE)
+_BARE_QUARTER = re.compile(r"\b(?:in\s+)?(?:Q|quarter\s*)([1-4])\b", re.IGNORECASE)
+_LATEST_QUARTER = re.compile(r"\b(?:this|latest|last|current|most\s+recent|recent)\s+quarter(?:'s)?\b|"
+                             r"\bquarterly\b|\bin[-\s]year\b|\bquarter\s+by\s+quarter\b", re.IGNORECASE)
+_NATIONAL = re.compile(r"\b(england|english average|national(?:ly)?|scotland|scottish average|all councils|"
+                       r"every council|country|countrywide|nationwide)\b", re.IGNORECASE)
+_NEIGHBOURS = re.compile(r"\b(similar councils?|neighbou?rs?|family group|comparators?|peers?|statistical "
+                         r"neighbou?rs?|cipfa|like us|similar authorities)\b", re.IGNORECASE)
+_NO_COMPARISON = re.compile(r"\b(no comparison|without comparison|just (?:the )?trend|only (?:the )?trend)\b",
+                            re.IGNORECASE)
+
+
+_IRREGULAR = {"children": "child", "satisfaction": "satisfied", "satisfied": "satisfied", "satisfy": "satisfied",
+              "women": "woman", "men": "man", "people": "person", "premise": "premises", "emission": "emissions",
+              "cleanliness": "clean",
+              "cleaning": "clean", "cleaned": "clean", "employee": "employees", "employed": "employment",
+              "paid": "paid", "pay": "paid", "spending": "spend", "spent": "spend", "costs": "cost"}
+
+
+def _stem(word: str) -> str:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+    return word
+
+
+def _words(text: str) -> list[str]:
+    return [_stem(w) for w in _WORD.findall(text.lower().replace("&", " and ")) if w not in _STOP]
+
+
+@dataclass
+class _Index:
+    """Per-store matching data, rebuilt when the data changes (kept in store.cache())."""
+
+    infos: list[IndicatorInfo]
+    words: list[set[str]]
+    idf: dict[str, float]
+    area_variants: list[tuple[str, str]]  # (lower-case variant, code), longest first
+    area_sets: dict[str, set[str]]  # indicator id -> areas with data
+
+
+def _variants(name: str) -> set[str]:
+    base = name.lower().strip()
+    out = {base, base.replace("&", "and"), base.replace(" and ", " & ")}
+    for v in list(out):
+        if "," in v:
+            head, tail = (x.strip() for x in v.split(",", 1))
+            out |= {head, f"{tail} {head}"}
+        drops = ("city of ", " city", " council", "county ", " county", " borough", "royal borough of ",
+                 "london borough of ", " islands", " district", " metropolitan")
+        for drop in drops:
+            if drop in v:
+                out.add(v.replace(drop, " ").strip())
+        # "Castlebrook Borough Council" is asked about as "Castlebrook": strip the generic words together too.
+        bare = f" {v} "
+        for drop in (" council ", " borough ", " district ", " metropolitan ", " county "):
+            bare = bare.replace(drop, " ")
+        if bare.strip() and bare.strip() != v:
+            out.add(bare.strip())
+    if base.endswith(" city"):
+        out.add("city of " + base[: -len(" city")])
+    return {" ".join(v.split()) for v in out if len(v) >= 3}
+
+
+def _index(store: IndicatorStore) -> _Index:
+    cache = store.cache()
+    if "query_index" in cache:
+        return cache["query_index"]
+    infos = store.indicators()
+    words = [set(_words(" ".join([i.name, *i.aliases]))) for i in infos]
+    df: dict[str, int] = {}
+    for ws in words:
+        for w in ws:
+            df[w] = df.get(w, 0) + 1
+    n = max(len(infos), 1)
+    idf = {w: math.log(1 + n / c) for w, c in df.items()}
+    variants = sorted(((v, code) for code, name in store.areas().items() for v in _variants(name)),
+                      key=lambda vc: -len(vc[0]))
+    table = store.table()
+    area_sets = {str(k): set(v) for k, v in table.groupby("indicator_id")["area_code"].unique().items()}
+    cache["query_index"] = _Index(infos=infos, words=words, idf=idf, area_variants=variants, area_sets=area_sets)
+    return cache["query_index"]
+
+
+def _find_area(store: IndicatorStore, index: _Index, question: str,
+               home_area: str | None) -> tuple[str | None, list[str]]:
+    """The council the question is about, and the text spans that named it (to remove before matching)."""
+    areas = store.areas()
+    spans: list[str] = []
+    for m in _CODE.finditer(question):
+        if m[1] in areas:
+            return m[1], [m[1]]
+    for token in re.findall(r"\bS-[a-z0-9-]+\b", question):
+        if token in areas:
+            return token, [token]
+    plain = re.sub(r"['\u2019]s\b", "", question.lower()).replace("&", " and ")
+    lowered = " " + " ".join(_WORD.findall(plain)) + " "
+    found: str | None = None
+    for variant, code in index.area_variants:
+        v = " " + " ".join(_WORD.findall(variant.replace("&", " and "))) + " "
+        if v.strip() and v in lowered:
+            found = code
+            spans.append(variant)
+            break
+    pronoun = _PRONOUN.search(question)
+    if found is not None and pronoun and home_area and re.search(
+            rf"\b(with|than|against|to|like)\s+{re.escape(spans[0])}", question, re.IGNORECASE):
+        return home_area, spans
+    if found is not None:
+        return found, spans
+    return home_area, spans
+
+
+def _periods(question: str) -> tuple[str | None, int | None, str | None, str | None, list[str]]:
+    """since, last_n, period, frequency ("quarterly" when quarters are asked for) and the spans that said so.
+
+    A period of "Q2" (no year) comes back as "Q2": resolve() turns it into the latest Q2 held."""
+    spans: list[str] = []
+    since = last_n = period = frequency = None
+    if m := _SINCE.search(question):
+        since = re.sub(r"\s+", "", m[1]).replace("/", "-")
+        spans.append(m[0])
+    if m := _LAST.search(question):
+        raw = m[1].lower()
+        last_n = int(raw) if raw.isdigit() else _NUMBERS[raw]
+        spans.append(m[0])
+        if m[2].lower().startswith("quarter"):
+            frequency = "quarterly"
+        elif m[2].lower().startswith("month"):
+            frequency = "monthly"
+    if m := _QUARTER_FIRST.search(question):
+        period, frequency = f"{m[2]}-{m[3]} Q{m[1]}", "quarterly"
+        spans.append(m[0])
+    elif since is None:
+        for m in _PERIOD.finditer(question):
+            period = re.sub(r"\s*[-/]\s*", "-", m[1]).upper().replace("Q", " Q").replace("  ", " ")
+            spans.append(m[0])
+            if " Q" in period:
+                frequency = "quarterly"
+            break
+    if period is None and (m := _BARE_QUARTER.search(question)):
+        period, frequency = f"Q{m[1]}", "quarterly"
+        spans.append(m[0])
+    for m in _LATEST_QUARTER.finditer(question):
+        frequency = frequency or "quarterly"
+        spans.append(m[0])
+    return since, last_n, period, frequency, spans
+
+
+def _quarter_period(store: IndicatorStore, indicator_id: str, area_code: str | None, period: str | None,
+                    frequency: str) -> tuple[str | None, str]:
+    """The concrete period a quarterly question means for this council (latest held, or latest "Qn" held),
+    or (None, why not)."""
+    from indicators.periods import frequency_of
+
+    if area_code is None:
+        return None, "No council named and no home council set."
+    rows = store.values(indicator_id)
+    own = rows[rows["area_code"] == area_code].sort_values("key", kind="stable")
+    held = [p for p in own["period"] if frequency_of(p) == frequency]
+    if period is not None and period.startswith("Q"):
+        held = [p for p in held if p.endswith(f" {period}")]
+    if not held:
+        what = f"{period} values" if period else f"{frequency} values"
+        return None, f"No {what} are held for {store.area_name(area_code)}: the annual series is used instead."
+    return held[-1], ""
+
+
+def _comparison(question: str) -> Literal["neighbours", "national", "none"]:
+    if _NO_COMPARISON.search(question):
+        return "none"
+    if _NEIGHBOURS.search(question):
+        return "neighbours"
+    if _NATIONAL.search(question):
+        return "national"
+    return "neighbours"
+
+
+def _lexical(index: _Index, query_words: list[str], question: str) -> list[float]:
+    from rapidfuzz import fuzz
+
+    expanded: list[str] = []
+    for w in query_words:
+        expanded.append(w)
+    for raw in _WORD.findall(question.lower()):
+        if raw in _SYNONYMS:
+            expanded.extend(_stem(x) for x in _SYNONYMS[raw].split())
+    qset = set(expanded)
+    original = set(query_words)
+    scores = []
+    tokens = set(_WORD.findall(question.lower()))
+    for info, names in zip(index.infos, index.words, strict=True):
+        if info.indicator_id.lower() in tokens or any(a.lower() in question.lower() for a in info.aliases if
+                                                      len(a) > 3):
+            scores.append(1.0)
+            continue
+        if not original or not names:
+            scores.append(0.0)
+            continue
+        hit_weight = 0.0
+        total = 0.0
+        for w in original:
+            weight = index.idf.get(w, math.log(1 + len(index.infos)))
+            total += weight
+            if w in names:
+                hit_weight += weight
+                continue
+            syn = {_stem(x) for x in _SYNONYMS.get(w, "").split()} & names
+            if syn:
+                hit_weight += weight * 0.9
+                continue
+            best = max((fuzz.ratio(w, n) for n in names), default=0)
+            if best >= 85 and len(w) >= 5:
+                hit_weight += weight * 0.8
+        coverage = hit_weight / total if total else 0.0
+        name_hits = len(names & qset)
+        name_cover = name_hits / len(names)
+        scores.append(0.8 * coverage + 0.2 * name_cover)
+    return scores
+
+
+def _semantic(index: _Index, store: IndicatorStore, text: str, embedder: Any) -> list[float]:
+    cache = store.cache()
+    key = f"embeddings:{id(embedder)}"
+    if key not in cache:
+        docs = [f"{i.name}. {' '.join(i.aliases)}. {i.category}. {i.description[:200]}" for i in index.infos]
+        cache[key] = [list(map(float, v)) for v in embedder.embed_documents(docs)]
+    q = list(map(float, embedder.embed_query(text)))
+    qn = math.sqrt(sum(x * x for x in q)) or 1.0
+    out = []
+    for d in cache[key]:
+        dn = math.sqrt(sum(x * x for x in d)) or 1.0
+        cos = sum(a * b for a, b in zip(q, d, strict=False)) / (qn * dn)
+        out.append(min(1.0, max(0.0, (cos - EMBED_FLOOR) / (EMBED_CEIL - EMBED_FLOOR))))
+    return out
+
+
+def _strip(question: str, spans: list[str]) -> str:
+    text = question
+    for s in spans:
+        text = re.sub(re.escape(s), " ", text, flags=re.IGNORECASE)
+    return text
+
+
+def resolve(store: IndicatorStore, question: str, home_area: str | None, embedder: Any = None) -> Resolution:
+    """Resolve a question to indicator, council, span and comparison; or say it is ambiguous/unknown."""
+    index = _index(store)
+    comparison = _comparison(question)
+    since, last_n, period, frequency, period_spans = _periods(question)
+    area_code, area_spans = _find_area(store, index, question, home_area)
+    residual = _strip(question, period_spans + area_spans)
+    words = _words(residual)
+    lexical = _lexical(index, words, residual)
+    scores = list(lexical)
+    if embedder is not None and words:
+        semantic = _semantic(index, store, " ".join(_WORD.findall(residual.lower())), embedder)
+        scores = [max(lx, 0.55 * lx + 0.45 * se) if lx < 1.0 else 1.0 for lx, se in zip(lexical, semantic,
+                                                                                         strict=True)]
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    if area_code is not None:
+        with_data = [i for i in order if area_code in index.area_sets.get(index.infos[i].indicator_id, set())]
+        order = with_data or order
+    asked_period = None if period is not None and period.startswith("Q") else period
+    base = dict(area_code=area_code, since=since, last_n=last_n, period=asked_period, comparison=comparison,
+                frequency=frequency)
+    if not order:
+        return Resolution(status="unknown", message="No indicator data is held.", **base)
+    best = order[0]
+    top = scores[best]
+    candidates = [index.infos[i] for i in order[:5]]
+    if top < RESOLVED_SCORE:
+        if top < NOT_INDICATOR_SCORE and not _INDICATORISH.search(question):
+            return Resolution(status="not_indicator", candidates=candidates, score=top,
+                              message="That does not look like a question about an indicator I hold.", **base)
+        return Resolution(status="unknown", candidates=candidates, score=top,
+                          message="I couldn't match that to an indicator I hold.", **base)
+    close = [i for i in order[1:4] if scores[i] >= RESOLVED_SCORE and top - scores[i] <= AMBIGUOUS_MARGIN]
+    if close and top < 1.0:
+        options = [index.infos[i] for i in [best, *close]]
+        names = "; ".join(f"{o.name} ({o.indicator_id})" for o in options)
+        return Resolution(status="ambiguous", candidates=options, score=top,
+                          message=f"That could mean more than one indicator - which one? {names}", **base)
+    info = index.infos[best]
+    if frequency is not None and frequency != "annual" and (period is None or period.startswith("Q")):
+        concrete, why = _quarter_period(store, info.indicator_id, area_code, period, frequency)
+        base.update(period=concrete, frequency=frequency if concrete else None)
+        if concrete is None:
+            return Resolution(status="resolved", indicator_id=info.indicator_id, candidates=[info], score=top,
+                              message=why, **base)
+    if area_code is None:
+        return Resolution(status="resolved", indicator_id=info.indicator_id, candidates=[info], score=top,
+                          message="No council named and no home council set.", **base)
+    return Resolution(status="resolved", indicator_id=info.indicator_id, candidates=[info], score=top,
+                      message="", **base)

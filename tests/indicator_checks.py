@@ -1,0 +1,45 @@
+"""Shared checks for indicator tests: every number an analysis states is one of its figures."""
+
+from __future__ import annotations
+
+import re
+
+from indicators.models import IndicatorAnalysis
+
+_PERIOD = re.compile(r"\b\d{4}-\d{2}(?: Q[1-4])?\b|\b(?:19|20)\d{2}\b")
+_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?(?:e-?\d+)?")
+_ALLOWED_WORDS = re.compile(r"(?<![\d.])\b(?:P1,4,7|P1, P4 and P7|5\+|Level [56]|Quintile [1-5]|18\+|65\+|75\+|16-19|"
+                            r"18 Months|30 Days|1 Day|15 days|20%|5%|27-30|Over65|Over 65's|per 1,000|"
+                            r"per 10,000|per 100,000|per 100|Family Group [1-4]|CO2|tCO2|Aug-Jul|A class|"
+                            r"B class|C class|\(Only 27-30 Month Reviews\))", re.IGNORECASE)
+
+
+def stated_numbers(text: str) -> list[tuple[float, int]]:
+    """Numbers in text (value, decimals shown), ignoring periods and numbers that are part of names."""
+    text = _ALLOWED_WORDS.sub(" ", _PERIOD.sub(" ", text))
+    out = []
+    for m in _NUMBER.finditer(text):
+        raw = m[0].replace(",", "")
+        if raw in ("-",):
+            continue
+        decimals = len(raw.split(".")[1]) if "." in raw else 0
+        out.append((float(raw), decimals))
+    return out
+
+
+def unmatched_numbers(analysis: IndicatorAnalysis) -> list[str]:
+    """Numbers in the sentences that no figure accounts for (after rounding to the decimals shown)."""
+    values = [f.value for f in analysis.figures]
+    names = " ".join([analysis.info.name, analysis.area_name, *[f.area_name for f in analysis.figures]])
+    missing = []
+    for sentence in analysis.sentences:
+        clean = sentence
+        for name in set(names.split(" ")):
+            if any(ch.isdigit() for ch in name) and len(name) > 1:
+                clean = clean.replace(name, " ")
+        for value, decimals in stated_numbers(clean):
+            tol = 0.5 * 10 ** (-decimals) + 1e-9
+            # Three significant figures for small numbers: allow relative rounding too.
+            if not any(abs(abs(v) - abs(value)) <= max(tol, abs(v) * 0.005) for v in values):
+                missing.append(f"{value} in {sentence!r}")
+    return missing
