@@ -579,7 +579,7 @@ def _indicator_lines(a: IndicatorAnalysis, relevance: float, by_when: str,
         green_bottom = _met(info, comp_value, comp_target)
     if green_bottom and comp is not None and comp_target is not None:
         summary = (f"{name} is green against the local target ({fmt(comp_value)} against {fmt(comp_target)} in "
-                   f"{comp.period}) but ranks {comp.rank} of {comp.n} in its {comp.group_name.replace("_", " ")} group "
+                   f"{comp.period}) but ranks {comp.rank} of {comp.n} in its {comp.group_name.replace('_', ' ')} group "
                    f"(bottom quartile; median {fmt(comp.median)}).")
         add("green_but_bottom_quartile", f"{_lower_first(name)} green but bottom quartile", summary, 0.88,
             [comp_value_fig, _figure(a, comp.period, comp_target, "target"), *comp_figs],
@@ -589,7 +589,7 @@ def _indicator_lines(a: IndicatorAnalysis, relevance: float, by_when: str,
                       and comp.mads_band.startswith(("much", "higher", "lower")))
     if comp is not None and comp.rank is not None and not green_bottom and (comp.quartile == 4 or worse_band):
         summary = (f"{name} ({fmt(comp_value)} in {comp.period}) ranks {comp.rank} of {comp.n} in its "
-                   f"{comp.group_name.replace("_", " ")} group, whose median is {fmt(comp.median)}"
+                   f"{comp.group_name.replace('_', ' ')} group, whose median is {fmt(comp.median)}"
                    + (f"; it is {comp_facts['national_band']} ({comp.mads_judgement})"
                       if worse_band and "national_band" in comp_facts else "") + ".")
         mads = abs(comp.mads or 0.0)

@@ -145,9 +145,9 @@ def describe(a: IndicatorAnalysis, store: IndicatorStore,
         figs.add("comparator upper quartile", c.q3, c.period)
         figs.add("comparators", float(c.n), c.period, unit="councils")
         if c.comparison == "neighbours":
-            who = f"{a.area_name}'s comparator group, {c.group_name.replace("_", " ")} ({c.n} councils with a value, itself included)"
+            who = f"{a.area_name}'s comparator group, {c.group_name.replace('_', ' ')} ({c.n} councils with a value, itself included)"
         else:
-            who = f"{c.group_name.replace("_", " ")} ({c.n} with a value)"
+            who = f"{c.group_name.replace('_', ' ')} ({c.n} with a value)"
         if c.period != latest.period and c.value is not None:
             figs.add("value compared", c.value, c.period)
             out.append(f"The latest period other councils report is {c.period}, when {a.area_name} had "
