@@ -145,7 +145,8 @@ def describe(a: IndicatorAnalysis, store: IndicatorStore,
         figs.add("comparator upper quartile", c.q3, c.period)
         figs.add("comparators", float(c.n), c.period, unit="councils")
         if c.comparison == "neighbours":
-            who = f"{a.area_name}'s comparator group, {c.group_name.replace('_', ' ')} ({c.n} councils with a value, itself included)"
+            group = c.group_name.replace("_", " ")
+            who = f"{a.area_name}'s comparator group, {group} ({c.n} councils with a value, itself included)"
         else:
             who = f"{c.group_name.replace('_', ' ')} ({c.n} with a value)"
         if c.period != latest.period and c.value is not None:
