@@ -9,6 +9,8 @@ from pydantic import BaseModel, Field
 
 DocType = Literal["plan", "performance_report", "peer_challenge", "minutes", "audit", "other"]
 Classification = Literal["public", "restricted"]
+# Models below have a field called `date`, which would shadow the type inside their class bodies.
+Date = date
 
 
 class AccessContext(BaseModel):
@@ -24,8 +26,8 @@ class SearchFilters(BaseModel):
 
     doc_types: list[DocType] | None = None
     council: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
+    date_from: Date | None = None
+    date_to: Date | None = None
     classification: Classification | None = None
 
 
@@ -36,7 +38,7 @@ class IngestOptions(BaseModel):
     council: str | None = None
     classification: Classification | None = None
     title: str | None = None
-    date: date | None = None
+    date: Date | None = None
 
 
 class Passage(BaseModel):
@@ -49,7 +51,7 @@ class Passage(BaseModel):
     doc_type: DocType
     classification: Classification
     council: str | None = None
-    date: date | None = None
+    date: Date | None = None
     page: int | None = None
     section: str | None = None
     char_start: int = 0
@@ -97,7 +99,7 @@ class DocumentInfo(BaseModel):
     title: str
     path: str
     doc_type: DocType
-    date: date | None = None
+    date: Date | None = None
     council: str | None = None
     classification: Classification
     chunks: int

@@ -1,0 +1,103 @@
+"""Retrieval quality over ../shared/corpus: recall@1, recall@5 and MRR for dense, BM25 and hybrid in one run.
+
+    python benchmarks/retrieval_eval.py [--chunk-sizes 700] [--work DIR] [--calibrate] [--json OUT]
+
+Builds (or reuses, thanks to incremental ingest) one index per chunk size under --work, runs every labelled
+question of tests/eval/corpus_questions.yaml through each mode, and reports the off-topic questions that were
+correctly answered with nothing. --calibrate also prints the best dense similarity of labelled and off-topic
+questions, which is how knowledge.base.RELEVANCE_THRESHOLD was chosen. `evaluate_retrieval` is importable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+from knowledge.evaluation import (  # noqa: E402 - the path set-up above must run first
+    QuestionSet,
+    RetrievalReport,
+    evaluate_retrieval,
+    load_questions,
+)
+
+QUESTIONS = REPO / "tests" / "eval" / "corpus_questions.yaml"
+CORPUS = REPO.parent / "shared" / "corpus"
+
+__all__ = ["evaluate_retrieval", "RetrievalReport", "QuestionSet", "load_questions", "main"]
+
+
+def calibration(kb, qset: QuestionSet) -> dict[str, list[float]]:  # noqa: ANN001 - a KnowledgeBase
+    """Best dense cosine similarity for each labelled and each off-topic question."""
+    labelled = [kb.relevance(q.question) for q in qset.questions]
+    off = [kb.relevance(q) for q in qset.off_topic]
+    return {"labelled": sorted(labelled), "off_topic": sorted(off)}
+
+
+def _table(size: int, report: RetrievalReport) -> str:
+    lines = [f"chunk size {size} chars: {report.questions} questions ({report.paraphrased} paraphrased), k={report.k}",
+             f"{'mode':8} {'R@1':>6} {'R@5':>6} {'MRR':>6} {'R@5 para':>9} {'R@5 strict':>11} {'off-topic []':>13}"]
+    for m in report.modes:
+        lines.append(f"{m.mode:8} {m.recall_at_1:6.3f} {m.recall_at_k:6.3f} {m.mrr:6.3f} "
+                     f"{m.recall_at_k_paraphrased:9.3f} {m.recall_at_k_strict:11.3f} {m.off_topic_empty:13.2f}")
+    if report.latency_ms_p50 is not None:
+        lines.append(f"warm hybrid search latency: p50 {report.latency_ms_p50} ms, p95 {report.latency_ms_p95} ms")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build/reuse the indexes, evaluate, print a table per chunk size; exit 2 without the corpus."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chunk-sizes", default="", help="comma-separated chunk sizes in characters")
+    parser.add_argument("--work", type=Path, default=None, help="folder for the indexes (kept between runs)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--questions", type=Path, default=QUESTIONS)
+    parser.add_argument("--calibrate", action="store_true")
+    parser.add_argument("--misses", action="store_true", help="list the questions each mode missed")
+    parser.add_argument("--json", type=Path, default=None, help="write the reports as JSON here")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"corpus not found at {args.corpus}", file=sys.stderr)
+        return 2
+    from knowledge.base import KnowledgeBase
+    from knowledge.chunking import DEFAULT_CHUNK_CHARS
+    from knowledge.embedder import Embedder
+
+    sizes = [int(s) for s in args.chunk_sizes.split(",") if s.strip()] or [DEFAULT_CHUNK_CHARS]
+    qset = load_questions(args.questions)
+    embedder = Embedder()
+    work = args.work or Path(tempfile.mkdtemp(prefix="retrieval-eval-"))
+    out: dict[str, object] = {}
+    for size in sizes:
+        kb = KnowledgeBase(work / f"chunks-{size}", embedder=embedder, chunk_chars=size)
+        kb.ingest(sorted(args.corpus.glob("*.txt")))
+        report = evaluate_retrieval(kb, qset)
+        print(_table(size, report), flush=True)
+        if args.misses:
+            for m in report.modes:
+                for q in m.misses:
+                    print(f"  miss [{m.mode}] {q}")
+        entry: dict[str, object] = {"report": report.model_dump()}
+        if args.calibrate:
+            cal = calibration(kb, qset)
+            entry["calibration"] = cal
+            print(f"  best dense similarity, labelled: min {cal['labelled'][0]:.3f} "
+                  f"p5 {cal['labelled'][max(0, len(cal['labelled']) // 20)]:.3f}; "
+                  f"off-topic: max {cal['off_topic'][-1]:.3f} (threshold {kb.relevance_threshold})")
+        out[str(size)] = entry
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=2, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,463 @@
+"""The knowledge base: ingest documents incrementally, and search them with access control and filters."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from knowledge.errors import KnowledgeError
+from knowledge.models import (
+    AccessContext,
+    DocumentInfo,
+    FileOutcome,
+    IngestOptions,
+    IngestReport,
+    Passage,
+    SearchFilters,
+)
+
+if TYPE_CHECKING:
+    from knowledge.document import LoadedDocument
+    from knowledge.embedder import Embedder
+    from knowledge.lexical import LexicalIndex
+    from knowledge.manifest import ManifestEntry
+    from knowledge.passages import Span
+    from knowledge.registry import ChunkRow, Registry, StoredDocument
+    from knowledge.vectors import VectorStore
+
+Progress = Callable[[str, int, int], None]
+SearchMode = Literal["hybrid", "dense", "bm25"]
+
+# Cosine similarity of the best dense match below which a question is "about nothing we hold".
+# Calibrated on the labelled questions and off-topic questions (benchmarks/retrieval_eval.py --calibrate).
+RELEVANCE_THRESHOLD = 0.30
+CANDIDATES = 40
+RRF_K = 60
+# Linear fusion of max-normalised scores beat reciprocal rank fusion on the labelled corpus questions (R@5 0.86 vs
+# 0.80 for RRF k=60, equal weights; grid in knowledge/NOTES.md), and BM25 deserves the larger share there.
+FUSION: Literal["rrf", "linear"] = "linear"
+DENSE_WEIGHT = 0.3
+EMBED_CONTEXT = False
+LEXICAL_CONTEXT = False
+_PIPELINE = "v1"  # bump when loaders or chunking change, so re-ingest re-chunks unchanged files
+_EMBED_SLICE = 256  # chunks per embedding call: keeps the progress bar moving without hurting batching
+_METADATA_FIELDS = ("title", "doc_type", "date", "council", "classification")
+
+
+@dataclass
+class _Pending:
+    """A file that needs (re-)embedding in this ingest run."""
+
+    outcome: FileOutcome
+    record: StoredDocument
+    text: str
+    chunks: list[ChunkRow]
+    embed_texts: list[str]
+    existed: bool
+
+
+@dataclass
+class _SearchIndex:
+    """Everything search needs in memory, valid for one registry generation."""
+
+    generation: int
+    docs: dict[str, StoredDocument]
+    spans: dict[str, Span]
+    by_position: dict[tuple[str, int], Span]
+    texts: dict[str, str]
+    lexical: LexicalIndex
+    doc_chunks: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:48] or "document"
+
+
+def doc_id_for(path: Path) -> str:
+    """Stable id for a source file: readable name plus a hash of its absolute path."""
+    return f"{_slug(path.stem)}-{hashlib.sha1(str(path).encode()).hexdigest()[:8]}"
+
+
+class KnowledgeBase:
+    """Documents indexed under `home` (Chroma vectors + a SQLite registry), searchable with citations."""
+
+    def __init__(self, home: Path, chroma_host: str | None = None, chroma_port: int | None = None,
+                 embedder: Embedder | None = None, max_file_mb: float = 50.0, chunk_chars: int | None = None,
+                 relevance_threshold: float = RELEVANCE_THRESHOLD, collection: str | None = None) -> None:
+        from knowledge.chunking import DEFAULT_CHUNK_CHARS
+
+        self.home = Path(home)
+        self.chroma_host = chroma_host
+        self.chroma_port = chroma_port
+        self._embedder = embedder
+        self.max_file_mb = max_file_mb
+        self.chunk_chars = chunk_chars or DEFAULT_CHUNK_CHARS
+        self.relevance_threshold = relevance_threshold
+        self._collection_name = collection
+        self.fusion: Literal["rrf", "linear"] = FUSION
+        self.dense_weight = DENSE_WEIGHT
+        self.rrf_k = RRF_K
+        self._registry: Registry | None = None
+        self._vectors: VectorStore | None = None
+        self._index: _SearchIndex | None = None
+
+    # -- components, opened on first use -------------------------------------------------------------------
+    @property
+    def embedder(self) -> Embedder:
+        """The embedding model wrapper (created lazily; the model itself loads on first embed)."""
+        if self._embedder is None:
+            from knowledge.embedder import Embedder
+
+            self._embedder = Embedder()
+        return self._embedder
+
+    @property
+    def registry(self) -> Registry:
+        """The SQLite document registry under home/knowledge/."""
+        if self._registry is None:
+            from knowledge.registry import Registry
+
+            self._registry = Registry(self.home / "knowledge" / "registry.sqlite3")
+        return self._registry
+
+    @property
+    def vectors(self) -> VectorStore:
+        """The Chroma collection (embedded under home/chroma/, or a server when chroma_host is set)."""
+        if self._vectors is None:
+            from knowledge.vectors import COLLECTION, VectorStore
+
+            self._vectors = VectorStore(self.home / "chroma", self.chroma_host, self.chroma_port,
+                                        self._collection_name or COLLECTION)
+        return self._vectors
+
+    # -- ingest ---------------------------------------------------------------------------------------------
+    def _collect(self, paths: list[Path]) -> list[tuple[Path, ManifestEntry | None, bool]]:
+        """Files to ingest with their manifest entries; raises before anything is stored if a path is bad."""
+        from knowledge.loaders import SUPPORTED
+        from knowledge.manifest import MANIFEST_NAMES, ManifestLookup
+
+        missing = [str(p) for p in paths if not Path(p).exists()]
+        if missing:
+            raise KnowledgeError(f"no such file or folder: {', '.join(missing)}")
+        lookup = ManifestLookup()
+        seen: set[Path] = set()
+        out: list[tuple[Path, ManifestEntry | None, bool]] = []
+        for given in paths:
+            root = Path(given).resolve()
+            if root.is_dir():
+                files = sorted(p for p in root.rglob("*") if p.is_file())
+                for file in files:
+                    rel = file.relative_to(root).parts
+                    # Folders may hold manifests, hidden files and images: only supported documents are read.
+                    if any(part.startswith(".") for part in rel) or file.name in MANIFEST_NAMES:
+                        continue
+                    if file.suffix.lower() not in SUPPORTED or file in seen:
+                        continue
+                    seen.add(file)
+                    out.append((file, lookup.entry(file, root), False))
+            elif root not in seen:
+                seen.add(root)
+                out.append((root, lookup.entry(root, root.parent), True))
+        return out
+
+    def ingest(self, paths: list[Path], options: IngestOptions | None = None,
+               progress: Progress | None = None) -> IngestReport:
+        """Index files and folders; unchanged files are skipped cheaply, unreadable ones reported, not fatal."""
+        options = options or IngestOptions()
+        started = time.perf_counter()
+        files = self._collect([Path(p) for p in paths])
+        report = IngestReport()
+        pending: list[_Pending] = []
+        for number, (file, entry, _explicit) in enumerate(files, start=1):
+            if progress:
+                progress("Reading files", number - 1, len(files))
+            outcome, work = self._prepare(file, entry, options)
+            report.files.append(outcome)
+            if work is not None:
+                pending.append(work)
+        if progress:
+            progress("Reading files", len(files), len(files))
+        if pending:
+            self._embed_and_store(pending, progress)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _overrides(self, entry: ManifestEntry | None, options: IngestOptions) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        if entry is not None:
+            merged.update({k: getattr(entry, k) for k in _METADATA_FIELDS if getattr(entry, k) is not None})
+        # The command line wins over the manifest, which wins over what the document says about itself.
+        merged.update({k: getattr(options, k) for k in _METADATA_FIELDS if getattr(options, k) is not None})
+        return merged
+
+    @staticmethod
+    def _effective(inferred: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
+        meta = {"title": inferred.get("title"), "doc_type": inferred.get("doc_type", "other"),
+                "date": date.fromisoformat(inferred["date"]) if inferred.get("date") else None,
+                "council": None, "classification": "public"}
+        meta.update(overrides)
+        return meta
+
+    def _prepare(self, file: Path, entry: ManifestEntry | None,
+                 options: IngestOptions) -> tuple[FileOutcome, _Pending | None]:
+        from knowledge.chunking import chunk_document
+        from knowledge.loaders import UnreadableFile, load_file
+        from knowledge.registry import ChunkRow, StoredDocument
+
+        path = str(file)
+        doc_id = doc_id_for(file)
+        try:
+            size = file.stat().st_size
+            if size > self.max_file_mb * 1024 * 1024:
+                return FileOutcome(path=path, status="skipped", doc_id=doc_id,
+                                   reason=f"too large ({size / 1048576:.1f} MB; limit {self.max_file_mb:g} MB, "
+                                          "SCRUTINY_MAX_FILE_MB)"), None
+            data = file.read_bytes()
+        except OSError as exc:
+            return FileOutcome(path=path, status="skipped", doc_id=doc_id,
+                               reason=f"cannot read file ({exc.strerror or type(exc).__name__})"), None
+        content_hash = hashlib.sha256(data).hexdigest()
+        pipeline = f"{_PIPELINE}:{self.chunk_chars}"
+        overrides = self._overrides(entry, options)
+        existing = self.registry.find(path=path)
+        if (existing is not None and existing.content_hash == content_hash
+                and existing.inferred.get("pipeline") == pipeline):
+            meta = self._effective(existing.inferred, overrides)
+            if all(getattr(existing, k) == meta[k] for k in _METADATA_FIELDS):
+                return FileOutcome(path=path, status="unchanged", chunks=existing.chunks, doc_id=existing.doc_id), None
+            updated = existing.model_copy(update=meta)
+            self._update_metadata(updated)
+            return FileOutcome(path=path, status="updated", doc_id=existing.doc_id, chunks=0,
+                               reason="metadata changed; text unchanged, not re-embedded"), None
+        try:
+            doc = load_file(file)
+        except UnreadableFile as exc:
+            return FileOutcome(path=path, status="skipped", doc_id=doc_id, reason=str(exc)), None
+        except Exception as exc:  # noqa: BLE001 - a damaged file must not sink the whole batch
+            return FileOutcome(path=path, status="skipped", doc_id=doc_id,
+                               reason=f"could not be read ({type(exc).__name__}: {str(exc)[:100]})"), None
+        inferred = self._infer(file, doc)
+        inferred["pipeline"] = pipeline
+        meta = self._effective(inferred, overrides)
+        spans = chunk_document(doc, self.chunk_chars)
+        if not spans:
+            return FileOutcome(path=path, status="skipped", doc_id=doc_id, reason="no text to index"), None
+        prefix = f"{doc_id}:{content_hash[:10]}"
+        chunks = [ChunkRow(chunk_id=f"{prefix}:{i:05d}", doc_id=doc_id, ord=i, start=c.start, end=c.end,
+                           page=c.page, section=c.section) for i, c in enumerate(spans)]
+        record = StoredDocument(doc_id=doc_id, path=path, content_hash=content_hash, chunks=len(chunks),
+                                inferred=inferred, pages=doc.pages, **meta)
+        embed_texts = [_embedding_text(record.title, c.section, doc.text[c.start:c.end]) for c in chunks]
+        outcome = FileOutcome(path=path, status="updated" if existing else "added", chunks=len(chunks),
+                              doc_id=doc_id)
+        return outcome, _Pending(outcome, record, doc.text, chunks, embed_texts, existing is not None)
+
+    @staticmethod
+    def _infer(file: Path, doc: LoadedDocument) -> dict[str, Any]:
+        from knowledge.metadata import document_date, infer_doc_type, title_from_file_name
+
+        title = doc.title or title_from_file_name(file)
+        found = document_date(doc.date_text, doc.text)
+        return {"title": title, "doc_type": infer_doc_type(doc.title, doc.text, file.name),
+                "date": found.isoformat() if found else None}
+
+    def _embed_and_store(self, pending: list[_Pending], progress: Progress | None) -> None:
+        texts = [t for p in pending for t in p.embed_texts]
+        # Embedding all files' chunks together, in length order, batches them as tightly as the raw model allows.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors: list[list[float]] = [[] for _ in texts]
+        for lo in range(0, len(order), _EMBED_SLICE):
+            if progress:
+                progress("Embedding chunks", lo, len(texts))
+            part = order[lo:lo + _EMBED_SLICE]
+            for i, vector in zip(part, self.embedder.embed_documents([texts[i] for i in part]), strict=True):
+                vectors[i] = vector
+        if progress:
+            progress("Embedding chunks", len(texts), len(texts))
+        offset = 0
+        for number, work in enumerate(pending, start=1):
+            if progress:
+                progress("Storing", number - 1, len(pending))
+            own = vectors[offset:offset + len(work.chunks)]
+            offset += len(work.chunks)
+            meta = _vector_metadata(work.record)
+            # New chunk ids carry the content hash, so they never collide with the old version's: add the new
+            # vectors, then switch the registry in one transaction, then drop the old vectors. Search only
+            # returns chunks the registry knows, so readers see the old version or the new, never a mixture.
+            self.vectors.add([c.chunk_id for c in work.chunks], own,
+                             [{**meta, "ord": c.ord} for c in work.chunks])
+            stale = self.registry.replace(work.record, work.text, work.chunks)
+            if stale:
+                self.vectors.delete(stale)
+        if progress:
+            progress("Storing", len(pending), len(pending))
+
+    def _update_metadata(self, doc: StoredDocument) -> None:
+        ids = [c.chunk_id for c in self.registry.chunks(doc.doc_id)]
+        self.registry.update_metadata(doc)
+        meta = _vector_metadata(doc)
+        self.vectors.update_metadata(ids, [{**meta, "ord": i} for i in range(len(ids))])
+
+    # -- listing and removal --------------------------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        """Indexed documents with title, type, date, classification and chunk count."""
+        return [DocumentInfo.model_validate(d.model_dump(include=set(DocumentInfo.model_fields)))
+                for d in self.registry.documents()]
+
+    def remove(self, path_or_doc_id: str) -> bool:
+        """Forget a document (by doc id or source path; a folder path removes everything under it)."""
+        docs = self.registry.documents()
+        target = Path(path_or_doc_id).expanduser()
+        resolved = str(target.resolve()) if not target.is_absolute() or target.exists() else str(target)
+        hits = [d for d in docs if d.doc_id == path_or_doc_id or d.path in (path_or_doc_id, resolved)]
+        if not hits:
+            prefix = resolved.rstrip("/") + "/"
+            hits = [d for d in docs if d.path.startswith(prefix)]
+        for doc in hits:
+            stale = self.registry.delete(doc.doc_id)
+            if stale:
+                self.vectors.delete(stale)
+        return bool(hits)
+
+    def source_text(self, doc_id: str, page: int | None = None) -> str:
+        """The stored text that passages quote: the whole document, or one page of it."""
+        text = self.registry.text(doc_id)
+        if text is None:
+            raise KnowledgeError(f"no indexed document with id {doc_id!r}")
+        if page is None:
+            return text
+        doc = self.registry.find(doc_id=doc_id)
+        for number, start, end in doc.pages if doc else []:
+            if number == page:
+                return text[start:end]
+        raise KnowledgeError(f"document {doc_id!r} has no page {page}")
+
+    # -- search ---------------------------------------------------------------------------------------------
+    def _search_index(self) -> _SearchIndex:
+        from knowledge.lexical import LexicalIndex
+        from knowledge.passages import Span
+
+        generation = self.registry.generation()
+        if self._index is not None and self._index.generation == generation:
+            return self._index
+        docs = {d.doc_id: d for d in self.registry.documents()}
+        texts = self.registry.texts()
+        spans: dict[str, Span] = {}
+        by_position: dict[tuple[str, int], Span] = {}
+        doc_chunks: dict[str, list[str]] = {}
+        for row in self.registry.chunks():
+            span = Span(row.chunk_id, row.doc_id, row.ord, row.page, row.section, row.start, row.end)
+            spans[row.chunk_id] = span
+            by_position[(row.doc_id, row.ord)] = span
+            doc_chunks.setdefault(row.doc_id, []).append(row.chunk_id)
+        ids = list(spans)
+        lexical = LexicalIndex(ids, [_lexical_text(docs[spans[i].doc_id].title, spans[i].section,
+                                                   texts[spans[i].doc_id][spans[i].start:spans[i].end]) for i in ids])
+        self._index = _SearchIndex(generation, docs, spans, by_position, texts, lexical, doc_chunks)
+        return self._index
+
+    @staticmethod
+    def _permitted(doc: StoredDocument, access: AccessContext, filters: SearchFilters | None) -> bool:
+        if doc.classification == "restricted" and not access.allow_restricted:
+            return False
+        if filters is None:
+            return True
+        if filters.doc_types and doc.doc_type not in filters.doc_types:
+            return False
+        if filters.council and (doc.council or "").lower() != filters.council.lower():
+            return False
+        if filters.classification and doc.classification != filters.classification:
+            return False
+        if filters.date_from and (doc.date is None or doc.date < filters.date_from):
+            return False
+        return not (filters.date_to and (doc.date is None or doc.date > filters.date_to))
+
+    def _fuse(self, dense: list[tuple[str, float]], lexical: list[tuple[str, float]]) -> list[tuple[str, float]]:
+        from knowledge.passages import linear_fusion, rrf
+
+        if self.fusion == "rrf":
+            return rrf([[c for c, _ in dense], [c for c, _ in lexical]], k=self.rrf_k,
+                       weights=[self.dense_weight, 1.0 - self.dense_weight])
+        return linear_fusion(dense, lexical, self.dense_weight)
+
+    def relevance(self, query: str, access: AccessContext | None = None,
+                  filters: SearchFilters | None = None) -> float:
+        """Cosine similarity of the best permitted chunk to `query` (what the relevance threshold tests)."""
+        access = access or AccessContext()
+        index = self._search_index()
+        allowed = sorted(d.doc_id for d in index.docs.values() if self._permitted(d, access, filters))
+        if not allowed or not query.strip():
+            return 0.0
+        found = self.vectors.query(self.embedder.embed_query(query), 5,
+                                   allowed if len(allowed) < len(index.docs) else None)
+        scores = [s for cid, s in found if cid in index.spans and index.spans[cid].doc_id in set(allowed)]
+        return max(scores, default=0.0)
+
+    def search(self, query: str, k: int = 5, access: AccessContext | None = None,
+               filters: SearchFilters | None = None, mode: SearchMode = "hybrid") -> list[Passage]:
+        """Passages answering `query`, best first; [] when nothing held is relevant or nothing is permitted."""
+        from knowledge.passages import build_passages
+
+        access = access or AccessContext()
+        if not query.strip() or k <= 0:
+            return []
+        index = self._search_index()
+        allowed = [d for d in index.docs.values() if self._permitted(d, access, filters)]
+        if not allowed:
+            return []
+        allowed_ids = {d.doc_id for d in allowed}
+        restricted_scope = len(allowed) < len(index.docs)
+        n = max(CANDIDATES, 4 * k)
+        dense: list[tuple[str, float]] = []
+        if mode in ("hybrid", "dense"):
+            vector = self.embedder.embed_query(query)
+            found = self.vectors.query(vector, n, sorted(allowed_ids) if restricted_scope else None)
+            # Only chunks the registry knows, of permitted documents: the registry is the source of truth.
+            dense = [(cid, s) for cid, s in found if cid in index.spans and index.spans[cid].doc_id in allowed_ids]
+            if not dense or dense[0][1] < self.relevance_threshold:
+                return []
+        lexical: list[tuple[str, float]] = []
+        if mode in ("hybrid", "bm25"):
+            allowed_chunks = ({cid for d in allowed_ids for cid in index.doc_chunks.get(d, [])}
+                              if restricted_scope else None)
+            lexical = index.lexical.top(query, n, allowed_chunks)
+        if mode == "dense":
+            ranked = dense
+        elif mode == "bm25":
+            ranked = lexical
+        else:
+            ranked = self._fuse(dense, lexical)
+        spans = [(index.spans[cid], score) for cid, score in ranked]
+        built = build_passages(spans, index.by_position, index.texts, query, k)
+        out: list[Passage] = []
+        for p in built:
+            doc = index.docs[p.doc_id]
+            out.append(Passage(chunk_id=p.chunk_id, doc_id=doc.doc_id, title=doc.title, path=doc.path,
+                               doc_type=doc.doc_type, classification=doc.classification, council=doc.council,
+                               date=doc.date, page=p.page, section=p.section, char_start=p.start, char_end=p.end,
+                               text=index.texts[p.doc_id][p.start:p.end], score=p.score))
+        return out
+
+
+def _embedding_text(title: str, section: str | None, text: str) -> str:
+    # The document title and heading path give a chunk the context its own words often lack.
+    if not EMBED_CONTEXT:
+        return text
+    return f"{title}. {section}.\n{text}" if section else f"{title}.\n{text}"
+
+
+def _lexical_text(title: str, section: str | None, text: str) -> str:
+    if not LEXICAL_CONTEXT:
+        return text
+    return f"{section or ''}\n{text}"
+
+
+def _vector_metadata(doc: StoredDocument) -> dict[str, Any]:
+    return {"doc_id": doc.doc_id, "doc_type": doc.doc_type, "classification": doc.classification,
+            **({"council": doc.council} if doc.council else {})}

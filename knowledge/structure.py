@@ -1,0 +1,133 @@
+"""Find headings, paragraphs and table rows in plain or Markdown text, keeping character offsets."""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from knowledge.document import Block
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+\S")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_BULLET = re.compile(r"^\s*(?:[•\-*–▪●◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+_NUMBERED = re.compile(r"^(?:(chapter|section|part|annex|appendix)\s+\w+|(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+[A-Z])",
+                       re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_DANGLING = frozenset("a an the of and or to in for with that by on at as is are was were be his her their its this "
+                      "from which who than".split())
+_GENERIC = frozenset({"abstract", "contents", "foreword", "introduction", "summary", "executive summary",
+                      "acknowledgements", "acknowledgments", "preface", "table of contents"})
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _heading_level(line: str, isolated: bool, prev_ends_sentence: bool, typical: float, next_line: str) -> int:
+    """0 when `line` is not a heading, else its depth (1 = top)."""
+    s = line.strip()
+    if not 3 <= len(s) <= 90 or len(s.split()) > 12 or not any(c.isalpha() for c in s):
+        return 0
+    # A line that stops on "the"/"of", or runs on into a lower-case line, is a wrapped sentence, not a heading.
+    if s.split()[-1].lower() in _DANGLING or s.count(",") > 1 or "@" in s:
+        return 0
+    following = next_line.strip()
+    if following and following[0].islower():
+        return 0
+    if s[-1] in ".,;:" or not (s[0].isupper() or s[0].isdigit()):
+        return 0
+    if s.endswith("?") and not isolated:
+        return 0
+    numbered = _NUMBERED.match(s)
+    if numbered:
+        level = 1 if numbered.group(1) else numbered.group(2).count(".") + 1
+        if isolated or (prev_ends_sentence and len(s) < 0.75 * typical):
+            return level
+        return 0
+    if _BULLET.match(s):
+        return 0
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", s)]
+    capitalised = sum(1 for w in words if w[0].isupper()) / max(1, len(words))
+    if s.isupper() and len(s) > 3:
+        return 1
+    if isolated and len(s) < 0.8 * typical:
+        return 2
+    if prev_ends_sentence and len(s) < 0.5 * typical and capitalised >= 0.6:
+        return 2
+    return 0
+
+
+def parse_blocks(text: str, base: int = 0, page: int | None = None, markdown: bool = False) -> list[Block]:
+    """Blocks of `text` (offsets shifted by `base`): headings, paragraphs (runs of lines) and table rows."""
+    spans = _lines(text)
+    lengths = [e - s for s, e in spans if e - s > 20]
+    typical = statistics.median(lengths) if lengths else 80.0
+    markdown = markdown or any(_MD_HEADING.match(text[s:e]) for s, e in spans[:400])
+    blocks: list[Block] = []
+    para: list[int] | None = None  # [start, end] of the open paragraph
+
+    def close() -> None:
+        nonlocal para
+        if para is not None:
+            s, e = _strip_span(text, para[0], para[1])
+            if e > s:
+                blocks.append(Block(base + s, base + e, "text", 0, page))
+            para = None
+
+    for i, (s, e) in enumerate(spans):
+        line = text[s:e]
+        if not line.strip():
+            close()
+            continue
+        prev_blank = i == 0 or not text[spans[i - 1][0]:spans[i - 1][1]].strip()
+        next_blank = i + 1 >= len(spans) or not text[spans[i + 1][0]:spans[i + 1][1]].strip()
+        md = _MD_HEADING.match(line) if markdown else None
+        if md:
+            close()
+            hs, he = _strip_span(text, s, e)
+            blocks.append(Block(base + hs, base + he, "heading", len(md.group(1)), page))
+            continue
+        if _TABLE_ROW.match(line) or line.count("\t") >= 2:
+            close()
+            hs, he = _strip_span(text, s, e)
+            blocks.append(Block(base + hs, base + he, "row", 0, page))
+            continue
+        prev_ends = prev_blank or bool(_SENTENCE_END.search(text[spans[i - 1][0]:spans[i - 1][1]].rstrip()))
+        following = next((text[a:b] for a, b in spans[i + 1:i + 4] if text[a:b].strip()), "")
+        level = 0 if markdown else _heading_level(line, prev_blank and next_blank, prev_ends, typical, following)
+        if level:
+            close()
+            hs, he = _strip_span(text, s, e)
+            blocks.append(Block(base + hs, base + he, "heading", level, page))
+            continue
+        if para is not None and _BULLET.match(line):
+            close()
+        if para is None:
+            para = [s, e]
+        else:
+            para[1] = e
+    close()
+    return blocks
+
+
+def first_title(text: str, blocks: list[Block]) -> str | None:
+    """The first specific heading near the start of a document, as its title."""
+    for block in blocks[:12]:
+        if block.kind != "heading" or block.start > 1500:
+            continue
+        title = re.sub(r"^#+\s*", "", text[block.start:block.end]).strip(" *_#")
+        if title and title.lower().rstrip("?:") not in _GENERIC and len(title) >= 4:
+            return title
+    return None

@@ -1,0 +1,70 @@
+"""Over the real corpus: every passage returned for the labelled questions quotes its source verbatim at its locator,
+off-topic questions get nothing, and hybrid retrieval meets its recall floor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.base import KnowledgeBase
+from knowledge.evaluation import QuestionSet, evaluate_retrieval, load_questions
+
+QUESTIONS = Path(__file__).resolve().parent / "eval" / "corpus_questions.yaml"
+
+
+@pytest.fixture(scope="module")
+def corpus_kb(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory, shared_embedder) -> KnowledgeBase:
+    kb = KnowledgeBase(tmp_path_factory.mktemp("corpus-home"), embedder=shared_embedder)
+    report = kb.ingest(sorted((shared_dir / "corpus").glob("*.txt")))
+    assert [f.status for f in report.files] == ["added"] * 5
+    return kb
+
+
+@pytest.fixture(scope="module")
+def questions() -> QuestionSet:
+    return load_questions(QUESTIONS)
+
+
+def test_question_set_is_labelled_over_all_five_documents(shared_dir: Path, questions: QuestionSet) -> None:
+    corpus = {p.name: p.read_text(encoding="utf-8") for p in (shared_dir / "corpus").glob("*.txt")}
+    from knowledge.evaluation import answer_spans
+
+    assert len(questions.questions) >= 40
+    assert sum(q.paraphrase for q in questions.questions) >= 10
+    assert {q.doc for q in questions.questions} == set(corpus)
+    for q in questions.questions:
+        assert answer_spans(corpus[q.doc], q.answer), f"answer of {q.question!r} is not in {q.doc}"
+
+
+def test_every_quote_is_verbatim_at_its_locator(corpus_kb: KnowledgeBase, questions: QuestionSet) -> None:
+    checked = 0
+    for q in questions.questions:
+        for mode in ("hybrid", "dense", "bm25"):
+            for passage in corpus_kb.search(q.question, k=5, mode=mode):
+                source = corpus_kb.source_text(passage.doc_id, passage.page)
+                whole = corpus_kb.source_text(passage.doc_id)
+                assert passage.text and passage.text in source
+                assert whole[passage.char_start:passage.char_end] == passage.text
+                assert len(passage.text) <= 700 and passage.text == passage.text.strip()
+                checked += 1
+    assert checked >= 5 * len(questions.questions)
+
+
+def test_off_topic_questions_return_nothing(corpus_kb: KnowledgeBase, questions: QuestionSet) -> None:
+    assert questions.off_topic
+    for question in questions.off_topic + ["What is the capital of Peru?", "recipe for lasagne"]:
+        assert corpus_kb.search(question) == [], question
+
+
+# A regression floor just under what benchmarks/retrieval_eval.py measured (hybrid recall@5 0.86 on all five
+# documents); the 0.90 target is tracked there and in `scrutiny eval`, not asserted here.
+HYBRID_RECALL_FLOOR = 0.84
+
+
+def test_hybrid_recall_holds_its_floor_and_beats_dense(corpus_kb: KnowledgeBase, questions: QuestionSet) -> None:
+    report = evaluate_retrieval(corpus_kb, questions, measure_latency=False)
+    hybrid, dense = report.mode("hybrid"), report.mode("dense")
+    assert hybrid.recall_at_k >= HYBRID_RECALL_FLOOR, hybrid.misses
+    assert hybrid.recall_at_k > dense.recall_at_k
+    assert hybrid.off_topic_empty == 1.0
