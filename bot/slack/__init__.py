@@ -1,0 +1,1 @@
+"""The Slack front end: bolt app, Block Kit rendering, access rules and the server."""

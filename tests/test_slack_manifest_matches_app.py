@@ -1,0 +1,47 @@
+"""The app manifest asks for exactly the scopes and events the app uses, with matching callback ids."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from bot.slack import blocks as kit
+
+SLACK = Path(__file__).resolve().parents[1] / "bot" / "slack"
+# Bot scope each Web API method or event needs (https://api.slack.com/methods, /events).
+METHOD_SCOPES = {"chat_postMessage": "chat:write", "chat_update": "chat:write", "chat_postEphemeral": "chat:write",
+                 "files_upload_v2": "files:write", "views_open": None, "views_publish": None}
+EVENT_SCOPES = {"app_mention": "app_mentions:read", "message.im": "im:history", "app_home_opened": None}
+
+
+def _manifest() -> dict:
+    return yaml.safe_load((SLACK / "manifest.yaml").read_text(encoding="utf-8"))
+
+
+def _app_source() -> str:
+    return (SLACK / "app.py").read_text(encoding="utf-8")
+
+
+def test_scopes_are_exactly_those_the_code_needs() -> None:
+    source = _app_source()
+    methods = set(re.findall(r"client\.(\w+)\(", source))
+    assert methods == set(METHOD_SCOPES), "update METHOD_SCOPES and the manifest together"
+    events = {"message.im" if e == "message" else e for e in re.findall(r'app\.event\("([\w.]+)"\)', source)}
+    needed = {METHOD_SCOPES[m] for m in methods} | {EVENT_SCOPES[e] for e in events} | {"commands"}
+    needed.discard(None)
+    assert sorted(_manifest()["oauth_config"]["scopes"]["bot"]) == sorted(needed)
+    assert sorted(_manifest()["settings"]["event_subscriptions"]["bot_events"]) == sorted(events)
+
+
+def test_command_and_shortcuts_match_the_app() -> None:
+    manifest = _manifest()
+    source = _app_source()
+    commands = [c["command"] for c in manifest["features"]["slash_commands"]]
+    assert commands == re.findall(r'app\.command\("([^"]+)"\)', source) == ["/scrutiny"]
+    shortcuts = {s["callback_id"]: s["type"] for s in manifest["features"]["shortcuts"]}
+    assert shortcuts == {kit.SHORTCUT_CALLBACK: "global", kit.MESSAGE_SHORTCUT_CALLBACK: "message"}
+    assert {s["name"] for s in manifest["features"]["shortcuts"]} == {"Draft challenge questions"}
+    assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+    assert manifest["settings"]["interactivity"]["is_enabled"] is True
