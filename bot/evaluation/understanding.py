@@ -1,0 +1,41 @@
+"""Question understanding: indicator / area / period resolution accuracy on the natural-language set."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.evaluation.report import Metric, Section
+from bot.evaluation.sets import EVAL_DIR
+
+if TYPE_CHECKING:
+    from bot.evaluation.runner import EvalContext
+
+INDICATOR_SET = EVAL_DIR / "indicator_questions.yaml"
+_SPAN = ("since", "last_n", "period")
+
+
+def resolution_section(ctx: EvalContext) -> Section:
+    """indicators.evaluation.evaluate_resolution over tests/eval/indicator_questions.yaml (real LGBF + Oflog)."""
+    from indicators.evaluation import evaluate_resolution, load_items
+
+    section = Section(name="question understanding")
+    items, home = load_items(INDICATOR_SET)
+    store = ctx.real_store()
+    report = evaluate_resolution(store, items, home, embedder=ctx.embedder)
+
+    def share(fields: tuple[str, ...]) -> float:
+        good = sum(1 for r in report.results if not any(p.split(" ", 1)[0] in fields for p in r.problems))
+        return good / report.total if report.total else 0.0
+
+    section.metrics += [
+        Metric(name="fully right (status, indicator, council, span, comparison)", value=report.accuracy,
+               n=report.total, threshold=1.0),
+        Metric(name="status (resolved / ambiguous / unknown / not an indicator)", value=share(("status",)),
+               n=report.total),
+        Metric(name="indicator", value=share(("indicator_id",)), n=report.total),
+        Metric(name="council", value=share(("area_code",)), n=report.total),
+        Metric(name="period or span", value=share(_SPAN), n=report.total),
+    ]
+    section.failures += [f"{r.question!r}: {'; '.join(r.problems)}" for r in report.failures]
+    section.reason = f"{report.total} questions over ../shared/data (LGBF and Oflog), home council {home}"
+    return section.finish()
