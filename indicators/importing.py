@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -103,6 +104,18 @@ def read_frame(path: Path) -> pd.DataFrame:
             from exc
     df.columns = [str(c).strip().lower().replace(" ", "_") for c in df.columns]
     return df.map(lambda v: str(v).strip() if v is not None else "")
+
+
+def read_checked(path: Path, required: tuple[str, ...] | list[str], hint: str = "",
+                 progress: Callable[[str, int, int], None] | None = None) -> pd.DataFrame:
+    """`read_frame`, then report the row count and refuse a table missing a required column (line 1)."""
+    df = read_frame(path)
+    if progress:
+        progress("validating", 0, len(df))
+    missing = [c for c in required if c not in df.columns]
+    if missing:
+        raise ImportValidationError(str(path), 1, f"missing required column {missing[0]!r}{hint}")
+    return df
 
 
 def first_data_line(path: Path) -> int:

@@ -17,6 +17,7 @@ from indicators.importing import (
     ParsedDataset,
     normalise_polarity,
     parse_numbers,
+    read_checked,
     read_frame,
     slug,
 )
@@ -58,12 +59,7 @@ def import_lgbf(path: Path, meta: Path | None = None, groups: Path | None = None
             raise ImportValidationError(str(required), None, "file not found (the LGBF import needs "
                                                              f"{VALUES}, {INFO} and {FAMILIES})")
     file = str(values_path)
-    df = read_frame(values_path)
-    if progress:
-        progress("validating", 0, len(df))
-    missing = [c for c in REQUIRED if c not in df.columns]
-    if missing:
-        raise ImportValidationError(file, 1, f"missing required column {missing[0]!r}")
+    df = read_checked(values_path, REQUIRED, "", progress)
     line = pd.Series(range(2, 2 + len(df)), index=df.index)
     parsed = ParsedDataset(fmt="lgbf", source=str(values_path.parent), values=pd.DataFrame(columns=TABLE_COLUMNS),
                            indicators={}, areas={}, national_label="all Scottish councils")

@@ -13,7 +13,7 @@ from indicators.importing import (
     check_group_codes,
     normalise_polarity,
     parse_numbers,
-    read_frame,
+    read_checked,
     read_groups,
 )
 from indicators.models import IndicatorInfo, Polarity
@@ -55,14 +55,8 @@ def import_oflog(path: Path, meta: Path | None = None, groups: Path | None = Non
     if path.is_dir():
         path = path / "asc_data.csv"
         file = str(path)
-    df = read_frame(path)
-    if progress:
-        progress("validating", 0, len(df))
-    missing = [c for c in REQUIRED if c not in df.columns]
-    if missing:
-        raise ImportValidationError(file, 1, f"missing required column {missing[0]!r} (an Oflog download has "
-                                             "Financial year, Local authority code, Local authority name, "
-                                             "Measure, Code, Value)")
+    df = read_checked(path, REQUIRED, " (an Oflog download has Financial year, Local authority code, Local "
+                                      "authority name, Measure, Code, Value)", progress)
     line = pd.Series(range(2, 2 + len(df)), index=df.index)
     parsed = ParsedDataset(fmt="oflog", source=file, values=pd.DataFrame(columns=TABLE_COLUMNS), indicators={},
                            areas={}, national_label="all English councils in the data")

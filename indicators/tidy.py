@@ -16,6 +16,7 @@ from indicators.importing import (
     first_data_line,
     normalise_polarity,
     parse_numbers,
+    read_checked,
     read_frame,
     read_groups,
 )
@@ -41,13 +42,7 @@ def import_tidy(path: Path, meta: Path | None = None, groups: Path | None = None
     import pandas as pd
 
     file = str(path)
-    df = read_frame(path)
-    if progress:
-        progress("validating", 0, len(df))
-    missing = [c for c in REQUIRED if c not in df.columns]
-    if missing:
-        raise ImportValidationError(file, 1, f"missing required column {missing[0]!r} (required: "
-                                             f"{', '.join(REQUIRED)})")
+    df = read_checked(path, REQUIRED, f" (required: {', '.join(REQUIRED)})", progress)
     line = pd.Series(range(first_data_line(path), first_data_line(path) + len(df)), index=df.index)
     parsed = ParsedDataset(fmt="tidy", source=file, values=pd.DataFrame(columns=TABLE_COLUMNS), indicators={},
                            areas={})
