@@ -118,6 +118,23 @@ def read_checked(path: Path, required: tuple[str, ...] | list[str], hint: str = 
     return df
 
 
+def drop_duplicate_rows(out: pd.DataFrame, file: str, parsed: ParsedDataset) -> pd.DataFrame:
+    """Drop exact repeats of an indicator/area/period row (reported); refuse repeats that disagree on the value."""
+    key = ["indicator_id", "area_code", "period"]
+    dup = out.duplicated(key, keep="first")
+    if not dup.any():
+        return out
+    conflicting = dup & ~out.duplicated([*key, "value"], keep="first")
+    if conflicting.any():
+        row = out[conflicting].iloc[0]
+        raise ImportValidationError(file, int(row["_line"]), f"duplicate row for {row['indicator_id']}, "
+                                    f"{row['area_code']}, {row['period']} with a different value")
+    for ln in out.loc[dup, "_line"]:
+        parsed.skip(int(ln), "duplicate row")
+    parsed.warnings.append(f"{int(dup.sum())} duplicate rows dropped (same indicator, area, period, value)")
+    return out[~dup]
+
+
 def first_data_line(path: Path) -> int:
     """Line/row number of the first data row: CSV and XLSX have a header on line 1; Parquet rows count from 1."""
     return 1 if path.suffix.lower() == ".parquet" else 2

@@ -15,6 +15,7 @@ from indicators.importing import (
     TABLE_COLUMNS,
     GroupScheme,
     ParsedDataset,
+    drop_duplicate_rows,
     normalise_polarity,
     parse_numbers,
     read_checked,
@@ -127,17 +128,7 @@ def import_lgbf(path: Path, meta: Path | None = None, groups: Path | None = None
             if midpoints.get(ind) is not None:
                 infos[ind] = info.model_copy(update={"midpoint": midpoints[ind]})
 
-    dup = out.duplicated(["indicator_id", "area_code", "period"], keep="first")
-    if dup.any():
-        same = out.duplicated(["indicator_id", "area_code", "period", "value"], keep="first")
-        if (dup & ~same).any():
-            row = out[dup & ~same].iloc[0]
-            raise ImportValidationError(file, int(row["_line"]), f"duplicate row for {row['indicator_id']}, "
-                                                                 f"{row['area_code']}, {row['period']}")
-        for ln in out.loc[dup, "_line"]:
-            parsed.skip(int(ln), "duplicate row")
-        parsed.warnings.append(f"{int(dup.sum())} duplicate rows dropped")
-        out = out[~dup]
+    out = drop_duplicate_rows(out, file, parsed)
 
     parsed.values = out[TABLE_COLUMNS].reset_index(drop=True)
     parsed.indicators = infos

@@ -11,6 +11,7 @@ from indicators.importing import (
     GroupScheme,
     ParsedDataset,
     check_group_codes,
+    drop_duplicate_rows,
     normalise_polarity,
     parse_numbers,
     read_checked,
@@ -96,18 +97,7 @@ def import_oflog(path: Path, meta: Path | None = None, groups: Path | None = Non
                         "period": df["financial_year"].map(canonical), "value": value,
                         "target": float("nan"), "numerator": float("nan"), "denominator": float("nan"),
                         "note": "", "key": df["financial_year"].map(keys).astype("float64"), "_line": line})[~blank]
-    dup = out.duplicated(["indicator_id", "area_code", "period"], keep="first")
-    if dup.any():
-        same = out.duplicated(["indicator_id", "area_code", "period", "value"], keep="first")
-        if (dup & ~same).any():
-            row = out[dup & ~same].iloc[0]
-            raise ImportValidationError(file, int(row["_line"]), f"duplicate row for {row['indicator_id']}, "
-                                                                 f"{row['area_code']}, {row['period']} with a "
-                                                                 "different Value")
-        for ln in out.loc[dup, "_line"]:
-            parsed.skip(int(ln), "duplicate row")
-        parsed.warnings.append(f"{int(dup.sum())} duplicate rows dropped")
-        out = out[~dup]
+    out = drop_duplicate_rows(out, file, parsed)
     parsed.values = out[TABLE_COLUMNS].reset_index(drop=True)
 
     groups = groups if groups is not None else path.parent / "nearest_neighbours.json"

@@ -13,6 +13,7 @@ from indicators.importing import (
     GroupScheme,
     ParsedDataset,
     check_group_codes,
+    drop_duplicate_rows,
     first_data_line,
     normalise_polarity,
     parse_numbers,
@@ -95,19 +96,7 @@ def import_tidy(path: Path, meta: Path | None = None, groups: Path | None = None
         parsed.warnings.append(f"{int(blank_value.sum())} rows with a blank value skipped")
     out = out[~blank_value]
 
-    key_cols = ["indicator_id", "area_code", "period"]
-    dup = out.duplicated(key_cols, keep="first")
-    if dup.any():
-        same = out.duplicated([*key_cols, "value"], keep="first")
-        conflicting = dup & ~same
-        if conflicting.any():
-            row = out[conflicting].iloc[0]
-            raise ImportValidationError(file, int(row["_line"]), f"duplicate row for {row['indicator_id']}, "
-                                        f"{row['area_code']}, {row['period']} with a different value")
-        for ln in out.loc[dup, "_line"]:
-            parsed.skip(int(ln), "duplicate row")
-        parsed.warnings.append(f"{int(dup.sum())} duplicate rows dropped (same indicator, area, period, value)")
-        out = out[~dup]
+    out = drop_duplicate_rows(out, file, parsed)
 
     parsed.values = out[TABLE_COLUMNS].reset_index(drop=True)
     parsed.indicators = _indicator_infos(df, line, file, parsed)
