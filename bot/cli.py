@@ -126,7 +126,7 @@ def ingest(
 ) -> None:
     """Index documents (PDF, DOCX, HTML, Markdown, text) into the knowledge base."""
     settings = _settings()
-    from bot.progress import progress_bar
+    from bot.progress import with_progress_bar
     from knowledge.models import IngestOptions
 
     parsed_date = None
@@ -144,8 +144,8 @@ def ingest(
     options = IngestOptions(doc_type=doc_type.value if doc_type else None, council=council,
                             classification=classification.value if classification else None,
                             title=title, date=parsed_date)
-    with progress_bar("Ingesting") as progress:
-        report = _run(lambda: kb.ingest(list(paths), options, progress=progress))
+    report = _run(lambda: with_progress_bar("Ingesting", lambda progress: kb.ingest(list(paths), options,
+                                                                                  progress=progress)))
     from bot.render_text import render_ingest_report
 
     render_ingest_report(report)
@@ -182,13 +182,12 @@ def indicators_import(
 ) -> None:
     """Import an indicator table; all or nothing, re-import replaces the dataset."""
     settings = _settings()
-    from bot.progress import progress_bar
+    from bot.progress import with_progress_bar
     from indicators.store import IndicatorStore
 
     store = IndicatorStore(settings.home)
-    with progress_bar("Importing") as progress:
-        report = _run(lambda: store.import_file(path, fmt=fmt.value, meta=meta, groups=groups, dataset=dataset,
-                                                progress=progress))
+    report = _run(lambda: with_progress_bar("Importing", lambda progress: store.import_file(
+        path, fmt=fmt.value, meta=meta, groups=groups, dataset=dataset, progress=progress)))
     from bot.render_text import render_import_report
 
     render_import_report(report)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @contextmanager
@@ -23,3 +26,9 @@ def progress_bar(title: str) -> Iterator[Callable[[str, int, int], None]]:
             progress.update(tasks[stage], completed=done, total=max(total, 1))
 
         yield update
+
+
+def with_progress_bar(title: str, work: Callable[[Callable[[str, int, int], None]], T]) -> T:
+    """Run `work(progress)` under a bar; the bar is closed before any exception leaves, so an error prints last."""
+    with progress_bar(title) as progress:
+        return work(progress)

@@ -103,6 +103,8 @@ def _one_line_error(done: subprocess.CompletedProcess[str], *needles: str) -> st
     errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1, done.stderr
     assert "Traceback" not in done.stderr
+    # The error is the last thing printed: a progress bar must not redraw itself after it.
+    assert [line for line in done.stderr.splitlines() if line.strip()][-1] == errors[0], done.stderr
     for needle in needles:
         assert needle in errors[0], errors[0]
     return errors[0]
