@@ -294,8 +294,8 @@ class Assistant:
                              f"I hold {docs} documents and these datasets: {held}. " + SCOPE_REPLY)
 
     def trend(self, indicator: str, caller: CallerContext, area: str | None = None, chart: Path | None = None,
-              since: str | None = None, make_chart: bool = False) -> Answer:
-        """Trend, target and comparator analysis for one indicator."""
+              since: str | None = None, make_chart: bool = False, period: str | None = None) -> Answer:
+        """Trend, target and comparator analysis for one indicator, as at `period` (default: the latest)."""
         home = self.home_area(caller, area)
         if not self._has_indicators():
             raise AssistantError("no indicator data: run `scrutiny indicators import PATH` first")
@@ -304,12 +304,13 @@ class Assistant:
             from indicators.query import Resolution
 
             res = Resolution(status="resolved", indicator_id=indicator, area_code=home, since=since, last_n=None,
-                             period=None, comparison="neighbours", candidates=[], message="")
+                             period=period, comparison="neighbours", candidates=[], message="")
         else:
             res = self._resolve(indicator, home)
             if res is None or res.status != "resolved":
                 return self._unknown(indicator, res)
-            res = res.model_copy(update={"area_code": home, "since": since or res.since})
+            res = res.model_copy(update={"area_code": home, "since": since or res.since,
+                                         "period": period or res.period})
         analysis = self._analyse(res, home)
         text, citation = indicator_answer(analysis, citation_id=1)
         return Answer(question=f"trend {indicator}", kind="indicator", answer=text, citations=[citation],

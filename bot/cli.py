@@ -223,13 +223,17 @@ def trend(
     indicator: Annotated[str, typer.Argument(help="Indicator id, name or alias.")],
     area: AreaOpt = None,
     since: Annotated[str | None, typer.Option(help="First period, e.g. 2019-20.")] = None,
+    period: Annotated[str | None, typer.Option(
+        help="Judge as at this period instead of the latest, e.g. 2022-23 or '2024-25 Q2' (a quarter uses the "
+             "quarterly series).")] = None,
     chart: Annotated[Path | None, typer.Option(help="Write the chart PNG here.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Trend, target and comparator analysis of one indicator."""
     settings = _settings()
     assistant = _assistant(settings)
-    answer = _run(lambda: assistant.trend(indicator, _cli_caller(area), area=area, chart=chart, since=since))
+    answer = _run(lambda: assistant.trend(indicator, _cli_caller(area), area=area, chart=chart, since=since,
+                                          period=period))
     _print_answer(answer, as_json)
 
 

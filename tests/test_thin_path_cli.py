@@ -128,3 +128,21 @@ def test_bad_input_gives_one_line_errors_and_leaves_the_store_unchanged(writable
     _one_line_error(_scrutiny(writable_home, "indicators", "import", str(broken)), "value")
 
     assert _snapshot(writable_home) == before
+
+
+def test_trend_period_judges_an_earlier_year_and_refuses_one_not_held(sample_home) -> None:
+    import pandas as pd
+
+    done = _scrutiny(sample_home.home, "trend", "council_tax_collection", "--period", "2020-21", "--json")
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout)["figures"]
+    table = pd.read_csv(PACK / "data" / "indicators.csv", dtype={"period": str})
+    home = table[(table.indicator_id == "council_tax_collection") & (table.area_code == HOME_CODE)]
+    value = home.set_index("period")["value"]
+    # As at 2020-21: latest is 2020-21 and previous 2019-20, not the newest years in the file.
+    assert (figures[0]["period"], figures[0]["value"]) == ("2020-21", pytest.approx(value["2020-21"]))
+    assert (figures[1]["period"], figures[1]["value"]) == ("2019-20", pytest.approx(value["2019-20"]))
+    assert all(f["period"] <= "2020-21" for f in figures if f["period"])
+
+    _one_line_error(_scrutiny(sample_home.home, "trend", "council_tax_collection", "--period", "2031-32"),
+                    "2031-32", "periods held")
