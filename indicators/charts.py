@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 from indicators.models import IndicatorAnalysis
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
     from indicators.store import IndicatorStore
 
-FIGSIZE = (7.0, 4.0)
+FIGSIZE = (7.0, 4.6)
 DPI = 130
 
 
@@ -42,15 +44,25 @@ def _group_band(analysis: IndicatorAnalysis, store: IndicatorStore) -> tuple[lis
 
 def render_trend_chart(analysis: IndicatorAnalysis, store: IndicatorStore, out: Path) -> Path:
     """Draw the trend chart for an analysis and write it atomically as PNG; returns the path."""
+    fig = trend_figure(analysis, store)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.png")
+    fig.savefig(tmp, format="png")
+    os.replace(tmp, out)
+    return out
+
+
+def trend_figure(analysis: IndicatorAnalysis, store: IndicatorStore) -> Figure:
+    """The trend chart as a matplotlib Figure (Agg), legend below the plot so it never hides a line or the band."""
     import matplotlib
 
     matplotlib.use("Agg", force=True)
     from matplotlib.figure import Figure as MplFigure
 
-    out = Path(out)
     points = [(i, p) for i, p in enumerate(analysis.series) if p.value is not None]
     labels = [p.period for p in analysis.series] + [p.period for p in analysis.in_year]
-    fig = MplFigure(figsize=FIGSIZE, dpi=DPI)
+    fig = MplFigure(figsize=FIGSIZE, dpi=DPI, layout="constrained")
     ax = fig.add_subplot(1, 1, 1)
     xs, med, lo, hi, label = _group_band(analysis, store)
     if xs:
@@ -89,10 +101,7 @@ def render_trend_chart(analysis: IndicatorAnalysis, store: IndicatorStore, out: 
     ax.set_title(f"{title}\n{analysis.area_name}" + (f" ({polarity})" if polarity else ""), fontsize=12)
     ax.grid(axis="y", alpha=0.3)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(fontsize=9, loc="best", frameon=False)
-    fig.tight_layout()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.png")
-    fig.savefig(tmp, format="png")
-    os.replace(tmp, out)
-    return out
+    # Inside the axes, loc="best" ignores the comparator band (a PolyCollection) and could cover it.
+    handles = len(ax.get_legend_handles_labels()[0])
+    fig.legend(fontsize=9, loc="outside lower center", ncol=min(3, handles), frameon=False)
+    return fig

@@ -56,3 +56,22 @@ def test_chart_on_real_lgbf_series(shared_dir: Path, tmp_path: Path) -> None:
     store.import_file(shared_dir / "data" / "lgbf", fmt="lgbf")
     out = render_trend_chart(analyse(store, "ENV07a", "S-highland"), store, tmp_path / "env07a.png")
     assert out.exists() and out.stat().st_size > 10000
+
+
+def test_legend_sits_outside_the_plot_so_it_hides_no_data(tmp_path: Path) -> None:
+    from indicators.charts import trend_figure
+
+    (tmp_path / "kpis.csv").write_text(ROWS)
+    store = IndicatorStore(tmp_path / "home")
+    store.import_file(tmp_path / "kpis.csv")
+    fig = trend_figure(analyse(store, "REC", "A", comparison="national"), store)
+    fig.canvas.draw()
+    (ax,) = fig.axes
+    legend = fig.legends[0] if fig.legends else ax.get_legend()
+    box, plot = legend.get_window_extent(), ax.get_window_extent()
+    assert not box.overlaps(plot), (box, plot)
+    labels = [t.get_text() for t in legend.get_texts()]
+    assert {"Alpha", "middle half of comparators", "national median", "target"} <= set(labels)
+    # Nothing drawn outside the figure: the legend and the tick labels fit the canvas.
+    canvas = fig.bbox
+    assert canvas.x0 <= box.x0 and box.x1 <= canvas.x1 and canvas.y0 <= box.y0
