@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+REWORD_HINT = ("If you expected the documents to cover this, ask again in their own terms (name the programme, "
+               "measure or body): my search matches wording more reliably than meaning.")
 SCOPE_REPLY = (
     "I can help with council performance and scrutiny: indicator trends and comparisons, what the council plan, "
     "performance reports, peer challenge and minutes say, challenge questions for a meeting, and pre-scrutiny "
@@ -289,9 +291,12 @@ class Assistant:
             return Answer(question=question, kind="none", answer=f"{lead} Closest indicators: {names}.")
         held = ", ".join(d.name for d in self.holdings().datasets) or "no indicator datasets"
         docs = len(self.kb.documents()) if self.settings.home.exists() else 0
+        # Measured recall on questions worded unlike their answers is low (knowledge/NOTES.md), so a miss may be
+        # the search's, not the documents': say so, and say how to ask in a way it finds.
+        reword = (REWORD_HINT + " ") if docs else ""
         return Answer(question=question, kind="none",
                       answer="I don't know: nothing I hold answers that reliably, and I won't guess. "
-                             f"I hold {docs} documents and these datasets: {held}. " + SCOPE_REPLY)
+                             f"I hold {docs} documents and these datasets: {held}. " + reword + SCOPE_REPLY)
 
     def trend(self, indicator: str, caller: CallerContext, area: str | None = None, chart: Path | None = None,
               since: str | None = None, make_chart: bool = False, period: str | None = None) -> Answer:

@@ -70,3 +70,13 @@ def test_restricted_passages_only_reach_callers_allowed_them(sample_assistant, q
     allowed = sample_assistant.ask(question, CallerContext(channel="C-exempt", user="U1", allow_restricted=True))
     text = allowed.answer + " ".join(c.quote for c in allowed.citations)
     assert any(p in text for p in RESTRICTED_PHRASES), text
+
+
+def test_a_question_nothing_answers_says_so_and_how_to_reword_it(sample_assistant) -> None:
+    from bot.assistant import REWORD_HINT
+
+    answer = sample_assistant.ask("What is the capital of Peru?", CallerContext(channel="C-public", user="U1"))
+    assert answer.kind == "none" and not answer.citations and not answer.figures
+    assert answer.answer.startswith("I don't know")
+    # Documents are held, so a miss may be the search's: the reply says how to ask in the documents' terms.
+    assert REWORD_HINT in answer.answer
