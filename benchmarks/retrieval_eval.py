@@ -1,11 +1,14 @@
 """Retrieval quality over ../shared/corpus: recall@1, recall@5 and MRR for dense, BM25 and hybrid in one run.
 
-    python benchmarks/retrieval_eval.py [--chunk-sizes 700] [--work DIR] [--calibrate] [--json OUT]
+    python benchmarks/retrieval_eval.py [--chunk-sizes 700] [--work DIR] [--questions FILE ...] [--calibrate]
 
 Builds (or reuses, thanks to incremental ingest) one index per chunk size under --work, runs every labelled
-question of tests/eval/corpus_questions.yaml through each mode, and reports the off-topic questions that were
-correctly answered with nothing. --calibrate also prints the best dense similarity of labelled and off-topic
-questions, which is how knowledge.base.RELEVANCE_THRESHOLD was chosen. `evaluate_retrieval` is importable.
+question through each mode, and reports the off-topic questions that were correctly answered with nothing.
+By default it reports two sets and both together: tests/eval/corpus_questions.yaml, the development set that chunk
+size and fusion were chosen on, and tests/eval/corpus_questions_holdout.yaml, written afterwards without sight of
+the system or of the first set, which says how well those choices generalise. --calibrate also prints the best
+dense similarity of labelled and off-topic questions, which is how knowledge.base.RELEVANCE_THRESHOLD was chosen.
+`evaluate_retrieval` is importable.
 """
 
 from __future__ import annotations
@@ -28,9 +31,11 @@ from knowledge.evaluation import (  # noqa: E402 - the path set-up above must ru
     RetrievalReport,
     evaluate_retrieval,
     load_questions,
+    merge_question_sets,
 )
 
 QUESTIONS = REPO / "tests" / "eval" / "corpus_questions.yaml"
+HOLDOUT = REPO / "tests" / "eval" / "corpus_questions_holdout.yaml"
 CORPUS = REPO.parent / "shared" / "corpus"
 
 __all__ = ["evaluate_retrieval", "RetrievalReport", "QuestionSet", "load_questions", "main"]
@@ -43,12 +48,14 @@ def calibration(kb, qset: QuestionSet) -> dict[str, list[float]]:  # noqa: ANN00
     return {"labelled": sorted(labelled), "off_topic": sorted(off)}
 
 
-def _table(size: int, report: RetrievalReport) -> str:
-    lines = [f"chunk size {size} chars: {report.questions} questions ({report.paraphrased} paraphrased), k={report.k}",
+def _table(size: int, name: str, report: RetrievalReport, off_topic: int) -> str:
+    lines = [f"{name}, chunk size {size} chars: {report.questions} questions ({report.paraphrased} paraphrased), "
+             f"k={report.k}",
              f"{'mode':8} {'R@1':>6} {'R@5':>6} {'MRR':>6} {'R@5 para':>9} {'R@5 strict':>11} {'off-topic []':>13}"]
     for m in report.modes:
         lines.append(f"{m.mode:8} {m.recall_at_1:6.3f} {m.recall_at_k:6.3f} {m.mrr:6.3f} "
-                     f"{m.recall_at_k_paraphrased:9.3f} {m.recall_at_k_strict:11.3f} {m.off_topic_empty:13.2f}")
+                     f"{m.recall_at_k_paraphrased:9.3f} {m.recall_at_k_strict:11.3f} "
+                     + (f"{m.off_topic_empty:13.2f}" if off_topic else f"{'-':>13}"))
     if report.latency_ms_p50 is not None:
         lines.append(f"warm hybrid search latency: p50 {report.latency_ms_p50} ms, p95 {report.latency_ms_p95} ms")
     return "\n".join(lines)
@@ -60,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chunk-sizes", default="", help="comma-separated chunk sizes in characters")
     parser.add_argument("--work", type=Path, default=None, help="folder for the indexes (kept between runs)")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--questions", type=Path, default=QUESTIONS)
+    parser.add_argument("--questions", type=Path, action="append", default=None,
+                        help="a labelled question file (repeatable; default: the development and held-out sets)")
     parser.add_argument("--calibrate", action="store_true")
     parser.add_argument("--misses", action="store_true", help="list the questions each mode missed")
     parser.add_argument("--json", type=Path, default=None, help="write the reports as JSON here")
@@ -73,22 +81,28 @@ def main(argv: list[str] | None = None) -> int:
     from knowledge.embedder import Embedder
 
     sizes = [int(s) for s in args.chunk_sizes.split(",") if s.strip()] or [DEFAULT_CHUNK_CHARS]
-    qset = load_questions(args.questions)
+    files = args.questions or [QUESTIONS, HOLDOUT]
+    sets = {path.stem: load_questions(path) for path in files}
+    if len(sets) > 1:
+        sets["all sets together"] = merge_question_sets(list(sets.values()))
     embedder = Embedder()
     work = args.work or Path(tempfile.mkdtemp(prefix="retrieval-eval-"))
     out: dict[str, object] = {}
     for size in sizes:
         kb = KnowledgeBase(work / f"chunks-{size}", embedder=embedder, chunk_chars=size)
         kb.ingest(sorted(args.corpus.glob("*.txt")))
-        report = evaluate_retrieval(kb, qset)
-        print(_table(size, report), flush=True)
-        if args.misses:
-            for m in report.modes:
-                for q in m.misses:
-                    print(f"  miss [{m.mode}] {q}")
-        entry: dict[str, object] = {"report": report.model_dump()}
+        entry: dict[str, object] = {}
+        for name, qset in sets.items():
+            # Latency once, over every question asked (the last, combined, set when there are several).
+            report = evaluate_retrieval(kb, qset, measure_latency=name == list(sets)[-1])
+            print(_table(size, name, report, len(qset.off_topic)), flush=True)
+            if args.misses:
+                for m in report.modes:
+                    for q in m.misses:
+                        print(f"  miss [{m.mode}] {q}")
+            entry[name] = report.model_dump()
         if args.calibrate:
-            cal = calibration(kb, qset)
+            cal = calibration(kb, sets[list(sets)[-1]])
             entry["calibration"] = cal
             print(f"  best dense similarity, labelled: min {cal['labelled'][0]:.3f} "
                   f"p5 {cal['labelled'][max(0, len(cal['labelled']) // 20)]:.3f}; "

@@ -188,6 +188,8 @@ def slack_latency(work: Path, embedder: Any, mentions: int = 10) -> dict[str, fl
                 working.append((posts[0].at - sent) * 1000)
             if updates:
                 answered.append((updates[0].at - sent) * 1000)
+        # A chart upload follows the answer text: let it land before the fake Slack stops.
+        rig.slack.settle(quiet=1.0, timeout=30)
     return {"mentions": mentions, "ack_p50_ms": statistics.median(ack), "ack_max_ms": max(ack),
             "working_p50_ms": statistics.median(working) if working else None,
             "working_max_ms": max(working) if working else None, "working_seen": len(working),
@@ -242,6 +244,10 @@ def main(argv: list[str] | None = None) -> int:
         base = baseline_quality(baseline, qset, corpus)
         base.update({"chunks": baseline.chunks, "ingest_s": baseline.ingest_seconds})
         results["retrieval"] = {"ours": ours, "baseline_langchain": base}
+        # The held-out set was written after chunking and fusion were chosen on the first: the honest estimate.
+        held = load_questions(REPO / "tests" / "eval" / "corpus_questions_holdout.yaml")
+        results["retrieval_holdout"] = {"ours": ours_quality(kb, held),
+                                        "baseline_langchain": baseline_quality(baseline, held, corpus)}
 
         print("ask latency, document questions ...", flush=True)
         from bot.assistant import Assistant
@@ -324,6 +330,7 @@ def _ms(x: float | None) -> str:
 def budgets(r: dict[str, Any]) -> list[dict[str, Any]]:
     """Every DESIGN.md budget (plus the brief's 1M-row target) next to its measured value."""
     ours, base = r["retrieval"]["ours"]["hybrid"], r["retrieval"]["baseline_langchain"]
+    held, held_base = r["retrieval_holdout"]["ours"]["hybrid"], r["retrieval_holdout"]["baseline_langchain"]
     ev = r.get("eval", {})
     cit = [v for k, s in ev.items() if k.startswith("citation validity") for n, v in s.items() if n != "status"]
     fig = ev.get("figures: ../shared/data", {})
@@ -332,9 +339,15 @@ def budgets(r: dict[str, Any]) -> list[dict[str, Any]]:
     rows = [
         budget("Retrieval recall@5 on the ../shared/corpus set", ">= 0.90", f"{ours['recall@5']:.2f} (hybrid)",
                ours["recall@5"] >= 0.9, "run_all: retrieval"),
-        budget("Retrieval better than a dense-only baseline (same run)", "recall@5 and MRR above the baseline",
-               f"recall@5 {ours['recall@5']:.2f} vs {base['recall@5']:.2f}; MRR {ours['mrr']:.2f} vs "
-               f"{base['mrr']:.2f}", ours["recall@5"] >= base["recall@5"] and ours["mrr"] > base["mrr"],
+        budget("Retrieval recall@5 on the held-out ../shared/corpus set", ">= 0.90",
+               f"{held['recall@5']:.2f} (hybrid)", held["recall@5"] >= 0.9, "run_all: retrieval_holdout"),
+        budget("Retrieval better than a dense-only baseline (same run)",
+               "recall@5 and MRR above the baseline, on both sets",
+               f"development: recall@5 {ours['recall@5']:.2f} vs {base['recall@5']:.2f}, MRR {ours['mrr']:.2f} vs "
+               f"{base['mrr']:.2f}; held-out: recall@5 {held['recall@5']:.2f} vs {held_base['recall@5']:.2f}, "
+               f"MRR {held['mrr']:.2f} vs {held_base['mrr']:.2f}",
+               all(a["recall@5"] >= b["recall@5"] and a["mrr"] > b["mrr"]
+                   for a, b in ((ours, base), (held, held_base))),
                "run_all: baseline_langchain"),
         budget("Citation validity", "100%", ", ".join(f"{v:.1%}" for v in cit if v is not None) or "not measured",
                bool(cit) and all(v is not None and v >= 1.0 for v in cit), "scrutiny eval"),
@@ -386,14 +399,19 @@ def to_markdown(r: dict[str, Any]) -> str:
         verdict = {True: "met", False: "**NOT MET**", None: "not measured"}[b["met"]]
         lines.append(f"| {b['budget']} | {b['target']} | {b['measured']} | {verdict} |")
     ours, base = r["retrieval"]["ours"], r["retrieval"]["baseline_langchain"]
+    held, held_base = r["retrieval_holdout"]["ours"], r["retrieval_holdout"]["baseline_langchain"]
     lines += ["", "## Retrieval vs a plain LangChain baseline", "",
-              f"Corpus: {r['ingest']['files']} documents of ../shared/corpus, {base['questions']} labelled questions. "
+              f"Corpus: {r['ingest']['files']} documents of ../shared/corpus; development set of {base['questions']} "
+              f"labelled questions (chunking and fusion were chosen on it) and a held-out set of "
+              f"{held_base['questions']} written afterwards without sight of the system. "
               f"Baseline: RecursiveCharacterTextSplitter(1000, 200) -> langchain-chroma, dense only, same embedding "
               f"model ({base['chunks']} chunks; ours {r['ingest']['chunks']}).", "",
-              "| retriever | recall@1 | recall@5 | MRR | search p50 | search p95 |", "|---|---|---|---|---|---|"]
-    for name, s in [*((f"ours: {k}", v) for k, v in ours.items()), ("LangChain baseline (dense)", base)]:
-        lines.append(f"| {name} | {s['recall@1']:.2f} | {s['recall@5']:.2f} | {s['mrr']:.2f} | "
-                     f"{_ms(s.get('search_p50_ms'))} | {_ms(s.get('search_p95_ms'))} |")
+              "| retriever | set | recall@1 | recall@5 | MRR | search p50 | search p95 |",
+              "|---|---|---|---|---|---|---|"]
+    for label, mine, theirs in (("development", ours, base), ("held-out", held, held_base)):
+        for name, s in [*((f"ours: {k}", v) for k, v in mine.items()), ("LangChain baseline (dense)", theirs)]:
+            lines.append(f"| {name} | {label} | {s['recall@1']:.2f} | {s['recall@5']:.2f} | {s['mrr']:.2f} | "
+                         f"{_ms(s.get('search_p50_ms'))} | {_ms(s.get('search_p95_ms'))} |")
     h = ours["hybrid"]
 
     def ratio(a: float, b: float) -> str:

@@ -74,6 +74,12 @@ def load_questions(path: Path) -> QuestionSet:
         raise KnowledgeError(f"{path}: not a valid question set ({str(exc).splitlines()[0]})") from exc
 
 
+def merge_question_sets(sets: list[QuestionSet]) -> QuestionSet:
+    """One set holding every labelled question of `sets`, and their off-topic questions without repeats."""
+    off_topic = list(dict.fromkeys(q for s in sets for q in s.off_topic))
+    return QuestionSet(questions=[q for s in sets for q in s.questions], off_topic=off_topic)
+
+
 def normalise(text: str) -> str:
     """Lower case, one space between words, straight quotes: how answer phrases are matched."""
     return " ".join(text.translate(_QUOTES).lower().split())
