@@ -68,12 +68,8 @@ class Assistant:
     # -- lazily opened parts -------------------------------------------------------------------------------
     @property
     def embedder(self) -> Embedder:
-        """The one embedding model shared by retrieval and indicator resolution."""
-        if self._embedder is None:
-            from knowledge.embedder import Embedder
-
-            self._embedder = Embedder()
-        return self._embedder
+        """The one embedding model shared by retrieval and indicator resolution (the knowledge base's own)."""
+        return self.kb.embedder
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -83,7 +79,7 @@ class Assistant:
 
             s = self.settings
             self._kb = KnowledgeBase(s.home, chroma_host=s.chroma_host, chroma_port=s.chroma_port,
-                                     embedder=self.embedder, max_file_mb=s.max_file_mb)
+                                     embedder=self._embedder, max_file_mb=s.max_file_mb)
         return self._kb
 
     @property
