@@ -12,8 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from bot.compose import document_answer, indicator_answer
 from bot.conversation import Conversation, Turn
 from bot.errors import AssistantError
-from bot.models import Answer, CallerContext
-from bot.router import route, wants_documents
+from bot.models import Answer, CallerContext, Interpretation
+from bot.pipeline.models import Reply, Request
+from bot.router import Route, route, wants_documents
 from bot.settings import Settings
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class Holdings(BaseModel):
 
     documents: list[Any] = Field(default_factory=list)
     datasets: list[DatasetSummary] = Field(default_factory=list)
+    hidden: int = 0  # restricted documents held but not shown to this caller
 
 
 class Assistant:
@@ -163,6 +165,40 @@ class Assistant:
         return str(render_trend_chart(analysis, self.store, chart))
 
     # -- public API ----------------------------------------------------------------------------------------
+    def respond(self, request: Request, caller: CallerContext, conversation: Conversation | None = None) -> Reply:
+        """The one entry point every front end calls: route once, run the command, return the answer (and file)."""
+        if request.command == "sources":
+            return Reply(answer=self.holdings_answer(caller))
+        if request.command == "trend":
+            answer = self.trend(request.text, caller, area=request.area, chart=request.chart, since=request.since,
+                                make_chart=request.make_chart, period=request.period)
+            return Reply(answer=answer)
+        if request.command == "questions":
+            return Reply(answer=self.questions(request.text, caller, area=request.area,
+                                               indicators=request.indicators or None,
+                                               meeting_date=request.meeting_date))
+        if request.command == "brief":
+            return self._brief_reply(request.text, request, caller, conversation, turn_text=None)
+        r = route(request.text, conversation) if request.command == "handle" else Route(kind="question")
+        if r.kind == "questions":
+            answer = self.questions(r.topic or request.text, caller, area=request.area)
+            if conversation is not None:
+                conversation.add(Turn(question=request.text, kind="questions", topic=r.topic))
+            return Reply(answer=answer, conversation=conversation)
+        if r.kind == "brief":
+            return self._brief_reply(r.topic or request.text, request, caller, conversation, turn_text=request.text)
+        answer = self.ask(request.text, caller, conversation=conversation, chart=request.chart,
+                          make_chart=request.make_chart, routed=r)
+        return Reply(answer=answer, conversation=conversation)
+
+    def _brief_reply(self, topic: str, request: Request, caller: CallerContext, conversation: Conversation | None,
+                     turn_text: str | None) -> Reply:
+        out = request.out or self.settings.home / "briefs" / f"briefing-{uuid.uuid4().hex[:8]}.docx"
+        answer = self.brief(topic, caller, out=out, area=request.area)
+        if conversation is not None and turn_text is not None:
+            conversation.add(Turn(question=turn_text, kind="brief", topic=topic))
+        return Reply(answer=answer, document=out if out.is_file() else None, conversation=conversation)
+
     def handle(self, text: str, caller: CallerContext, conversation: Conversation | None = None,
                make_chart: bool = False) -> Answer:
         """Route free text: a question, a follow-up, 'questions on …' or 'brief on …' (brief goes to a temp file)."""
@@ -181,12 +217,12 @@ class Assistant:
         return self.ask(text, caller, conversation=conversation, make_chart=make_chart)
 
     def ask(self, question: str, caller: CallerContext, conversation: Conversation | None = None,
-            chart: Path | None = None, make_chart: bool = False) -> Answer:
+            chart: Path | None = None, make_chart: bool = False, routed: Route | None = None) -> Answer:
         """Answer a question from indicators and/or documents, with numbered citations."""
         question = question.strip()
         if not question:
             raise AssistantError("the question is empty")
-        r = route(question, conversation)
+        r = routed or route(question, conversation)
         if r.kind == "help":
             return Answer(question=question, kind="none", answer=SCOPE_REPLY)
         previous = conversation.last_indicator() if conversation else None
@@ -285,7 +321,7 @@ class Assistant:
             lead = res.message or ("That could mean several indicators." if res.status == "ambiguous"
                                    else "I couldn't match that to an indicator I hold.")
             return Answer(question=question, kind="none", answer=f"{lead} Closest indicators: {names}.")
-        held = ", ".join(d.name for d in self.holdings().datasets) or "no indicator datasets"
+        held = ", ".join(d.name for d in self.store.datasets()) or "no indicator datasets"
         docs = len(self.kb.documents()) if self.settings.home.exists() else 0
         # Measured recall on questions worded unlike their answers is low (knowledge/NOTES.md), so a miss may be
         # the search's, not the documents': say so, and say how to ask in a way it finds.
@@ -334,12 +370,22 @@ class Assistant:
         return write_briefing(topic, self.store, self.kb, self.access(caller), self.home_area(caller, area), out,
                               embedder=self.embedder, llm=self.llm)
 
-    def holdings(self) -> Holdings:
-        """Documents and datasets held, for the App Home and `sources`."""
+    def holdings(self, caller: CallerContext) -> Holdings:
+        """Documents and datasets held, for the App Home and `sources`: restricted documents only for a caller who
+        may see them (the one place that rule is applied to listings); `hidden` counts the others."""
         datasets = [DatasetSummary(name=d.name, indicators=_count(getattr(d, "indicators", 0)),
                                    latest_period=getattr(d, "latest_period", None))
                     for d in self.store.datasets()]
-        return Holdings(documents=self.kb.documents(), datasets=datasets)
+        documents = self.kb.documents()
+        shown = [d for d in documents if caller.allow_restricted or d.classification != "restricted"]
+        return Holdings(documents=shown, datasets=datasets, hidden=len(documents) - len(shown))
+
+    def holdings_answer(self, caller: CallerContext) -> Answer:
+        """What is held, as an answer (`sources` in Slack)."""
+        from bot.render_text import holdings_text
+
+        return Answer(question="sources", kind="none", answer=holdings_text(self.holdings(caller)),
+                      understood=Interpretation(intent="sources", request="sources"))
 
 
 def _count(value: Any) -> int:

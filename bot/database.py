@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from prompts.errors import ScrutinyError
+
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 
-class DatabaseError(Exception):
+class DatabaseError(ScrutinyError):
     """The database URL is unusable (bad scheme, unreachable server); one-line message."""
 
 

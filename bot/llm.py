@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.models import Citation
+from prompts.errors import ScrutinyError
 
 if TYPE_CHECKING:
     from indicators.models import Figure
@@ -18,7 +19,7 @@ MAX_WORDS = 180
 SOURCE_CHARS = 1200
 
 
-class LLMError(Exception):
+class LLMError(ScrutinyError):
     """The language model could not be loaded or did not reply; one-line message."""
 
 

@@ -4,11 +4,37 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from indicators.models import Figure
 
 AnswerKind = Literal["indicator", "document", "mixed", "none"]
+Intent = Literal["value", "trend", "compare", "rank", "overview", "target", "documents", "questions", "brief",
+                 "help", "sources", "unknown"]
+
+
+class PeriodSpan(BaseModel):
+    """The periods a question asks about: both None means the latest; `from` None with `to` set is one period."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    from_: str | None = Field(default=None, alias="from")
+    to: str | None = None
+
+
+class Interpretation(BaseModel):
+    """How a request was read (DESIGN.md `understood`), shown to the user in one line before the answer."""
+
+    intent: Intent
+    indicators: list[str] = Field(default_factory=list)
+    areas: list[str] = Field(default_factory=list)
+    periods: PeriodSpan = Field(default_factory=PeriodSpan)
+    comparison: str | None = None
+    topic: str | None = None
+    confidence: float = 1.0
+    # Not in the JSON contract: the one-line reading shown before the answer, and the router's request kind.
+    reading: str = Field(default="", exclude=True)
+    request: str = Field(default="question", exclude=True)
 
 
 class Citation(BaseModel):
@@ -42,6 +68,7 @@ class Answer(BaseModel):
     figures: list[Figure] = Field(default_factory=list)
     questions: list[ChallengeQuestion] | None = None
     chart: str | None = None
+    understood: Interpretation | None = None
 
     def to_contract(self) -> dict:
         """The DESIGN.md JSON shape: `questions` only when present, figures without internal fields."""
@@ -53,6 +80,7 @@ class Answer(BaseModel):
         ]
         if self.questions is None:
             data.pop("questions")
+        data["understood"] = self.understood.model_dump(mode="json", by_alias=True) if self.understood else None
         return data
 
 

@@ -103,3 +103,18 @@ def render_indicator_list(datasets: list[Any], indicators: list[Any], console: C
         table.add_row(escape(info.indicator_id), escape(info.name), escape(info.unit), str(info.polarity or ""),
                       escape(info.dataset))
     out.print(table)
+
+
+def holdings_text(holdings: Any) -> str:
+    """Documents and datasets held, as plain lines (Slack's `sources`); restricted ones were filtered upstream."""
+    lines = [f"Documents ({len(holdings.documents)}):"]
+    lines.extend(f"\u2022 {d.title} ({str(d.doc_type).replace('_', ' ')}"
+                 f"{', ' + d.date.isoformat() if getattr(d, 'date', None) else ''}"
+                 f"{', restricted' if getattr(d, 'classification', '') == 'restricted' else ''})"
+                 for d in holdings.documents)
+    if holdings.hidden:
+        lines.append(f"Plus {holdings.hidden} restricted document(s), used only in restricted channels.")
+    lines.append(f"\nIndicator datasets ({len(holdings.datasets)}):")
+    lines.extend(f"\u2022 {d.name}: {d.indicators} indicators, latest period {d.latest_period or 'n/a'}"
+                 for d in holdings.datasets)
+    return "\n".join(lines)

@@ -7,11 +7,13 @@ from pathlib import Path
 from pydantic import AliasChoices, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from prompts.errors import ScrutinyError
+
 DEFAULT_HOME = Path.home() / ".scrutiny"
 DEMO_AREA = "E07999001"
 
 
-class SettingsError(Exception):
+class SettingsError(ScrutinyError):
     """A setting is missing or malformed; the message names it."""
 
 

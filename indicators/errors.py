@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from prompts.errors import ScrutinyError
 
-class IndicatorError(Exception):
+
+class IndicatorError(ScrutinyError):
     """A user-caused problem with indicator data or a request for it; the message is one line."""
 
 

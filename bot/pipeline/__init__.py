@@ -1,0 +1,1 @@
+"""The answer pipeline: understand -> gather evidence -> compose -> render, one typed stage a module."""
