@@ -30,6 +30,7 @@ import re
 from typing import TYPE_CHECKING, Literal
 
 from indicators.errors import IndicatorError
+from indicators.formatting import is_percent
 from indicators.models import (
     ChangeAssessment,
     ComparatorAssessment,
@@ -83,7 +84,7 @@ def judge(before: float, after: float, info: IndicatorInfo, ideal: float | None 
 
 def is_percentage(info: IndicatorInfo) -> bool:
     """Whether the indicator is measured in per cent (so changes are percentage points)."""
-    return info.unit.strip() in ("%", "percent", "per cent", "percentage")
+    return is_percent(info.unit)
 
 
 def _change(before: tuple[str, float], after: tuple[str, float], info: IndicatorInfo,

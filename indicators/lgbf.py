@@ -137,9 +137,9 @@ def import_lgbf(path: Path, meta: Path | None = None, groups: Path | None = None
     parsed.groups = _read_families(groups, parsed)
     parsed.indicator_scheme = {ind: schemes_by_ind.get(ind, "") for ind in infos}
     if meta is not None:
-        from indicators.tidy import _apply_meta
+        from indicators.tidy import apply_meta
 
-        _apply_meta(meta, parsed)
+        apply_meta(meta, parsed)
     if progress:
         progress("validating", len(df), len(df))
     return parsed

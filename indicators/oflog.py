@@ -110,9 +110,9 @@ def import_oflog(path: Path, meta: Path | None = None, groups: Path | None = Non
         parsed.groups = {"default": GroupScheme(label="CIPFA nearest neighbours")}
     parsed.indicator_scheme = {i: "default" for i in parsed.indicators}
     if meta is not None:
-        from indicators.tidy import _apply_meta
+        from indicators.tidy import apply_meta
 
-        _apply_meta(meta, parsed)
+        apply_meta(meta, parsed)
     if progress:
         progress("validating", len(df), len(df))
     return parsed

@@ -102,7 +102,7 @@ def import_tidy(path: Path, meta: Path | None = None, groups: Path | None = None
     parsed.indicators = _indicator_infos(df, line, file, parsed)
     parsed.areas = _areas(df)
     if meta is not None:
-        _apply_meta(meta, parsed)
+        apply_meta(meta, parsed)
     if groups is not None:
         scheme = read_groups(groups, label="comparator group")
         check_group_codes(scheme, parsed.areas, parsed, f"groups {groups.name}")
@@ -149,7 +149,7 @@ def _areas(df: pd.DataFrame) -> dict[str, str]:
     return {code: names.get(code, code) for code in df["area_code"].unique()}
 
 
-def _apply_meta(meta: Path, parsed: ParsedDataset) -> None:
+def apply_meta(meta: Path, parsed: ParsedDataset) -> None:
     import pandas as pd
 
     file = str(meta)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from indicators.analysis import is_percentage
+from indicators.formatting import format_number, format_value, is_percent, ordinal
 from indicators.models import ChangeAssessment, Figure, IndicatorAnalysis
 from indicators.periods import year_of
 
@@ -13,42 +13,16 @@ if TYPE_CHECKING:
 
 _DIRECTION_WORDS = {"improving": "an improvement", "worsening": "a deterioration", "no change": "no change",
                     "not comparable": ""}
-_ORDINAL = {1: "st", 2: "nd", 3: "rd"}
 
 
 def number(value: float) -> str:
-    """A value rounded for reading: magnitude decides the decimals (figures keep the exact value)."""
-    a = abs(value)
-    if a >= 1000:
-        return f"{value:,.0f}"
-    if a >= 100:
-        return f"{value:.0f}"
-    if a >= 10:
-        return f"{value:.1f}"
-    if a >= 1:
-        return f"{value:.2f}".rstrip("0").rstrip(".")
-    if a == 0:
-        return "0"
-    return f"{value:.3g}"
+    """A bare value as printed everywhere (indicators.formatting decides the precision)."""
+    return format_number(value)
 
 
 def with_unit(value: float, unit: str) -> str:
-    """A value with its unit in the usual place (£12, 45.2%, 6.1 days)."""
-    u = unit.strip()
-    text = number(value)
-    if u in ("£", "GBP"):
-        return f"-£{text.lstrip('-')}" if value < 0 else f"£{text}"
-    if u in ("%", "percent", "per cent", "percentage"):
-        return f"{text}%"
-    if u in ("score", "number", "count"):
-        return text
-    return f"{text} {u}".strip()
-
-
-def ordinal(n: int) -> str:
-    """1st, 2nd, 3rd, 4th, 11th..."""
-    suffix = "th" if 10 <= n % 100 <= 20 else _ORDINAL.get(n % 10, "th")
-    return f"{n}{suffix}"
+    """A value with its unit in the usual place (£12.00, 45.2%, 6.1 days), by the one formatter."""
+    return format_value(value, unit)
 
 
 class _Figures:
@@ -131,7 +105,7 @@ def describe(a: IndicatorAnalysis, store: IndicatorStore,
         else:
             gap = abs(t.gap)
             figs.add("gap to target", t.gap, t.period)
-            by = f"{number(gap)} percentage points" if is_percentage(info) else with_unit(gap, unit)
+            by = f"{number(gap)} percentage points" if is_percent(info.unit) else with_unit(gap, unit)
             out.append(f"It missed its target of {with_unit(t.target, unit)} by {by} "
                        f"({t.rag}; amber means within {number(t.tolerance * 100)}% of the target).")
             figs.add("RAG tolerance", t.tolerance * 100, t.period, unit="%")
