@@ -9,12 +9,16 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bot.compose import document_answer, indicator_answer
+from bot.compose import indicator_answer
 from bot.conversation import Conversation, Turn
 from bot.errors import AssistantError
 from bot.models import Answer, CallerContext, Interpretation
+from bot.pipeline.compose import compose, unknown_answer
+from bot.pipeline.evidence import gather
+from bot.pipeline.messages import message
 from bot.pipeline.models import Reply, Request
-from bot.router import Route, route, wants_documents
+from bot.pipeline.understand import Reading, understand
+from bot.router import Route, route
 from bot.settings import Settings
 
 if TYPE_CHECKING:
@@ -27,14 +31,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-REWORD_HINT = ("If you expected the documents to cover this, ask again in their own terms (name the programme, "
-               "measure or body): my search matches wording more reliably than meaning.")
-SCOPE_REPLY = (
-    "I can help with council performance and scrutiny: indicator trends and comparisons, what the council plan, "
-    "performance reports, peer challenge and minutes say, challenge questions for a meeting, and pre-scrutiny "
-    "briefing notes. Try: \u201cHow has our recycling rate changed since 2019?\u201d, \u201cWhat did the peer "
-    "challenge recommend?\u201d or \u201cquestions on waste and recycling\u201d."
-)
+REWORD_HINT = message("reword")  # kept importable: tests and the Slack layer quote it
+SCOPE_REPLY = message("scope")
 DOCUMENT_PASSAGES = 3
 
 
@@ -116,7 +114,7 @@ class Assistant:
         """The council a request is about: explicit area, the caller's, or SCRUTINY_AREA."""
         wanted = area or caller.area or self.settings.area
         if not wanted:
-            raise AssistantError("no council chosen: pass --area CODE or set SCRUTINY_AREA")
+            raise AssistantError(message("no_council"))
         return self.area_code(wanted)
 
     def area_code(self, wanted: str) -> str:
@@ -131,12 +129,12 @@ class Assistant:
         from rapidfuzz import process
 
         close = [m[0] for m in process.extract(wanted, list(areas.values()), limit=3)]
-        raise AssistantError(f"unknown council {wanted!r}; closest: {', '.join(close)}")
+        raise AssistantError(message("unknown_council", wanted=wanted, closest=", ".join(close)))
 
     def _has_indicators(self) -> bool:
         return bool(self.store.datasets())
 
-    def _search(self, query: str, caller: CallerContext, k: int = DOCUMENT_PASSAGES) -> list[Passage]:
+    def search(self, query: str, caller: CallerContext, k: int = DOCUMENT_PASSAGES) -> list[Passage]:
         if not self.kb.documents():
             return []
         return self.kb.search(query, k=k, access=self.access(caller))
@@ -148,13 +146,13 @@ class Assistant:
 
         return resolve(self.store, question, home, embedder=self.embedder)
 
-    def _analyse(self, res: Resolution, area: str) -> IndicatorAnalysis:
+    def analyse(self, res: Resolution, area: str) -> IndicatorAnalysis:
         from indicators.analysis import analyse
 
         return analyse(self.store, res.indicator_id, res.area_code or area, since=res.since, last_n=res.last_n,
                        comparison=res.comparison, period=res.period)
 
-    def _chart(self, analysis: IndicatorAnalysis, chart: Path | None, make_chart: bool) -> str | None:
+    def chart(self, analysis: IndicatorAnalysis, chart: Path | None, make_chart: bool) -> str | None:
         if chart is None and not make_chart:
             return None
         from indicators.charts import render_trend_chart
@@ -202,63 +200,45 @@ class Assistant:
     def handle(self, text: str, caller: CallerContext, conversation: Conversation | None = None,
                make_chart: bool = False) -> Answer:
         """Route free text: a question, a follow-up, 'questions on …' or 'brief on …' (brief goes to a temp file)."""
-        r = route(text, conversation)
-        if r.kind == "questions":
-            answer = self.questions(r.topic or text, caller)
-            if conversation is not None:
-                conversation.add(Turn(question=text, kind="questions", topic=r.topic))
-            return answer
-        if r.kind == "brief":
-            out = self.settings.home / "briefs" / f"briefing-{uuid.uuid4().hex[:8]}.docx"
-            answer = self.brief(r.topic or text, caller, out=out)
-            if conversation is not None:
-                conversation.add(Turn(question=text, kind="brief", topic=r.topic))
-            return answer
-        return self.ask(text, caller, conversation=conversation, make_chart=make_chart)
+        return self.respond(Request(text=text, make_chart=make_chart), caller, conversation).answer
 
     def ask(self, question: str, caller: CallerContext, conversation: Conversation | None = None,
             chart: Path | None = None, make_chart: bool = False, routed: Route | None = None) -> Answer:
-        """Answer a question from indicators and/or documents, with numbered citations."""
+        """Answer a question from indicators and/or documents, with numbered citations: understand, gather
+        evidence, compose, then (with an LLM) reword behind the guard."""
         question = question.strip()
         if not question:
-            raise AssistantError("the question is empty")
+            raise AssistantError(message("empty_question"))
         r = routed or route(question, conversation)
         if r.kind == "help":
-            return Answer(question=question, kind="none", answer=SCOPE_REPLY)
-        previous = conversation.last_indicator() if conversation else None
+            return Answer(question=question, kind="none", answer=message("scope"),
+                          understood=Interpretation(intent="help", request="help"))
         home = self.home_area(caller) if (caller.area or self.settings.area) else None
+        reading = understand(question, r, conversation, home, self._resolve)
+        area = None
+        if reading.resolved:
+            assert reading.resolution is not None
+            area = reading.resolution.area_code or self.home_area(caller)
+        sources = _Sources(self, caller, chart, make_chart or r.kind == "chart")
+        evidence = gather(reading, sources, area)
+        answer = compose(reading, evidence, self._documents_held(), [d.name for d in self._datasets()])
+        if answer.kind != "none" and self.llm is not None:
+            from bot.guard import guarded_answer
 
-        res: Resolution | None = None
-        passages: list[Passage] = []
-        if r.kind in ("chart", "followup") and previous is not None:
-            res = self._followup_resolution(question, previous, home)
-        elif r.kind == "why" and conversation is not None:
-            topic = conversation.last_topic() or question
-            passages = self._search(f"{topic} reasons performance commentary", caller)
-            res = None
-        if res is None and r.kind != "why":
-            res = self._resolve(question, home)
-            if res is not None and res.status != "resolved" and previous is not None and r.kind == "followup":
-                res = self._followup_resolution(question, previous, home) or res
-
-        answer = self._compose(question, caller, res, passages, r.kind, chart, make_chart or r.kind == "chart",
-                               previous_area=previous.area_code if previous is not None else None)
+            answer = guarded_answer(self.llm, question, answer, evidence.passages, log)
         if conversation is not None:
-            conversation.add(self._turn(question, answer, res, conversation))
+            conversation.add(self._turn(question, answer, reading, conversation))
         return answer
 
-    def _followup_resolution(self, question: str, previous: Turn, home: str | None) -> Resolution | None:
-        res = self._resolve(f"{previous.indicator_name or previous.indicator_id} {question}", home)
-        if res is None or res.status != "resolved":
-            return None
-        if res.indicator_id != previous.indicator_id:
-            res = res.model_copy(update={"indicator_id": previous.indicator_id})
-        if res.area_code is None or (res.area_code == home and previous.area_code and not _names_area(question)):
-            res = res.model_copy(update={"area_code": previous.area_code})
-        return res
+    def _documents_held(self) -> int:
+        return len(self.kb.documents()) if self.settings.home.exists() else 0
 
-    def _turn(self, question: str, answer: Answer, res: Resolution | None, conversation: Conversation) -> Turn:
-        if answer.kind in ("indicator", "mixed") and res is not None and res.status == "resolved":
+    def _datasets(self) -> list[Any]:
+        return self.store.datasets() if self.settings.home.exists() else []
+
+    def _turn(self, question: str, answer: Answer, reading: Reading, conversation: Conversation) -> Turn:
+        res = reading.resolution
+        if answer.kind in ("indicator", "mixed") and res is not None and reading.resolved:
             name = answer.figures[0].indicator_name if answer.figures else None
             area = answer.figures[0].area_code if answer.figures else res.area_code
             return Turn(question=question, kind=answer.kind, indicator_id=res.indicator_id, indicator_name=name,
@@ -266,76 +246,12 @@ class Assistant:
         last = conversation.last_indicator()
         return Turn(question=question, kind=answer.kind, topic=conversation.last_topic() if last else question)
 
-    def _versus(self, analysis: IndicatorAnalysis, res: Resolution, caller: CallerContext,
-                previous_area: str | None) -> tuple[str, list[Any]] | None:
-        # "and compared with Darlington?" wants both councils side by side, not the other council on its own.
-        if not previous_area or previous_area == analysis.area_code:
-            return None
-        from bot.compose import side_by_side
-
-        before = self._analyse(res.model_copy(update={"area_code": previous_area}), previous_area)
-        return side_by_side(before, analysis)
-
-    def _compose(self, question: str, caller: CallerContext, res: Resolution | None, passages: list[Passage],
-                 route_kind: str, chart: Path | None, make_chart: bool, previous_area: str | None = None) -> Answer:
-        resolved = res is not None and res.status == "resolved"
-        if not passages and route_kind != "why" and (not resolved or wants_documents(question)):
-            passages = self._search(question, caller)
-
-        parts: list[str] = []
-        citations = []
-        figures = []
-        chart_path = None
-        kind = "none"
-        if resolved:
-            area = res.area_code or self.home_area(caller)
-            analysis = self._analyse(res, area)
-            text, citation = indicator_answer(analysis, citation_id=1)
-            versus = self._versus(analysis, res, caller, previous_area) if route_kind == "followup" else None
-            if versus is not None:
-                text = f"{versus[0]} {text}"
-            parts.append(text)
-            citations.append(citation)
-            figures = list(analysis.figures) + (versus[1] if versus else [])
-            chart_path = self._chart(analysis, chart, make_chart)
-            kind = "indicator"
-        if passages and (not resolved or wants_documents(question) or route_kind == "why"):
-            lead = "The documents say:" if not resolved else "What the documents say:"
-            text, doc_citations = document_answer(question, passages, first_id=len(citations) + 1, lead=lead)
-            parts.append(text)
-            citations.extend(doc_citations)
-            kind = "mixed" if resolved else "document"
-        if kind == "none":
-            return self._unknown(question, res)
-        answer = Answer(question=question, kind=kind, answer="\n\n".join(parts), citations=citations,
-                        figures=figures, chart=chart_path)
-        if self.llm is not None:
-            from bot.guard import guarded_answer
-
-            answer = guarded_answer(self.llm, question, answer, passages, log)
-        return answer
-
-    def _unknown(self, question: str, res: Resolution | None) -> Answer:
-        if res is not None and res.status in ("ambiguous", "unknown") and res.candidates:
-            names = "; ".join(f"{c.name} ({c.indicator_id})" for c in res.candidates[:5])
-            lead = res.message or ("That could mean several indicators." if res.status == "ambiguous"
-                                   else "I couldn't match that to an indicator I hold.")
-            return Answer(question=question, kind="none", answer=f"{lead} Closest indicators: {names}.")
-        held = ", ".join(d.name for d in self.store.datasets()) or "no indicator datasets"
-        docs = len(self.kb.documents()) if self.settings.home.exists() else 0
-        # Measured recall on questions worded unlike their answers is low (knowledge/NOTES.md), so a miss may be
-        # the search's, not the documents': say so, and say how to ask in a way it finds.
-        reword = (REWORD_HINT + " ") if docs else ""
-        return Answer(question=question, kind="none",
-                      answer="I don't know: nothing I hold answers that reliably, and I won't guess. "
-                             f"I hold {docs} documents and these datasets: {held}. " + reword + SCOPE_REPLY)
-
     def trend(self, indicator: str, caller: CallerContext, area: str | None = None, chart: Path | None = None,
               since: str | None = None, make_chart: bool = False, period: str | None = None) -> Answer:
         """Trend, target and comparator analysis for one indicator, as at `period` (default: the latest)."""
         home = self.home_area(caller, area)
         if not self._has_indicators():
-            raise AssistantError("no indicator data: run `scrutiny indicators import PATH` first")
+            raise AssistantError(message("no_indicator_data"))
         known = {i.indicator_id: i for i in self.store.indicators()}
         if indicator in known:
             from indicators.query import Resolution
@@ -345,13 +261,16 @@ class Assistant:
         else:
             res = self._resolve(indicator, home)
             if res is None or res.status != "resolved":
-                return self._unknown(indicator, res)
+                reading = understand(indicator, Route(kind="question"), None, home, lambda _t, _h: res)
+                return unknown_answer(reading, self._documents_held(), [d.name for d in self._datasets()])
             res = res.model_copy(update={"area_code": home, "since": since or res.since,
                                          "period": period or res.period})
-        analysis = self._analyse(res, home)
+        analysis = self.analyse(res, home)
         text, citation = indicator_answer(analysis, citation_id=1)
+        reading = understand(indicator, Route(kind="question"), None, home, lambda _t, _h: res)
         return Answer(question=f"trend {indicator}", kind="indicator", answer=text, citations=[citation],
-                      figures=list(analysis.figures), chart=self._chart(analysis, chart, make_chart))
+                      figures=list(analysis.figures), chart=self.chart(analysis, chart, make_chart),
+                      understood=reading.interpretation.model_copy(update={"intent": "trend"}))
 
     def questions(self, topic: str, caller: CallerContext, area: str | None = None,
                   indicators: list[str] | None = None, meeting_date: str | None = None) -> Answer:
@@ -392,5 +311,17 @@ def _count(value: Any) -> int:
     return len(value) if isinstance(value, list | tuple | set | dict) else int(value or 0)
 
 
-def _names_area(question: str) -> bool:
-    return any(w[:1].isupper() for w in question.split()[1:]) or any(c.isdigit() for c in question)
+class _Sources:
+    """The assistant's stores as the evidence stage sees them, bound to one caller and chart request."""
+
+    def __init__(self, assistant: Assistant, caller: CallerContext, chart: Path | None, make_chart: bool) -> None:
+        self.assistant, self.caller, self.chart_path, self.make_chart = assistant, caller, chart, make_chart
+
+    def search(self, query: str) -> list[Passage]:
+        return self.assistant.search(query, self.caller)
+
+    def analyse(self, resolution: Resolution, area: str) -> IndicatorAnalysis:
+        return self.assistant.analyse(resolution, area)
+
+    def chart(self, analysis: IndicatorAnalysis) -> str | None:
+        return self.assistant.chart(analysis, self.chart_path, self.make_chart)

@@ -1,0 +1,38 @@
+"""Every sentence the answer pipeline itself says (indicator sentences live in `indicators/wording.py`, question and
+note text in `prompts/`). Change the wording of an answer's frame here; `{names}` are filled by `compose`."""
+
+from __future__ import annotations
+
+__all__ = ["MESSAGES", "message"]
+
+MESSAGES: dict[str, str] = {
+    "scope": (
+        "I can help with council performance and scrutiny: indicator trends and comparisons, what the council "
+        "plan, performance reports, peer challenge and minutes say, challenge questions for a meeting, and "
+        "pre-scrutiny briefing notes. Try: \u201cHow has our recycling rate changed since 2019?\u201d, \u201cWhat "
+        "did the peer challenge recommend?\u201d or \u201cquestions on waste and recycling\u201d."
+    ),
+    "reword": (
+        "If you expected the documents to cover this, ask again in their own terms (name the programme, measure "
+        "or body): my search matches wording more reliably than meaning."
+    ),
+    "documents_lead": "The documents say:",
+    "documents_lead_after_figures": "What the documents say:",
+    "ambiguous": "That could mean several indicators.",
+    "unmatched": "I couldn't match that to an indicator I hold.",
+    "closest": "{lead} Closest indicators: {names}.",
+    "dont_know": (
+        "I don't know: nothing I hold answers that reliably, and I won't guess. I hold {documents} documents and "
+        "these datasets: {datasets}. {reword}{scope}"
+    ),
+    "no_datasets": "no indicator datasets",
+    "empty_question": "the question is empty",
+    "no_council": "no council chosen: pass --area CODE or set SCRUTINY_AREA",
+    "unknown_council": "unknown council {wanted!r}; closest: {closest}",
+    "no_indicator_data": "no indicator data: run `scrutiny indicators import PATH` first",
+}
+
+
+def message(key: str, **values: object) -> str:
+    """The message `key` with its `{names}` filled."""
+    return MESSAGES[key].format(**values)
