@@ -22,6 +22,7 @@ from bot.router import Route, route
 from bot.settings import Settings
 
 if TYPE_CHECKING:
+    from bot.llm import ChatModel
     from indicators.analysis import IndicatorAnalysis
     from indicators.query import Resolution
     from indicators.store import IndicatorStore
@@ -57,7 +58,7 @@ class Holdings(BaseModel):
 class Assistant:
     """Routes requests to the knowledge base and the indicator engine and composes grounded answers."""
 
-    def __init__(self, settings: Settings, llm: Any = None, embedder: Embedder | None = None) -> None:
+    def __init__(self, settings: Settings, llm: ChatModel | None = None, embedder: Embedder | None = None) -> None:
         self.settings = settings
         self._llm = llm
         self._llm_loaded = llm is not None
@@ -92,7 +93,7 @@ class Assistant:
         return self._store
 
     @property
-    def llm(self) -> Any:
+    def llm(self) -> ChatModel | None:
         """The configured chat model, or None (extractive answers)."""
         if not self._llm_loaded:
             self._llm_loaded = True

@@ -68,25 +68,25 @@ def _settings() -> Settings:
     raise AssertionError("unreachable")
 
 
-def _user_errors() -> tuple[type[Exception], ...]:
-    from bot.errors import AssistantError
-    from indicators.errors import IndicatorError
-    from knowledge.errors import KnowledgeError
-
-    return (AssistantError, IndicatorError, KnowledgeError)
-
-
 def _run(action):  # noqa: ANN001, ANN202 - a thunk; keeps every command's error handling in one place
+    from prompts.errors import ScrutinyError
+
     try:
         return action()
-    except _user_errors() as exc:
-        fail(str(exc))
+    except ScrutinyError as exc:  # every error a user can cause; anything else is a bug and shows a traceback
+        fail(str(exc), code=1)
 
 
 def _assistant(settings: Settings) -> Assistant:
     from bot.assistant import Assistant
 
     return Assistant(settings)
+
+
+def _request(text: str, command: str, **options: object):  # noqa: ANN202
+    from bot.pipeline.models import Request
+
+    return Request(text=text, command=command, make_chart=options.get("chart") is not None, **options)
 
 
 def _cli_caller(area: str | None):  # noqa: ANN202
@@ -214,7 +214,8 @@ def ask(
     """Answer a question from the documents and indicator data, with sources."""
     settings = _settings()
     assistant = _assistant(settings)
-    answer = _run(lambda: assistant.ask(question, _cli_caller(area), chart=chart))
+    answer = _run(lambda: assistant.respond(_request(question, "ask", area=area, chart=chart),
+                                            _cli_caller(area)).answer)
     _print_answer(answer, as_json)
 
 
@@ -232,8 +233,8 @@ def trend(
     """Trend, target and comparator analysis of one indicator."""
     settings = _settings()
     assistant = _assistant(settings)
-    answer = _run(lambda: assistant.trend(indicator, _cli_caller(area), area=area, chart=chart, since=since,
-                                          period=period))
+    answer = _run(lambda: assistant.respond(_request(indicator, "trend", area=area, chart=chart, since=since,
+                                                     period=period), _cli_caller(area)).answer)
     _print_answer(answer, as_json)
 
 
@@ -248,8 +249,8 @@ def questions(
     """Draft 10-15 prioritised challenge questions, each with its evidence."""
     settings = _settings()
     assistant = _assistant(settings)
-    answer = _run(lambda: assistant.questions(topic, _cli_caller(area), area=area, indicators=indicator,
-                                              meeting_date=meeting_date))
+    answer = _run(lambda: assistant.respond(_request(topic, "questions", area=area, indicators=indicator or [],
+                                                     meeting_date=meeting_date), _cli_caller(area)).answer)
     _print_answer(answer, as_json)
 
 
@@ -264,7 +265,7 @@ def brief(
         fail(f"--out must end in .docx or .md, not {out.suffix or 'no suffix'}")
     settings = _settings()
     assistant = _assistant(settings)
-    answer = _run(lambda: assistant.brief(topic, _cli_caller(area), out=out, area=area))
+    answer = _run(lambda: assistant.respond(_request(topic, "brief", area=area, out=out), _cli_caller(area)).answer)
     typer.echo(f"Briefing note written to {out} ({len(answer.citations)} sources, "
                f"{len(answer.questions or [])} suggested questions).")
 

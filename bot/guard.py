@@ -6,13 +6,14 @@ import logging
 import math
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 from bot.models import Answer
 
 if TYPE_CHECKING:
+    from bot.llm import ChatModel
     from indicators.models import Figure
     from knowledge.models import Passage
 
@@ -136,7 +137,7 @@ def check_answer(text: str, figures: Sequence[Figure], citation_ids: set[int], s
     return GuardResult(ok=not problems, problems=problems)
 
 
-def guarded_answer(llm: Any, question: str, extractive: Answer, passages: Sequence[Passage],
+def guarded_answer(llm: ChatModel, question: str, extractive: Answer, passages: Sequence[Passage],
                    log: logging.Logger) -> Answer:
     """Let the LLM word the extractive answer's figures and passages; guard it, retry once, else fall back."""
     from bot.llm import LLMError, word_answer

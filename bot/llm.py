@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
 from bot.models import Citation
 from prompts.errors import ScrutinyError
@@ -23,6 +23,12 @@ class LLMError(ScrutinyError):
     """The language model could not be loaded or did not reply; one-line message."""
 
 
+class ChatModel(Protocol):
+    """What the product needs of a chat model: langchain's `invoke` (any BaseChatModel, or a fake one in tests)."""
+
+    def invoke(self, input: str) -> object: ...  # noqa: A002 - langchain's parameter name
+
+
 def prompt_text(name: str) -> str:
     """The text of a prompt file in prompts/ (e.g. 'answer.md')."""
     path = PROMPTS_DIR / name
@@ -31,7 +37,7 @@ def prompt_text(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def load_chat_model(spec: str | None) -> Any:
+def load_chat_model(spec: str | None) -> ChatModel | None:
     """A langchain chat model for 'provider:model' (e.g. 'openai:gpt-4o-mini'); None or '' means no LLM."""
     if not spec or not spec.strip():
         return None
@@ -46,7 +52,7 @@ def load_chat_model(spec: str | None) -> Any:
         raise LLMError(f"SCRUTINY_LLM={spec!r} is not a usable chat model: {first}") from None
 
 
-def invoke_text(llm: Any, prompt: str) -> str:
+def invoke_text(llm: ChatModel, prompt: str) -> str:
     """Send one prompt, return the reply's text; provider failures become LLMError."""
     try:
         reply = llm.invoke(prompt)
@@ -85,7 +91,7 @@ def format_sources(citations: Sequence[Citation], passages: Sequence[Passage] = 
     return "\n".join(blocks)
 
 
-def word_answer(llm: Any, question: str, figures: Sequence[Figure], citations: Sequence[Citation],
+def word_answer(llm: ChatModel, question: str, figures: Sequence[Figure], citations: Sequence[Citation],
                 passages: Sequence[Passage] = (), extractive: str = "", feedback: Sequence[str] = ()) -> str:
     """Ask the LLM to word an answer from the figures and numbered sources only (prompts/answer.md)."""
     note = ""

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from indicators.errors import IndicatorError
 
 if TYPE_CHECKING:
+    from indicators.query import QueryEmbedder
     from indicators.store import IndicatorStore
 
 
@@ -64,7 +65,7 @@ def load_items(path: Path) -> tuple[list[EvalItem], str | None]:
 
 
 def evaluate_resolution(store: IndicatorStore, items: list[EvalItem], home_area: str | None,
-                        embedder: Any = None) -> EvalReport:
+                        embedder: QueryEmbedder | None = None) -> EvalReport:
     """Resolve each question and compare with its label; accuracy = share fully right."""
     from indicators.query import resolve
 

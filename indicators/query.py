@@ -11,14 +11,22 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from indicators.models import IndicatorInfo, Resolution
 
 if TYPE_CHECKING:
     from indicators.store import IndicatorStore
 
-__all__ = ["Resolution", "resolve"]
+__all__ = ["QueryEmbedder", "Resolution", "resolve"]
+
+
+class QueryEmbedder(Protocol):
+    """What semantic matching needs of an embedding model (the knowledge base's embedders satisfy it)."""
+
+    def embed_query(self, text: str) -> list[float]: ...
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]: ...
 
 RESOLVED_SCORE = 0.55  # best score needed to answer
 AMBIGUOUS_MARGIN = 0.06  # runner-up this close (and itself >= RESOLVED_SCORE) -> ask which
@@ -286,7 +294,7 @@ def _lexical(index: _Index, query_words: list[str], question: str) -> list[float
     return scores
 
 
-def _semantic(index: _Index, store: IndicatorStore, text: str, embedder: Any) -> list[float]:
+def _semantic(index: _Index, store: IndicatorStore, text: str, embedder: QueryEmbedder) -> list[float]:
     cache = store.cache()
     key = f"embeddings:{id(embedder)}"
     if key not in cache:
@@ -309,7 +317,8 @@ def _strip(question: str, spans: list[str]) -> str:
     return text
 
 
-def resolve(store: IndicatorStore, question: str, home_area: str | None, embedder: Any = None) -> Resolution:
+def resolve(store: IndicatorStore, question: str, home_area: str | None,
+            embedder: QueryEmbedder | None = None) -> Resolution:
     """Resolve a question to indicator, council, span and comparison; or say it is ambiguous/unknown."""
     index = _index(store)
     comparison = _comparison(question)
