@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.models import Citation
+from bot.pipeline.messages import message
 
 if TYPE_CHECKING:
     from indicators.analysis import IndicatorAnalysis
@@ -100,9 +101,9 @@ def dataset_citation(number: int, analysis: IndicatorAnalysis) -> Citation:
     periods = [p.period for p in analysis.series if p.value is not None]
     span = f"{periods[0]} to {periods[-1]}" if len(periods) > 1 else (periods[0] if periods else "")
     latest = analysis.latest
-    quote = f"{latest.indicator_name}, {latest.area_name}, {latest.period}: {latest.value:g}"
-    if latest.unit:
-        quote += f" ({latest.unit})"
+    from indicators.formatting import format_value
+
+    quote = f"{latest.indicator_name}, {latest.area_name}, {latest.period}: {format_value(latest.value, latest.unit)}"
     source = f"{info.dataset} dataset" if info.dataset else "indicator data"
     return Citation(id=number, source=f"{source}: {info.name}", path=info.source or info.dataset,
                     locator=f"{info.indicator_id}, {analysis.area_name}, {span}", quote=quote)
@@ -117,7 +118,7 @@ def indicator_answer(analysis: IndicatorAnalysis, citation_id: int) -> tuple[str
 def side_by_side(home: IndicatorAnalysis, other: IndicatorAnalysis) -> tuple[str, list[Figure]] | None:
     """One sentence setting the home council's latest value beside another council's, and the figures it states."""
     from indicators.analysis import judge
-    from indicators.wording import with_unit
+    from indicators.formatting import format_value
 
     mine = {p.period: p.value for p in home.series if p.value is not None}
     theirs = {p.period: p.value for p in other.series if p.value is not None}
@@ -126,15 +127,11 @@ def side_by_side(home: IndicatorAnalysis, other: IndicatorAnalysis) -> tuple[str
         return None
     period = shared[-1]
     unit = home.info.unit
-    sentence = (f"In {period}, {home.area_name} had {with_unit(mine[period], unit)} and {other.area_name} "
-                f"{with_unit(theirs[period], unit)}")
     direction = judge(mine[period], theirs[period], home.info)
-    if direction == "improving":
-        sentence += f": {other.area_name} did better."
-    elif direction == "worsening":
-        sentence += f": {home.area_name} did better."
-    else:
-        sentence += "." if direction == "not comparable" else ": the same."
+    verdict = {"improving": "other_better", "worsening": "home_better", "not comparable": "not_comparable"}
+    sentence = message("side_by_side", period=period, home=home.area_name, home_value=format_value(mine[period], unit),
+                       other=other.area_name, other_value=format_value(theirs[period], unit))
+    sentence += message(verdict.get(direction, "same"), home=home.area_name, other=other.area_name)
     stated = [home.latest.model_copy(update={"period": period, "value": mine[period]}),
               other.latest.model_copy(update={"period": period, "value": theirs[period]})]
     return sentence, stated

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from indicators.models import IndicatorInfo, Resolution
+from indicators.wording import RESOLVER_MESSAGES
 
 if TYPE_CHECKING:
     from indicators.store import IndicatorStore
@@ -229,7 +230,7 @@ def _quarter_period(store: IndicatorStore, indicator_id: str, area_code: str | N
     from indicators.periods import frequency_of
 
     if area_code is None:
-        return None, "No council named and no home council set."
+        return None, RESOLVER_MESSAGES["no_council"]
     rows = store.values(indicator_id)
     own = rows[rows["area_code"] == area_code].sort_values("key", kind="stable")
     held = [p for p in own["period"] if frequency_of(p) == frequency]
@@ -237,7 +238,7 @@ def _quarter_period(store: IndicatorStore, indicator_id: str, area_code: str | N
         held = [p for p in held if p.endswith(f" {period}")]
     if not held:
         what = f"{period} values" if period else f"{frequency} values"
-        return None, f"No {what} are held for {store.area_name(area_code)}: the annual series is used instead."
+        return None, RESOLVER_MESSAGES["no_sub_annual"].format(what=what, area=store.area_name(area_code))
     return held[-1], ""
 
 
@@ -340,22 +341,22 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     base = dict(area_code=area_code, since=since, last_n=last_n, period=asked_period, comparison=comparison,
                 frequency=frequency)
     if not order:
-        return Resolution(status="unknown", message="No indicator data is held.", **base)
+        return Resolution(status="unknown", message=RESOLVER_MESSAGES["no_data"], **base)
     best = order[0]
     top = scores[best]
     candidates = [index.infos[i] for i in order[:5]]
     if top < RESOLVED_SCORE:
         if top < NOT_INDICATOR_SCORE and not _INDICATORISH.search(question):
             return Resolution(status="not_indicator", candidates=candidates, score=top,
-                              message="That does not look like a question about an indicator I hold.", **base)
+                              message=RESOLVER_MESSAGES["not_indicator"], **base)
         return Resolution(status="unknown", candidates=candidates, score=top,
-                          message="I couldn't match that to an indicator I hold.", **base)
+                          message=RESOLVER_MESSAGES["unmatched"], **base)
     close = [i for i in order[1:4] if scores[i] >= RESOLVED_SCORE and top - scores[i] <= AMBIGUOUS_MARGIN]
     if close and top < 1.0:
         options = [index.infos[i] for i in [best, *close]]
         names = "; ".join(f"{o.name} ({o.indicator_id})" for o in options)
         return Resolution(status="ambiguous", candidates=options, score=top,
-                          message=f"That could mean more than one indicator - which one? {names}", **base)
+                          message=RESOLVER_MESSAGES["ambiguous"].format(names=names), **base)
     info = index.infos[best]
     if frequency is not None and frequency != "annual" and (period is None or period.startswith("Q")):
         concrete, why = _quarter_period(store, info.indicator_id, area_code, period, frequency)
@@ -365,6 +366,6 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
                               message=why, **base)
     if area_code is None:
         return Resolution(status="resolved", indicator_id=info.indicator_id, candidates=[info], score=top,
-                          message="No council named and no home council set.", **base)
+                          message=RESOLVER_MESSAGES["no_council"], **base)
     return Resolution(status="resolved", indicator_id=info.indicator_id, candidates=[info], score=top,
                       message="", **base)

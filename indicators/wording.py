@@ -11,6 +11,16 @@ from indicators.periods import year_of
 if TYPE_CHECKING:
     from indicators.store import IndicatorStore
 
+# What the question resolver says when it cannot answer (indicators.query fills them).
+RESOLVER_MESSAGES: dict[str, str] = {
+    "no_data": "No indicator data is held.",
+    "not_indicator": "That does not look like a question about an indicator I hold.",
+    "unmatched": "I couldn't match that to an indicator I hold.",
+    "ambiguous": "That could mean more than one indicator - which one? {names}",
+    "no_council": "No council named and no home council set.",
+    "no_sub_annual": "No {what} are held for {area}: the annual series is used instead.",
+}
+
 _DIRECTION_WORDS = {"improving": "an improvement", "worsening": "a deterioration", "no change": "no change",
                     "not comparable": ""}
 

@@ -29,6 +29,11 @@ MESSAGES: dict[str, str] = {
     "empty_question": "the question is empty",
     "no_council": "no council chosen: pass --area CODE or set SCRUTINY_AREA",
     "unknown_council": "unknown council {wanted!r}; closest: {closest}",
+    "side_by_side": "In {period}, {home} had {home_value} and {other} {other_value}",
+    "other_better": ": {other} did better.",
+    "home_better": ": {home} did better.",
+    "not_comparable": ".",
+    "same": ": the same.",
     "no_indicator_data": "no indicator data: run `scrutiny indicators import PATH` first",
 }
 
