@@ -1,4 +1,8 @@
-"""Sentence embeddings from the bundled all-MiniLM-L6-v2 model, loaded on first use."""
+"""Sentence embeddings from the bundled all-MiniLM-L6-v2 model through sentence-transformers, loaded on first use.
+
+The default embedder is the ONNX Runtime one (knowledge.onnx_embedder), which gives the same vectors without
+importing torch; this one stays for fine-tuning and for cross-checking. `Embedder` is its old name.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,15 @@ import os
 import threading
 from typing import Any
 
+from knowledge.embedding import DIMENSION, MODEL_ID
 
-class Embedder:
+
+class SentenceTransformerEmbedder:
     """Lazy wrapper round SentenceTransformer: the model loads on the first embed call, on CPU, offline."""
+
+    name = "sentence-transformers"
+    model_id = MODEL_ID
+    dimension = DIMENSION
 
     def __init__(self, batch_size: int = 32, query_threads: int | None = 1) -> None:
         self.batch_size = batch_size
@@ -67,3 +77,6 @@ class Embedder:
             finally:
                 torch.set_num_threads(previous)
         return vector[0].tolist()
+
+
+Embedder = SentenceTransformerEmbedder  # the name callers and tests have always used
