@@ -24,7 +24,7 @@ from knowledge.models import (
 
 if TYPE_CHECKING:
     from knowledge.document import LoadedDocument
-    from knowledge.embedder import Embedder
+    from knowledge.embedding import Embedder, EmbedderKind
     from knowledge.lexical import LexicalIndex
     from knowledge.manifest import ManifestEntry
     from knowledge.passages import Span
@@ -89,13 +89,15 @@ class KnowledgeBase:
 
     def __init__(self, home: Path, chroma_host: str | None = None, chroma_port: int | None = None,
                  embedder: Embedder | None = None, max_file_mb: float = 50.0, chunk_chars: int | None = None,
-                 relevance_threshold: float = RELEVANCE_THRESHOLD, collection: str | None = None) -> None:
+                 relevance_threshold: float = RELEVANCE_THRESHOLD, collection: str | None = None,
+                 embedder_kind: EmbedderKind | None = None) -> None:
         from knowledge.chunking import DEFAULT_CHUNK_CHARS
 
         self.home = Path(home)
         self.chroma_host = chroma_host
         self.chroma_port = chroma_port
         self._embedder = embedder
+        self.embedder_kind = embedder_kind  # used when no embedder is given; None = knowledge.embedding's default
         self.max_file_mb = max_file_mb
         self.chunk_chars = chunk_chars or DEFAULT_CHUNK_CHARS
         self.relevance_threshold = relevance_threshold
@@ -110,11 +112,15 @@ class KnowledgeBase:
     # -- components, opened on first use -------------------------------------------------------------------
     @property
     def embedder(self) -> Embedder:
-        """The embedding model wrapper (created lazily; the model itself loads on first embed)."""
-        if self._embedder is None:
-            from knowledge.embedder import Embedder
+        """The embedder (created lazily, of `embedder_kind`; the model itself loads on first embed).
 
-            self._embedder = Embedder()
+        The ONNX one keeps its one-time export under home/models/.
+        """
+        if self._embedder is None:
+            from knowledge import embedding
+
+            self._embedder = embedding.make_embedder(self.embedder_kind or embedding.DEFAULT_EMBEDDER,
+                                                     embedding.model_cache_dir(self.home))
         return self._embedder
 
     @property
@@ -130,10 +136,11 @@ class KnowledgeBase:
     def vectors(self) -> VectorStore:
         """The Chroma collection (embedded under home/chroma/, or a server when chroma_host is set)."""
         if self._vectors is None:
-            from knowledge.vectors import COLLECTION, VectorStore
+            from knowledge.vectors import COLLECTION, BuiltWith, VectorStore
 
+            # The collection records which embedder and model built it, and refuses vectors of another model.
             self._vectors = VectorStore(self.home / "chroma", self.chroma_host, self.chroma_port,
-                                        self._collection_name or COLLECTION)
+                                        self._collection_name or COLLECTION, BuiltWith.of(self.embedder))
         return self._vectors
 
     # -- ingest ---------------------------------------------------------------------------------------------
@@ -268,18 +275,9 @@ class KnowledgeBase:
                 "date": found.isoformat() if found else None}
 
     def _embed_and_store(self, pending: list[_Pending], progress: Progress | None) -> None:
+        self.vectors.check(adding=True)  # an index of another model is refused before any embedding work
         texts = [t for p in pending for t in p.embed_texts]
-        # Embedding all files' chunks together, in length order, batches them as tightly as the raw model allows.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        vectors: list[list[float]] = [[] for _ in texts]
-        for lo in range(0, len(order), _EMBED_SLICE):
-            if progress:
-                progress("Embedding chunks", lo, len(texts))
-            part = order[lo:lo + _EMBED_SLICE]
-            for i, vector in zip(part, self.embedder.embed_documents([texts[i] for i in part]), strict=True):
-                vectors[i] = vector
-        if progress:
-            progress("Embedding chunks", len(texts), len(texts))
+        vectors = self._embed_all(texts, progress)
         offset = 0
         for number, work in enumerate(pending, start=1):
             if progress:
@@ -297,6 +295,38 @@ class KnowledgeBase:
                 self.vectors.delete(stale)
         if progress:
             progress("Storing", len(pending), len(pending))
+
+    def _embed_all(self, texts: list[str], progress: Progress | None) -> list[list[float]]:
+        # Embedding all files' chunks together, in length order, batches them as tightly as the raw model allows.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors: list[list[float]] = [[] for _ in texts]
+        for lo in range(0, len(order), _EMBED_SLICE):
+            if progress:
+                progress("Embedding chunks", lo, len(texts))
+            part = order[lo:lo + _EMBED_SLICE]
+            for i, vector in zip(part, self.embedder.embed_documents([texts[i] for i in part]), strict=True):
+                vectors[i] = vector
+        if progress:
+            progress("Embedding chunks", len(texts), len(texts))
+        return vectors
+
+    def reembed(self, progress: Progress | None = None) -> int:
+        """Rebuild the vector index from the stored text with this embedder (after a model change); chunks embedded.
+
+        Needs no source files: the registry keeps every document's text. The old vectors are dropped only once
+        the new ones are computed.
+        """
+        index = self._search_index()
+        ids = list(index.spans)
+        texts, metadatas = [], []
+        for cid in ids:
+            span, doc = index.spans[cid], index.docs[index.spans[cid].doc_id]
+            texts.append(_embedding_text(doc.title, span.section, index.texts[span.doc_id][span.start:span.end]))
+            metadatas.append({**_vector_metadata(doc), "ord": span.ord})
+        vectors = self._embed_all(texts, progress)
+        self.vectors.reset()
+        self.vectors.add(ids, vectors, metadatas)
+        return len(ids)
 
     def _update_metadata(self, doc: StoredDocument) -> None:
         ids = [c.chunk_id for c in self.registry.chunks(doc.doc_id)]

@@ -1,7 +1,15 @@
-"""Chunk embeddings in Chroma: an embedded PersistentClient under the home folder, or a Chroma server."""
+"""Chunk embeddings in Chroma: an embedded PersistentClient under the home folder, or a Chroma server.
+
+Each collection records in its metadata which embedder and model built it. Vectors of another model are not
+comparable, so adding to or searching a collection built with a different model (or dimension) is refused with a
+one-line KnowledgeError naming the re-index commands. The two runtimes of the same model (onnx and
+sentence-transformers: cosine >= 0.9999 on every corpus chunk, identical retrieval metrics) are interchangeable:
+using the other one is allowed, and a runtime that adds vectors is recorded in `embedders`.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -9,18 +17,66 @@ from knowledge.errors import KnowledgeError
 
 COLLECTION = "scrutiny_documents"
 _ADD_BATCH = 2000  # below Chroma's maximum batch size
+# What to tell a user whose index was built with another model (the CLI has no one-step rebuild yet).
+REINDEX_HINT = ("re-index with `scrutiny ingest --remove PATH...` then `scrutiny ingest PATH...` "
+                "(`scrutiny docs` lists the paths)")
+# Collections built before models were recorded were all built by this one (the only embedder there was).
+LEGACY_BUILDER = ("sentence-transformers", "sentence-transformers/all-MiniLM-L6-v2", 384)
+
+
+@dataclass(frozen=True)
+class BuiltWith:
+    """The embedder (runtime), model and vector size behind a collection."""
+
+    embedder: str
+    model: str
+    dimension: int
+
+    @classmethod
+    def of(cls, embedder: Any) -> BuiltWith | None:
+        """The identity an embedder declares (name, model_id, dimension); None when it declares none."""
+        model = getattr(embedder, "model_id", None)
+        if not model:
+            return None
+        return cls(str(getattr(embedder, "name", type(embedder).__name__)), str(model),
+                   int(getattr(embedder, "dimension", 0) or 0))
+
+    @classmethod
+    def recorded(cls, metadata: dict[str, Any] | None) -> BuiltWith | None:
+        """The identity recorded in a collection's metadata, if any."""
+        meta = metadata or {}
+        if not meta.get("embedding_model"):
+            return None
+        return cls(str(meta.get("embedder", "?")), str(meta["embedding_model"]), int(meta.get("embedding_dim", 0)))
+
+    def metadata(self) -> dict[str, Any]:
+        """Collection metadata recording this identity."""
+        return {"embedder": self.embedder, "embedders": self.embedder, "embedding_model": self.model,
+                "embedding_dim": self.dimension}
+
+    def compatible(self, other: BuiltWith) -> bool:
+        """Same model and vector size: the vectors may be compared (the runtime may differ)."""
+        return self.model == other.model and (not self.dimension or not other.dimension
+                                              or self.dimension == other.dimension)
+
+    def describe(self) -> str:
+        return f"{self.embedder} {self.model.rsplit('/', 1)[-1]} ({self.dimension}-d)"
 
 
 class VectorStore:
     """One Chroma collection of chunk embeddings (cosine); the client opens on first use."""
 
     def __init__(self, path: Path, host: str | None = None, port: int | None = None,
-                 collection: str = COLLECTION) -> None:
+                 collection: str = COLLECTION, built_with: BuiltWith | None = None) -> None:
         self.path = path
         self.host = host
         self.port = port or 8000
         self.collection_name = collection
+        self.built_with = built_with  # the embedder this process uses; None skips the model check
+        self._client: Any = None
         self._collection: Any = None
+        self._checked = False
+        self._recorded_adder = False
 
     @property
     def collection(self) -> Any:
@@ -40,12 +96,64 @@ class VectorStore:
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 client = chromadb.PersistentClient(path=str(self.path), settings=settings)
-            self._collection = client.get_or_create_collection(self.collection_name,
-                                                               metadata={"hnsw:space": "cosine"})
+            metadata: dict[str, Any] = {"hnsw:space": "cosine"}
+            if self.built_with is not None:
+                metadata.update(self.built_with.metadata())
+            # An existing collection keeps its own metadata: check() compares it with ours.
+            self._collection = client.get_or_create_collection(self.collection_name, metadata=metadata)
+            self._client = client
         return self._collection
+
+    def reset(self) -> None:
+        """Drop every vector and the collection's record; the next use creates it afresh for this embedder."""
+        self.collection  # noqa: B018 - connects
+        self._client.delete_collection(self.collection_name)
+        self._collection = None
+        self._checked = self._recorded_adder = False
+
+    def recorded(self) -> BuiltWith | None:
+        """Which embedder and model the collection records (None for one built before models were recorded)."""
+        return BuiltWith.recorded(self.collection.metadata)
+
+    def check(self, adding: bool = False) -> None:
+        """Refuse to add to or search a collection built with another model; record what builds it.
+
+        An empty collection is (re)claimed by this embedder; a non-empty one without a record was built before
+        records existed, by the only embedder there was, and is recorded as such.
+        """
+        ours = self.built_with
+        if ours is None or (self._checked and (not adding or self._recorded_adder)):
+            return
+        collection = self.collection
+        meta = dict(collection.metadata or {})
+        built = BuiltWith.recorded(meta)
+        if built is None or not built.compatible(ours):
+            if collection.count() == 0:
+                kept = {k: v for k, v in meta.items() if not k.startswith("embedd")}
+                self._record({**kept, **ours.metadata()})
+                built = ours
+            elif built is None:
+                built = BuiltWith(*LEGACY_BUILDER)
+                self._record({**meta, **built.metadata(), "embedding_recorded": "assumed for an older index"})
+        if not built.compatible(ours):
+            raise KnowledgeError(f"this index was built with {built.describe()} and this process embeds with "
+                                 f"{ours.describe()}: the vectors are not comparable; {REINDEX_HINT}, or use the "
+                                 f"embedder it was built with")
+        self._checked = True
+        if adding and not self._recorded_adder:
+            meta = dict(self.collection.metadata or {})
+            used = [u for u in str(meta.get("embedders", built.embedder)).split(",") if u]
+            if ours.embedder not in used:
+                self._record({**meta, "embedders": ",".join([*used, ours.embedder])})
+            self._recorded_adder = True
+
+    def _record(self, metadata: dict[str, Any]) -> None:
+        # Chroma refuses any hnsw:* key in modify(), even unchanged; the distance function stays as created.
+        self.collection.modify(metadata={k: v for k, v in metadata.items() if not k.startswith("hnsw:")})
 
     def add(self, ids: list[str], embeddings: list[list[float]], metadatas: list[dict[str, Any]]) -> None:
         """Insert or replace embeddings by chunk id."""
+        self.check(adding=True)
         for i in range(0, len(ids), _ADD_BATCH):
             self.collection.upsert(ids=ids[i:i + _ADD_BATCH], embeddings=embeddings[i:i + _ADD_BATCH],
                                    metadatas=metadatas[i:i + _ADD_BATCH])
@@ -68,6 +176,7 @@ class VectorStore:
         """The `n` nearest chunks as (chunk id, cosine similarity), optionally only from `doc_ids`."""
         if n <= 0:
             return []
+        self.check()
         where: dict[str, Any] | None = None
         if doc_ids is not None:
             if not doc_ids:
