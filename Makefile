@@ -24,6 +24,9 @@ $(BIN)/python:
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(PIP) install --quiet torch==2.13.0
 	$(PIP) install --quiet -e .
+	# Export the packaged embedding model to ONNX once per environment, so no data directory has to (not fatal:
+	# without it the first use exports into the data directory).
+	$(BIN)/python -m knowledge.onnx_embedder || echo "ONNX export skipped; it will run on first use"
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
