@@ -118,7 +118,7 @@ class VectorStore:
     def check(self, adding: bool = False) -> None:
         """Refuse to add to or search a collection built with another model; record what builds it.
 
-        An empty collection is (re)claimed by this embedder; a non-empty one without a record was built before
+        An empty collection is made afresh for this embedder; a non-empty one without a record was built before
         records existed, by the only embedder there was, and is recorded as such.
         """
         ours = self.built_with
@@ -129,8 +129,9 @@ class VectorStore:
         built = BuiltWith.recorded(meta)
         if built is None or not built.compatible(ours):
             if collection.count() == 0:
-                kept = {k: v for k, v in meta.items() if not k.startswith("embedd")}
-                self._record({**kept, **ours.metadata()})
+                # Chroma keeps an emptied collection's vector size: make it afresh, recording this embedder.
+                self.reset()
+                self.collection  # noqa: B018 - recreates it with our metadata
                 built = ours
             elif built is None:
                 built = BuiltWith(*LEGACY_BUILDER)
