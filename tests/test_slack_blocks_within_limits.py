@@ -63,7 +63,7 @@ def test_figures_beyond_the_shown_number_are_counted() -> None:
     fields = [f for b in blocks for f in b.get("fields", [])]
     assert len(fields) == kit.MAX_FIGURES_SHOWN
     assert "10 more figures" in json.dumps(blocks)
-    assert "*41%*" in fields[1]["text"]
+    assert "*41.0%*" in fields[1]["text"]  # indicators.formatting: 10 to 100 one decimal
 
 
 def test_user_text_cannot_ping_channels_or_inject_links() -> None:

@@ -26,6 +26,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.models import Answer, ChallengeQuestion, Citation
+from indicators.formatting import format_value
 
 MAX_BLOCKS_PER_MESSAGE = 50
 MAX_BLOCKS_PER_VIEW = 100
@@ -147,15 +148,6 @@ def _plain(text: str, limit: int = 75) -> PlainTextObject:
 
 
 # -- answers -----------------------------------------------------------------------------------------------
-def _format_value(value: float, unit: str) -> str:
-    number = f"{value:,.0f}" if abs(value) >= 1000 else f"{value:,.2f}".rstrip("0").rstrip(".")
-    if unit == "%":
-        return f"{number}%"
-    if unit in ("\u00a3", "GBP"):
-        return f"\u00a3{number}"
-    return f"{number} {unit}".strip()
-
-
 def figure_blocks(answer: Answer) -> list[Block]:
     """The key figures as section fields (at most MAX_FIGURES_SHOWN; the rest are counted)."""
     if not answer.figures:
@@ -163,7 +155,7 @@ def figure_blocks(answer: Answer) -> list[Block]:
     fields = []
     for f in answer.figures[:MAX_FIGURES_SHOWN]:
         label = f"*{escape(f.indicator_name or f.indicator_id)}*\n{escape(f.area_name or f.area_code)}, " \
-                f"{escape(f.period)}: *{escape(_format_value(f.value, f.unit or ''))}*"
+                f"{escape(f.period)}: *{escape(format_value(f.value, f.unit or ''))}*"
         fields.append(_mrkdwn(truncate(label, MAX_FIELD_TEXT)))
     blocks: list[Block] = [SectionBlock(text=_mrkdwn("*Key figures*"), fields=fields[:MAX_FIELDS])]
     for start in range(MAX_FIELDS, len(fields), MAX_FIELDS):
@@ -301,9 +293,12 @@ def help_message() -> SlackMessage:
 
 
 # -- App Home and the modal --------------------------------------------------------------------------------
-def home_view(documents: Sequence[Any], datasets: Sequence[Any], examples: Sequence[str],
+def home_view(documents: Sequence[Any], datasets: Sequence[Any], examples: Sequence[str], hidden: int = 0,
               max_documents: int = 40) -> dict[str, Any]:
-    """The App Home tab: what the bot does, example questions, and the public documents and datasets held."""
+    """The App Home tab: what the bot does, example questions, and the public documents and datasets held.
+
+    `documents` are those the viewer may see (`Assistant.holdings`) and `hidden` counts the rest; a restricted
+    document passed in anyway is counted, never named, since the Home tab is no restricted channel."""
     blocks: list[Block] = [
         HeaderBlock(text=_plain("Scrutiny assistant", MAX_HEADER_TEXT)),
         SectionBlock(text=_mrkdwn(
@@ -319,7 +314,7 @@ def home_view(documents: Sequence[Any], datasets: Sequence[Any], examples: Seque
         HeaderBlock(text=_plain("Data I hold", MAX_HEADER_TEXT)),
     ]
     public = [d for d in documents if getattr(d, "classification", "public") != "restricted"]
-    restricted = len(documents) - len(public)
+    restricted = hidden + len(documents) - len(public)
     lines = []
     for d in public[:max_documents]:
         when = f", {d.date.isoformat()}" if getattr(d, "date", None) else ""
