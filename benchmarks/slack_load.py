@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from bot.assistant import Assistant
     from bot.demo import prepare_home
+    from bot.models import CallerContext
     from slack_harness import running_rig
     from slack_harness.load import run_mentions
 
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         print("building the sample home ...", flush=True)
         settings = prepare_home(work / "home")
         assistant = Assistant(settings)
-        assistant.holdings()  # open the stores before the clock starts, as a running server would have
+        assistant.holdings(CallerContext())  # open the stores before the clock starts, as a running server would have
         print(f"sending {args.mentions} mentions over {args.seconds:.0f} s ...", flush=True)
         # The default rate limit stays on (each of the 50 users asks 4 times, under it), so its database work counts.
         with running_rig(settings, assistant, work, http_threads=args.http_threads) as rig:
