@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from indicators.overview import Overview, OverviewLine
     from indicators.ranking import Ranking
 
-__all__ = ["LISTING_MESSAGES", "listing_message", "overview_sentences", "ranking_sentences"]
+__all__ = ["LISTING_MESSAGES", "listing_message", "overview_line_sentence", "overview_sentences", "ranking_sentences"]
 
 LISTING_MESSAGES: dict[str, str] = {
     # rankings

@@ -1,7 +1,7 @@
 """League tables: councils ranked on one indicator within a scope, polarity-aware.
 
 Rules (tests recompute them independently from the raw files):
-- scope: "all" = every council with a value for the indicator in any period of its dataset; "england" /
+- scope: "all" (or "national") = every council with a value for the indicator in any period of its dataset; "england" /
   "scotland" = the same, allowed only for the Oflog / LGBF dataset; "neighbours" = the home council's comparator
   group (`IndicatorStore.comparator_group`); "family" = the same group for LGBF data, where it is the council's
   family group for the indicator's grouping scheme (no other dataset has family groups). A group keeps only
@@ -41,6 +41,7 @@ Order = Literal["best", "worst", "highest", "lowest"]
 Scope = Literal["all", "england", "scotland", "neighbours", "family"]
 ORDERS: tuple[str, ...] = ("best", "worst", "highest", "lowest")
 SCOPES: tuple[str, ...] = ("all", "england", "scotland", "neighbours", "family")
+_ALIASES = {"national": "all"}  # the question reader's word for the whole dataset
 # Which dataset format a national scope means.
 _NATIONS = {"england": ("oflog", "England"), "scotland": ("lgbf", "Scotland")}
 
@@ -86,6 +87,7 @@ class Ranking(BaseModel):
 def scope_members(store: IndicatorStore, indicator_id: str, scope: str,
                   home: str | None = None) -> tuple[list[str], str]:
     """The councils in a scope (area codes) and how to name them in a sentence."""
+    scope = _ALIASES.get(scope, scope)
     info = store.indicator(indicator_id)
     dataset = store.dataset(info.dataset) if info.dataset else None
     national_label = dataset.national_label if dataset is not None else "all councils in the data"
@@ -166,6 +168,7 @@ def rank_councils(store: IndicatorStore, indicator_id: str, scope: str = "all", 
                   order: str = "best", n: int = 5, period: str | None = None) -> Ranking:
     """Rank the councils of a scope on one indicator: the top (or bottom) n with ties kept, the home council's
     place, sentences and figures. IndicatorError for an unknown scope/order/period or an unrankable indicator."""
+    scope = _ALIASES.get(scope, scope)
     info = store.indicator(indicator_id)
     ranking_info, ideal = _ranking_info(info, order)
     if n < 1:

@@ -143,6 +143,7 @@ def test_neighbour_scope_and_labels(store: IndicatorStore) -> None:
     assert [c.area_code for c in r.councils] == ["A", "B", "C", "D"] and r.count == 4
     assert scope_members(store, "HI", "neighbours", home="B")[1] == "Council B's nearest neighbours"
     assert scope_members(store, "HI", "all")[1] == "all councils in the data"
+    assert rank_councils(store, "HI", scope="national").scope == "all"
 
 
 @pytest.mark.parametrize(("kwargs", "match"), [
