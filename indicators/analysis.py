@@ -12,6 +12,8 @@ Definitions (tests recompute these independently; change them only with the test
 - change: latest value minus the previous period's value held for the council; % change is relative to the
   earlier value (none when it is zero); for indicators in % the absolute change is in percentage points.
 - direction: improving/worsening by polarity; closer_to_target compares distance from the midpoint (or target).
+- consecutive: the trailing run of same-direction steps over the whole judged series (indicators.runs, the one
+  implementation; `run_of` gives it back with its start and end values).
 - RAG: green when the target is met; amber when missed by no more than RAG_TOLERANCE x |target|; else red.
 - comparators: pandas median and quantiles (linear interpolation) of the group's values for the latest period of
   the analysed series that at least two councils report (a quarterly analysis with no quarterly peers falls back
@@ -30,7 +32,7 @@ import re
 from typing import TYPE_CHECKING, Literal
 
 from indicators.errors import IndicatorError
-from indicators.formatting import is_percent
+from indicators.formatting import format_number, is_percent
 from indicators.models import (
     ChangeAssessment,
     ComparatorAssessment,
@@ -43,13 +45,15 @@ from indicators.models import (
     TargetAssessment,
 )
 from indicators.periods import Frequency, frequencies, frequency_of, parse_period
+from indicators.runs import Run, close, judge, run_of, trailing_run
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from indicators.store import IndicatorStore
 
-__all__ = ["IndicatorAnalysis", "analyse", "mads_band", "quartile_of", "rank_of"]
+__all__ = ["IndicatorAnalysis", "Run", "analyse", "judge", "mads_band", "quartile_of", "rank_of", "run_of",
+           "stated_figure", "target_met"]
 
 RAG_TOLERANCE = 0.05
 XMR_MIN_POINTS = 8
@@ -60,26 +64,6 @@ BASE_EFFECT_PERCENT = 20.0
 SMALL_DENOMINATOR = 30.0
 OFLOG_BANDS = ((0.5, "broadly similar"), (1.5, "slightly"), (3.0, ""), (math.inf, "much"))
 _BREAK = re.compile(r"break|definition|method|changed|discontinu|not comparable|revised", re.IGNORECASE)
-
-
-def _close(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
-
-
-def judge(before: float, after: float, info: IndicatorInfo, ideal: float | None = None) -> Direction:
-    """Polarity-aware direction of a move from `before` to `after`."""
-    if _close(before, after):
-        return "no change"
-    if info.polarity == "higher_is_better":
-        return "improving" if after > before else "worsening"
-    if info.polarity == "lower_is_better":
-        return "improving" if after < before else "worsening"
-    if info.polarity == "closer_to_target" and ideal is not None:
-        d0, d1 = abs(before - ideal), abs(after - ideal)
-        if _close(d0, d1):
-            return "no change"
-        return "improving" if d1 < d0 else "worsening"
-    return "not comparable"
 
 
 def is_percentage(info: IndicatorInfo) -> bool:
@@ -99,12 +83,12 @@ def _change(before: tuple[str, float], after: tuple[str, float], info: Indicator
 def rank_of(value: float, others: list[float], info: IndicatorInfo, ideal: float | None) -> int | None:
     """Rank of `value` among `others` (which include it): 1 = best; ties share the better rank."""
     if info.polarity == "higher_is_better":
-        return 1 + sum(1 for o in others if o > value and not _close(o, value))
+        return 1 + sum(1 for o in others if o > value and not close(o, value))
     if info.polarity == "lower_is_better":
-        return 1 + sum(1 for o in others if o < value and not _close(o, value))
+        return 1 + sum(1 for o in others if o < value and not close(o, value))
     if info.polarity == "closer_to_target" and ideal is not None:
         d = abs(value - ideal)
-        return 1 + sum(1 for o in others if abs(o - ideal) < d and not _close(abs(o - ideal), d))
+        return 1 + sum(1 for o in others if abs(o - ideal) < d and not close(abs(o - ideal), d))
     return None
 
 
@@ -204,7 +188,10 @@ def analyse(store: IndicatorStore, indicator_id: str, area_code: str, since: str
     if len(series) > 1 and series[0].period != (prev[0] if prev else None):
         span_change = _change((series[0].period, float(series[0].value or 0.0)), latest, info, ideal)
 
-    consecutive, consecutive_dir = _consecutive(history, info, ideal)
+    run = trailing_run(history, info, ideal)
+    consecutive = run.count if run is not None else 0
+    consecutive_dir: Direction = run.direction if run is not None else (change.direction if change else
+                                                                        "not comparable")
     comparators = None
     # Compare at the latest period that others report too (a council's own quarterly figure may have no peers);
     # a quarterly analysis falls back to the latest annual comparison, as peers usually publish annually.
@@ -273,20 +260,6 @@ def _year_earlier(own: pd.DataFrame, freqs: pd.Series, a: IndicatorAnalysis) -> 
                                      "label": f"same {noun} previous year value"})
 
 
-def _consecutive(history: list[tuple[str, float]], info: IndicatorInfo,
-                 ideal: float | None) -> tuple[int, Direction]:
-    steps = [judge(a[1], b[1], info, ideal) for a, b in zip(history, history[1:], strict=False)]
-    if not steps or steps[-1] not in ("improving", "worsening"):
-        return 0, steps[-1] if steps else "not comparable"
-    last = steps[-1]
-    count = 0
-    for step in reversed(steps):
-        if step != last:
-            break
-        count += 1
-    return count, last
-
-
 def _period_values(store: IndicatorStore, indicator_id: str, period: str) -> pd.Series:
     rows = store.values(indicator_id)
     at = rows[rows["period"] == period]
@@ -334,18 +307,37 @@ def _comparators(store: IndicatorStore, info: IndicatorInfo, area_code: str, per
         best_code=best_code, best_name=store.area_name(best_code) if best_code else None, best_value=best_value)
 
 
+def target_met(info: IndicatorInfo, value: float, target: float) -> bool:
+    """Whether `value` meets `target` for the indicator's polarity (closer_to_target: within RAG_TOLERANCE x
+    |target| of it); False when the polarity is unknown. The one rule behind every "met"/"missed"/"green"."""
+    if info.polarity == "higher_is_better":
+        return value >= target
+    if info.polarity == "lower_is_better":
+        return value <= target
+    if info.polarity == "closer_to_target":
+        return abs(value - target) <= RAG_TOLERANCE * abs(target)
+    return False
+
+
+def stated_figure(a: IndicatorAnalysis, label: str) -> Figure | None:
+    """The analysis's own figure with this label (as its sentences state it: "target", "comparator median",
+    "rank", "comparators", "best comparator value", "national median", "value compared", ...), or None."""
+    return next((f for f in a.figures if f.label == label), None)
+
+
 def _target(info: IndicatorInfo, period: str, value: float, target: float | None,
             comparators: ComparatorAssessment | None) -> TargetAssessment | None:
     if target is None or info.polarity is None:
         return None
     gap = value - target
     allowance = RAG_TOLERANCE * abs(target)
+    met = target_met(info, value, target)
     if info.polarity == "higher_is_better":
-        met, shortfall = value >= target, target - value
+        shortfall = target - value
     elif info.polarity == "lower_is_better":
-        met, shortfall = value <= target, value - target
+        shortfall = value - target
     else:
-        met, shortfall = abs(gap) <= allowance, abs(gap) - allowance
+        shortfall = abs(gap) - allowance
     rag: Literal["green", "amber", "red"] = "green" if met else ("amber" if shortfall <= allowance else "red")
     bottom = bool(met and comparators is not None and comparators.quartile == 4)
     return TargetAssessment(period=period, target=target, value=value, met=met, gap=gap, rag=rag,
@@ -443,7 +435,8 @@ def _caveats(info: IndicatorInfo, rows: pd.DataFrame, full: pd.DataFrame, series
                        f"against the same {noun} a year earlier and the annual trend before calling it a trend.")
     last = series[-1] if series else None
     if last is not None and last.denominator is not None and 0 < last.denominator < SMALL_DENOMINATOR:
-        caveats.append(f"Small numbers: the {last.period} value rests on a denominator of {last.denominator:g}, "
+        caveats.append(f"Small numbers: the {last.period} value rests on a denominator of "
+                       f"{format_number(last.denominator, count=True)}, "
                        "so it can swing by chance.")
     if comparators is not None and series and comparators.period != series[-1].period:
         compared = (freq_of or {}).get(comparators.period, frequency_of(comparators.period))
