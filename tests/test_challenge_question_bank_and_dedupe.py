@@ -8,17 +8,17 @@ from pathlib import Path
 import pytest
 
 from bot.challenge import (
+    Deduper,
     LineKind,
-    _Deduper,
-    format_value,
     load_question_bank,
     load_topic_families,
     match_indicators,
 )
 from bot.errors import AssistantError
+from indicators.formatting import format_value
 from indicators.models import IndicatorInfo
 
-# Every placeholder a line of enquiry can supply (see bot/challenge.py); a template may use no other.
+# Every placeholder a line of enquiry can supply (bot/challenge/lines.py, documents.py); a template may use no other.
 KNOWN = {"topic", "area", "indicator", "indicator_lower", "latest", "latest_period", "trend_noun", "start",
          "start_period", "run_words", "sharp_move", "target", "median", "rank", "n", "national_band",
          "best_neighbour", "best_value", "caveat", "action", "recommendation", "rec_number", "progress",
@@ -47,7 +47,7 @@ def test_a_malformed_bank_is_refused(tmp_path: Path) -> None:
 
 
 def test_jaccard_near_duplicates_are_caught_and_distinct_questions_kept() -> None:
-    dedupe = _Deduper()
+    dedupe = Deduper()
     first = "What is driving the decline in household recycling, and what is being done to turn it round?"
     dedupe.accept(first)
     assert dedupe.is_duplicate("What is driving the decline in household recycling and what is being done about it?")
@@ -56,7 +56,7 @@ def test_jaccard_near_duplicates_are_caught_and_distinct_questions_kept() -> Non
 
 @pytest.mark.slow
 def test_paraphrases_are_caught_by_embedding_similarity(shared_embedder) -> None:
-    dedupe = _Deduper(shared_embedder)
+    dedupe = Deduper(shared_embedder)
     dedupe.accept("Why has the household recycling rate fallen every year?")
     paraphrase = "Why does the household recycling rate keep falling each year?"
     assert dedupe.is_duplicate(paraphrase)
@@ -64,10 +64,10 @@ def test_paraphrases_are_caught_by_embedding_similarity(shared_embedder) -> None
 
 
 def test_values_are_formatted_as_members_read_them() -> None:
-    assert format_value(39.5, "%", 1) == "39.5%"
-    assert format_value(75.8, "£", 2) == "£75.80"
-    assert format_value(1234.0, "kg", 0) == "1,234 kg"
-    assert format_value(7.9, "days per FTE", 1) == "7.9 days per FTE"
+    assert format_value(39.5, "%") == "39.5%"
+    assert format_value(75.8, "£") == "£75.80"
+    assert format_value(1234.0, "kg") == "1,234 kg"
+    assert format_value(7.9, "days per FTE") == "7.9 days per FTE"
 
 
 def _info(indicator_id: str, name: str, aliases: list[str], description: str = "") -> IndicatorInfo:

@@ -10,9 +10,9 @@ import pytest
 from bot.challenge import (
     DUPLICATE_COSINE,
     DUPLICATE_JACCARD,
-    _jaccard,
     draft_questions,
     find_lines_of_enquiry,
+    jaccard,
 )
 from bot.guard import check_answer
 from bot.models import Answer
@@ -114,7 +114,7 @@ def test_no_two_questions_are_near_duplicates(drafted, parts, topic: str) -> Non
     texts = [q.text for q in drafted[topic].questions]
     vectors = embedder.embed_documents(texts)
     for (a, va), (b, vb) in itertools.combinations(zip(texts, vectors, strict=True), 2):
-        assert _jaccard(a, b) < DUPLICATE_JACCARD, (a, b)
+        assert jaccard(a, b) < DUPLICATE_JACCARD, (a, b)
         assert sum(x * y for x, y in zip(va, vb, strict=True)) < DUPLICATE_COSINE, (a, b)
 
 
