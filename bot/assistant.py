@@ -17,14 +17,17 @@ from bot.pipeline.compose import compose, unknown_answer
 from bot.pipeline.evidence import gather
 from bot.pipeline.messages import message
 from bot.pipeline.models import Reply, Request
-from bot.pipeline.understand import Reading, understand
+from bot.pipeline.understand import Reading, reading_line, turn_state, understand
 from bot.router import Route, route
 from bot.settings import Settings
+from prompts.errors import ScrutinyError
 
 if TYPE_CHECKING:
     from bot.llm import ChatModel
     from indicators.analysis import IndicatorAnalysis
+    from indicators.overview import Overview
     from indicators.query import Resolution
+    from indicators.ranking import Ranking
     from indicators.store import IndicatorStore
     from knowledge.base import KnowledgeBase
     from knowledge.embedder import Embedder
@@ -227,9 +230,25 @@ class Assistant:
             from bot.guard import guarded_answer
 
             answer = guarded_answer(self.llm, question, answer, evidence.passages, log)
+        if answer.kind in ("indicator", "mixed") and answer.understood is not None:
+            # Say how the question was read before answering it, so a misreading is seen at once.
+            line = reading_line(answer.understood, self._names(answer.understood))
+            answer = answer.model_copy(update={"answer": f"{line}\n\n{answer.answer}"})
         if conversation is not None:
             conversation.add(self._turn(question, answer, reading, conversation))
         return answer
+
+    def _names(self, understood: Interpretation) -> dict[str, str]:
+        """What to call the codes of a reading: indicator and council names, and the groups."""
+        names = {"england": "England", "scotland": "Scotland", "national": "all councils",
+                 "neighbours": "nearest neighbours"}
+        for code in understood.indicators:
+            try:
+                names[code] = self.store.indicator(code).name
+            except ScrutinyError:
+                continue
+        names.update({code: self.store.area_name(code) for code in understood.areas if code not in names})
+        return names
 
     def _documents_held(self) -> int:
         return len(self.kb.documents()) if self.settings.home.exists() else 0
@@ -243,7 +262,7 @@ class Assistant:
             name = answer.figures[0].indicator_name if answer.figures else None
             area = answer.figures[0].area_code if answer.figures else res.area_code
             return Turn(question=question, kind=answer.kind, indicator_id=res.indicator_id, indicator_name=name,
-                        area_code=area)
+                        area_code=area if res.intent != "compare" else res.area_code, **turn_state(res))
         last = conversation.last_indicator()
         return Turn(question=question, kind=answer.kind, topic=conversation.last_topic() if last else question)
 
@@ -323,6 +342,36 @@ class _Sources:
 
     def analyse(self, resolution: Resolution, area: str) -> IndicatorAnalysis:
         return self.assistant.analyse(resolution, area)
+
+    def rank(self, resolution: Resolution, home: str | None) -> tuple[Ranking, str | None]:
+        from indicators.ranking import rank_councils
+
+        order = resolution.rank_order or "best"
+        args = dict(scope=resolution.scope or "national", home=home, n=resolution.rank_n or 5,
+                    period=resolution.period)
+        try:
+            return rank_councils(self.assistant.store, resolution.indicator_id, order=order, **args), None
+        except ScrutinyError as exc:
+            if order not in ("best", "worst"):
+                raise
+            # No direction of good performance is stated: list by value instead, and say why.
+            plain = "highest" if order == "best" else "lowest"
+            return rank_councils(self.assistant.store, resolution.indicator_id, order=plain, **args), str(exc)
+
+    def overview(self, resolution: Resolution, area: str) -> Overview:
+        from indicators.overview import overview
+        from indicators.query import ALL_SERVICES
+
+        if resolution.service == ALL_SERVICES:
+            from indicators.overview import overview_of
+
+            return overview_of(self.assistant.store, resolution.service_indicators, area, period=resolution.period)
+        return overview(self.assistant.store, resolution.service or "", area, period=resolution.period)
+
+    def fit(self, resolution: Resolution, area: str) -> Resolution:
+        from indicators.query import fit_to_held
+
+        return fit_to_held(self.assistant.store, resolution, area)
 
     def chart(self, analysis: IndicatorAnalysis) -> str | None:
         return self.assistant.chart(analysis, self.chart_path, self.make_chart)

@@ -135,3 +135,32 @@ def side_by_side(home: IndicatorAnalysis, other: IndicatorAnalysis) -> tuple[str
     stated = [home.latest.model_copy(update={"period": period, "value": mine[period]}),
               other.latest.model_copy(update={"period": period, "value": theirs[period]})]
     return sentence, stated
+
+
+def councils_side_by_side(analyses: list[IndicatorAnalysis], period: str | None = None
+                          ) -> tuple[str, list[Figure]] | None:
+    """Several councils on one indicator in the latest period all hold (or `period`), best first, ties as ties."""
+    from indicators.analysis import rank_of
+    from indicators.formatting import format_value
+
+    held = [{p.period: p.value for p in a.series if p.value is not None} for a in analyses]
+    shared = [p for p in held[0] if all(p in h for h in held[1:])]
+    if not shared:
+        return None
+    at = period if period in shared else shared[-1]
+    values = [float(h[at]) for h in held]  # type: ignore[arg-type]
+    info = analyses[0].info
+    unit = info.unit
+    ranks = [rank_of(v, values, info, info.midpoint) for v in values] if info.polarity else [None] * len(values)
+    order = sorted(range(len(analyses)), key=lambda i: (ranks[i] or 0, i))
+    listed = "; ".join(f"{analyses[i].area_name} {format_value(values[i], unit)}" for i in order)
+    sentence = message("several_side_by_side", period=at, listed=listed)
+    if info.polarity and ranks[order[0]] is not None:
+        best = [analyses[i].area_name for i in order if ranks[i] == ranks[order[0]]]
+        sentence += " " + (message("best_is", who=best[0]) if len(best) == 1 else
+                           message("best_tied", who=" and ".join(best)))
+    else:
+        sentence += " " + message("no_direction")
+    stated = [a.latest.model_copy(update={"period": at, "value": values[i], "label": f"value in {at}"})
+              for i, a in enumerate(analyses)]
+    return sentence, stated

@@ -16,6 +16,19 @@ class Turn(BaseModel):
     indicator_name: str | None = None
     area_code: str | None = None
     topic: str | None = None
+    # The reading of the turn, so a follow-up can keep what it does not change ("and in 2021-22?").
+    intent: str | None = None
+    areas: list[str] = Field(default_factory=list)
+    since: str | None = None
+    period: str | None = None
+    period_from: str | None = None
+    period_to: str | None = None
+    years_back: int | None = None
+    rank_n: int | None = None
+    rank_order: str | None = None
+    scope: str | None = None
+    comparison: str | None = None
+    comparison_asked: bool = False
 
 
 class Conversation(BaseModel):

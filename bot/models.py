@@ -31,6 +31,8 @@ class Interpretation(BaseModel):
     periods: PeriodSpan = Field(default_factory=PeriodSpan)
     comparison: str | None = None
     topic: str | None = None
+    n: int | None = None  # a ranking's size ("top 5")
+    order: str | None = None  # a ranking's end: best / worst (polarity applied), or highest / lowest
     confidence: float = 1.0
     # Not in the JSON contract: the one-line reading shown before the answer, and the router's request kind.
     reading: str = Field(default="", exclude=True)

@@ -195,3 +195,18 @@ class Resolution(BaseModel):
     candidates: list[IndicatorInfo] = Field(default_factory=list)
     message: str = ""
     score: float = 0.0
+    # How the question was read beyond one indicator for one council (issue: questions as councillors ask them).
+    intent: Literal["value", "trend", "compare", "rank", "overview", "target"] = "trend"
+    areas: list[str] = Field(default_factory=list)  # every council (or group) the question is about, home first
+    period_from: str | None = None  # the span's first period, normalised ("since 2019" -> "2019-20")
+    period_to: str | None = None  # the span's last (or the one) period asked for
+    years_back: int | None = None  # "over the last N years": from = latest held minus N years
+    rank_n: int | None = None
+    rank_order: Literal["best", "worst", "highest", "lowest"] | None = None
+    scope: str | None = None  # a ranking's councils: "national" (England/Scotland) or "neighbours"
+    service: str | None = None  # an overview's service ("Adult social care")
+    service_indicators: list[str] = Field(default_factory=list)
+    comparison_asked: bool = False  # the wording asked for a comparison (not just the default context)
+    period_note: str = ""  # e.g. the asked year is not held, so the nearest held are used
+    area_candidates: list[str] = Field(default_factory=list)  # a council named but not held: closest held names
+    since_then: bool = False  # "and since then?": since the period the conversation was last about

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from indicators.store import IndicatorStore
 
 __all__ = ["DIRECTION_POINTS", "QUARTILE_POINTS", "SERVICE_NAMES", "SERVICE_PHRASES", "Overview", "OverviewLine",
+           "overview_of", "service_phrases",
            "find_service", "materiality", "overview", "services"]
 
 QUARTILE_POINTS = {4: 3.0, 3: 1.0, 2: -1.0, 1: -3.0}
@@ -183,6 +184,13 @@ def _held_choice(service: str, held: dict[str, list[str]]) -> str | None:
     return next((r for r in RELATED.get(service, []) if r in held), None)
 
 
+def service_phrases(store: IndicatorStore, service: str) -> list[str]:
+    """Every phrase that names `service` (its name, the table's phrases, the topic family's words)."""
+    held = services(store)
+    names = {service, *[s for s, related in RELATED.items() if service in related], *RELATED.get(service, [])}
+    return [p for p, s, _ in _phrases(list(held)) if s in names or s.lower() == service.lower()]
+
+
 def find_service(store: IndicatorStore, text: str) -> str | None:
     """The held service a phrase means ("social care", "bins", "childrens services", "enviroment"), or None.
 
@@ -267,6 +275,12 @@ def overview(store: IndicatorStore, service: str, area_code: str, period: str | 
     """Every indicator of `service` (a held service name, or a phrase find_service understands) that the council
     has data for, analysed (as at `period` when given), most material first, with the improved/worsened split."""
     name, ids = _resolve(store, service)
+    return overview_of(store, ids, area_code, period=period, name=name)
+
+
+def overview_of(store: IndicatorStore, ids: list[str], area_code: str, period: str | None = None,
+                name: str = "all services") -> Overview:
+    """The overview of a given list of indicators (e.g. every one a council holds, for "how did we do?")."""
     area_name = store.area_name(area_code)
     lines: list[OverviewLine] = []
     skipped: list[str] = []

@@ -138,3 +138,21 @@ def since_start(since: str) -> float:
 def admits(period: str, since: str) -> bool:
     """Whether a period starts at or after `since` ("since 2019" admits 2019-20 and 2019, not 2018-19)."""
     return parse_period(period).start >= since_start(since) - 1e-9
+
+
+def years_before(period: str, years: int) -> str:
+    """The financial (or calendar) year `years` before a period's year: ("2022-23", 6) -> "2016-17"."""
+    p = parse_period(year_of(period))
+    start = int(p.start) - years
+    if p.kind == "calendar_year":
+        return str(start)
+    return f"{start}-{str(start + 1)[2:]}"
+
+
+def nearest_held(period: str, held: list[str]) -> tuple[str | None, str | None]:
+    """The held periods just before and just after `period` (either may be None); `held` in any order."""
+    key = parse_period(period).start
+    ordered = sort_periods(held)
+    before = [p for p in ordered if parse_period(p).start < key - 1e-9]
+    after = [p for p in ordered if parse_period(p).start > key + 1e-9]
+    return (before[-1] if before else None), (after[0] if after else None)

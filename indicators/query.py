@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
 
+from indicators.asked_periods import AskedPeriods, parse_periods
 from indicators.models import IndicatorInfo, Resolution
 from indicators.wording import RESOLVER_MESSAGES
 
@@ -30,6 +31,7 @@ class QueryEmbedder(Protocol):
     def embed_documents(self, texts: list[str]) -> list[list[float]]: ...
 
 RESOLVED_SCORE = 0.55  # best score needed to answer
+ALL_SERVICES = "all services"  # an overview of every indicator the council holds
 AMBIGUOUS_MARGIN = 0.06  # runner-up this close (and itself >= RESOLVED_SCORE) -> ask which
 NOT_INDICATOR_SCORE = 0.30  # below this, with no indicator-ish wording, it is not an indicator question
 EMBED_FLOOR, EMBED_CEIL = 0.25, 0.65  # cosine range mapped onto 0..1
@@ -44,7 +46,22 @@ _STOP = frozenset(
     "neighbour nearest family group average england english national nationally scotland scottish all versus "
     "vs give look like rate figures figure data numbers number value looking well badly better worse improve "
     "improved improving three two four five six seven eight nine ten one couple few many much across other "
-    "others".split())
+    "others get gets getting got happen happened happening tell show give quick pls thanks any more above below "
+    "going went gone direction travel right way lately currently moment now still really "
+    "side pick info".split())
+_MONTHS_AND_WORDS = frozenset(
+    "january february march april may june july august september october november december quarter year "
+    "scotland england wales britain uk nationally neighbours".split())
+# Words of an overview question that name no measure ("summary of how our social care services are going").
+_OVERVIEW_WORDS = frozenset(
+    "summary summar overview rundown round scorecard dashboard snapshot health check big picture overall service "
+    "servic general generally thing everything all across board struggl faring far fare done do doing worse better "
+    "perform performance how going gone went has have".split())
+_STRONG_OVERVIEW = re.compile(r"\b(overview|summary|summari[sz]e|rundown|run-down|round-?up|scorecard|dashboard|"
+                              r"snapshot|health check|big picture|across the board|all (?:the )?(?:indicators|"
+                              r"measures|kpis))\b", re.IGNORECASE)
+# Words in an indicator's name that do not set it apart ("CO2 emissions area wide per capita" is the general one).
+_GENERIC_NAME_WORDS = frozenset({"area", "wide", "total", "overall", "all"})
 _INDICATORISH = re.compile(
     r"\b(rate|rates|performance|perform|trend|changed|change|compare|compared|percentage|per cent|%|cost|costs|"
     r"figure|figures|indicator|indicators|kpi|kpis|how many|how much|improv\w*|target|rank|ranking|quartile|"
@@ -61,6 +78,7 @@ _SYNONYMS = {
     "social": "social", "parks": "parks open spaces", "museums": "museums", "leisure": "leisure sports",
     "carbon": "co2 emissions", "emissions": "co2 emissions", "tax": "tax", "invoices": "invoices",
     "rent": "rent", "arrears": "arrears", "empty": "voids", "voids": "voids",
+    "fees": "cost costs", "fee": "cost", "folk": "person people", "spend": "cost", "elderly": "older",
 }
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "couple": 2, "few": 3}
@@ -100,8 +118,19 @@ def _stem(word: str) -> str:
     return word
 
 
+# Phrases whose words mean something else apart: a "care home" is residential care, not home care; an "A class
+# road" is one idea ("a" is otherwise a stop word).
+_PHRASES = ((re.compile(r"\bcare homes?\b"), "residential care"), (re.compile(r"\bhome[- ]care\b"), "home care"),
+            (re.compile(r"\b([abc])[- ]class\b"), r"\1class"), (re.compile(r"\bkms?\b"), "kilometre"))
+
+
 def _words(text: str) -> list[str]:
-    return [_stem(w) for w in _WORD.findall(text.lower().replace("&", " and ")) if w not in _STOP]
+    # "non-teacher" is one idea, not "teacher"; "what's" is "what".
+    lowered = re.sub(r"\bnon[-\s]+", "non", text.lower().replace("&", " and "))
+    for pattern, meaning in _PHRASES:
+        lowered = pattern.sub(meaning, lowered)
+    lowered = re.sub(r"['\u2019]s\b", "", lowered)
+    return [_stem(w) for w in _WORD.findall(lowered) if w not in _STOP]
 
 
 @dataclass
@@ -289,9 +318,14 @@ def _lexical(index: _Index, query_words: list[str], question: str) -> list[float
             if best >= 85 and len(w) >= 5:
                 hit_weight += weight * 0.8
         coverage = hit_weight / total if total else 0.0
-        name_hits = len(names & qset)
-        name_cover = name_hits / len(names)
-        scores.append(0.8 * coverage + 0.2 * name_cover)
+        distinct = names - _GENERIC_NAME_WORDS or names
+        name_hits = len(distinct & qset)
+        name_cover = name_hits / len(distinct)
+        score = 0.8 * coverage + 0.2 * name_cover
+        # "Awards at level 5" is not "level 6": a number in the name that the question does not say counts against.
+        if any(w.isdigit() and w not in tokens for w in names) and any(w.isdigit() for w in tokens):
+            score *= 0.9
+        scores.append(score)
     return scores
 
 
@@ -313,19 +347,76 @@ def _semantic(index: _Index, store: IndicatorStore, text: str, embedder: QueryEm
 
 def _strip(question: str, spans: list[str]) -> str:
     text = question
-    for s in spans:
-        text = re.sub(re.escape(s), " ", text, flags=re.IGNORECASE)
+    for s in sorted(spans, key=len, reverse=True):
+        if s.strip():
+            text = re.sub(r"(?<!\w)" + re.escape(s.strip()) + r"(?!\w)", " ", text, flags=re.IGNORECASE)
     return text
+
+
+def _span_fields(asked: AskedPeriods, question: str) -> dict[str, object]:
+    """The old single-span fields (since, last_n, period, frequency) and the normalised span, from one reading."""
+    since = last_n = period = frequency = None
+    if asked.kind == "since" and asked.start:
+        # A bare calendar year stays as typed ("since 2019"): the analysis reads it as from the year's start.
+        bare = re.search(r"\b(?:since|from|after|starting)\s+(?:the\s+)?(?:year\s+)?((?:19|20)\d{2})(?![\d/-])",
+                         question, re.IGNORECASE)
+        since = bare[1] if bare else asked.start
+    elif asked.kind == "span":
+        since, period = asked.start, asked.end
+    elif asked.kind == "single":
+        period = asked.end
+    elif asked.kind == "last_n":
+        last_n = asked.n
+        frequency = {"quarters": "quarterly", "months": "monthly"}.get(asked.unit)
+    if asked.quarter:
+        period, frequency = asked.quarter, "quarterly"
+    if period is not None and " Q" in period:
+        frequency = "quarterly"
+    if _LATEST_QUARTER.search(question):
+        frequency = frequency or "quarterly"
+    return {"since": since, "last_n": last_n, "period": period, "frequency": frequency,
+            "period_from": asked.start, "period_to": asked.end,
+            "years_back": asked.n if asked.kind == "last_n" and asked.unit == "years" else None,
+            "since_then": asked.since_then}
+
+
+def _national_code(info: IndicatorInfo | None, store: IndicatorStore) -> str:
+    """'england' or 'scotland' for a dataset whose councils are all of one nation, else 'national'."""
+    if info is None or not info.dataset:
+        return "national"
+    label = store.dataset(info.dataset).national_label.lower()
+    return "england" if "english" in label or "england" in label else "scotland" if "scot" in label else "national"
 
 
 def resolve(store: IndicatorStore, question: str, home_area: str | None,
             embedder: QueryEmbedder | None = None) -> Resolution:
-    """Resolve a question to indicator, council, span and comparison; or say it is ambiguous/unknown."""
+    """Resolve a question to intent, indicator(s), council(s), span and comparison; or say it is ambiguous/unknown."""
+    from indicators.asked_intent import read_intent
+    from indicators.asked_places import GROUPS, find_places, unheld_place
+
     index = _index(store)
+    asked = parse_periods(question)
+    span = _span_fields(asked, question)
+    places = find_places(store, question, home_area)
+    councils = [p.code for p in places if p.code not in GROUPS]
+    groups = [p.code for p in places if p.code in GROUPS]
+    intent = read_intent(question, asked, places=len(councils), names_home=home_area in councils,
+                         has_group=bool(groups))
     comparison = _comparison(question)
-    since, last_n, period, frequency, period_spans = _periods(question)
-    area_code, area_spans = _find_area(store, index, question, home_area)
-    residual = _strip(question, period_spans + area_spans)
+    comparison_asked = bool(groups) or intent.intent in ("compare", "rank")
+    named = [p for p in places if p.code not in GROUPS and p.how != "home"]
+    unheld = None if named else unheld_place(question, places, lambda w: _is_vocabulary(index, w))
+    if unheld is not None:
+        from rapidfuzz import process
+
+        close = [m[0] for m in process.extract(unheld, list(store.areas().values()), limit=3)]
+        return Resolution(status="unknown", area_code=None, intent=intent.intent, area_candidates=close,
+                          message=RESOLVER_MESSAGES["unheld_area"].format(name=unheld, closest="; ".join(close)),
+                          **{k: v for k, v in span.items()})
+    if home_area in councils:
+        councils = [home_area, *[c for c in councils if c != home_area]]
+    area_code = councils[0] if councils else home_area
+    residual = _strip(question, asked.spans + [p.text for p in places] + intent.spans)
     words = _words(residual)
     lexical = _lexical(index, words, residual)
     scores = list(lexical)
@@ -334,16 +425,30 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         scores = [max(lx, 0.55 * lx + 0.45 * se) if lx < 1.0 else 1.0 for lx, se in zip(lexical, semantic,
                                                                                          strict=True)]
     order = sorted(range(len(scores)), key=lambda i: -scores[i])
-    if area_code is not None:
+    if area_code is not None and intent.intent != "rank":
         with_data = [i for i in order if area_code in index.area_sets.get(index.infos[i].indicator_id, set())]
         order = with_data or order
-    asked_period = None if period is not None and period.startswith("Q") else period
-    base = dict(area_code=area_code, since=since, last_n=last_n, period=asked_period, comparison=comparison,
-                frequency=frequency)
+    base: dict[str, object] = dict(area_code=area_code, comparison=comparison, intent=intent.intent,
+                                   areas=councils + [g for g in groups if g != "national"] + (
+                                       ["national"] if "national" in groups else []),
+                                   rank_n=intent.n, rank_order=intent.order, comparison_asked=comparison_asked,
+                                   **span)
+    if intent.intent == "rank":
+        base["scope"] = "neighbours" if "neighbours" in groups else "national"
+        base["area_code"] = home_area
+    if span["period"] is not None and str(span["period"]).startswith("Q"):
+        base["period"] = None  # a bare "Q2" becomes the latest Q2 held below
     if not order:
         return Resolution(status="unknown", message=RESOLVER_MESSAGES["no_data"], **base)
     best = order[0]
     top = scores[best]
+    service = _overview_service(store, index, residual, intent.overview_cue, scores, best, intent.intent)
+    if service is not None and area_code is not None:
+        members = [i for i in _service_members(store, index, service, area_code)]
+        if members:
+            return Resolution(status="resolved", indicator_id=members[0], score=1.0, intent="overview",
+                              service=service, service_indicators=members,
+                              **{k: v for k, v in base.items() if k != "intent"})
     candidates = [index.infos[i] for i in order[:5]]
     if top < RESOLVED_SCORE:
         if top < NOT_INDICATOR_SCORE and not _INDICATORISH.search(question):
@@ -358,8 +463,17 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         return Resolution(status="ambiguous", candidates=options, score=top,
                           message=RESOLVER_MESSAGES["ambiguous"].format(names=names), **base)
     info = index.infos[best]
-    if frequency is not None and frequency != "annual" and (period is None or period.startswith("Q")):
-        concrete, why = _quarter_period(store, info.indicator_id, area_code, period, frequency)
+    national = _national_code(info, store)
+    base["areas"] = [national if a == "national" else a for a in base["areas"]]  # type: ignore[union-attr]
+    if intent.intent == "rank":
+        base["areas"] = ["neighbours" if base["scope"] == "neighbours" else national]
+        if intent.order in ("highest", "lowest") and info.polarity in ("higher_is_better", "lower_is_better"):
+            high_good = info.polarity == "higher_is_better"
+            base["rank_order"] = "best" if (intent.order == "highest") == high_good else "worst"
+    frequency = span["frequency"]
+    period = span["period"]
+    if frequency is not None and frequency != "annual" and (period is None or str(period).startswith("Q")):
+        concrete, why = _quarter_period(store, info.indicator_id, area_code, period, str(frequency))
         base.update(period=concrete, frequency=frequency if concrete else None)
         if concrete is None:
             return Resolution(status="resolved", indicator_id=info.indicator_id, candidates=[info], score=top,
@@ -369,3 +483,88 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
                           message=RESOLVER_MESSAGES["no_council"], **base)
     return Resolution(status="resolved", indicator_id=info.indicator_id, candidates=[info], score=top,
                       message="", **base)
+
+
+def fit_to_held(store: IndicatorStore, res: Resolution, area_code: str) -> Resolution:
+    """The resolution with its periods moved onto what the council holds, saying so in `period_note`: a year not
+    held is answered with the nearest held; "the last N years" starts N years before the latest held."""
+    from indicators.periods import frequency_of, nearest_held, years_before
+
+    if res.indicator_id is None:
+        return res
+    rows = store.values(res.indicator_id)
+    held = [str(p) for p in rows.loc[rows["area_code"] == area_code, "period"]]
+    if not held:
+        return res
+    annual = [p for p in held if frequency_of(p) == "annual"] or held
+    area = store.area_name(area_code)
+    update: dict[str, object] = {}
+    notes: list[str] = []
+    if res.years_back is not None and res.since is None and (res.frequency in (None, "annual")):
+        update.update(since=years_before(annual[-1] if res.period is None else res.period, res.years_back),
+                      last_n=None)
+        update["period_from"] = update["since"]
+    if res.period is not None and res.period not in held:
+        before, after = nearest_held(res.period, annual)
+        if " Q" in res.period and not any(" Q" in p for p in held):
+            notes.append(RESOLVER_MESSAGES["annual_only"].format(asked=res.period, area=area))
+            update.update(period=before or after, frequency=None)
+        else:
+            shown = " and ".join(p for p in (before, after) if p)
+            notes.append(RESOLVER_MESSAGES["not_held"].format(asked=res.period, area=area, nearest=shown))
+            update.update(period=before or after)
+    since = update.get("since", res.since)
+    if since is not None and res.period_from is not None and res.period_from not in held:
+        before, after = nearest_held(res.period_from, annual)
+        if after is not None:
+            notes.append(RESOLVER_MESSAGES["start_not_held"].format(asked=res.period_from, area=area, first=after))
+            update.update(since=after)
+    if notes:
+        update["period_note"] = " ".join(notes)
+    return res.model_copy(update=update) if update else res
+
+
+def _service_members(store: IndicatorStore, index: _Index, service: str, area_code: str) -> list[str]:
+    """The service's indicators that the council holds in any period ("all" means every one it holds)."""
+    from indicators.overview import services
+
+    ids = [i.indicator_id for i in index.infos] if service == ALL_SERVICES else services(store).get(service, [])
+    return [i for i in ids if area_code in index.area_sets.get(i, set())]
+
+
+def _overview_service(store: IndicatorStore, index: _Index, residual: str, cue: bool, scores: list[float],
+                      best: int, intent: str) -> str | None:
+    """The service an overview question is about ("how are we doing on social care?"), or None for a question
+    about one indicator. A phrase naming a service with nothing more specific left is an overview."""
+    from indicators.overview import find_service
+
+    if intent in ("rank", "compare", "target"):
+        return None
+    from indicators.overview import service_phrases
+
+    if not cue:
+        return None  # "reablement outcomes for us" asks about a measure, not for a service overview
+    service = find_service(store, residual)
+    left = [w for w in _words(residual) if w not in _OVERVIEW_WORDS]
+    if service is None:
+        # "How did we do last year?": an overview cue and no measure named at all means every indicator held.
+        return ALL_SERVICES if cue and not left else None
+    if _STRONG_OVERVIEW.search(residual) and scores[best] < 1.0:
+        return service
+    service_words = {w for p in [service, *service_phrases(store, service)] for w in _words(p)}
+    specific = scores[best] >= RESOLVED_SCORE and _indicator_specific(index, best, left, service_words)
+    return None if specific else service
+
+
+def _indicator_specific(index: _Index, best: int, left: list[str], service_words: set[str]) -> bool:
+    """Whether the words left name one indicator more than the service ("homelessness prevention" vs housing)."""
+    own = [w for w in left if w not in service_words]
+    names = index.words[best]
+    return bool(own) and sum(1 for w in own if w in names) >= max(1, len(own) // 2)
+
+
+def _is_vocabulary(index: _Index, word: str) -> bool:
+    """Whether a word belongs to how questions and measures are worded (so it cannot be a council's name)."""
+    w = word.lower()
+    return (w in _STOP or w in _SYNONYMS or w in _NUMBERS or _stem(w) in index.idf
+            or bool(re.fullmatch(r"(?:fy)?\d.*|q[1-4]", w)) or w in _MONTHS_AND_WORDS)

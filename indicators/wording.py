@@ -19,6 +19,11 @@ RESOLVER_MESSAGES: dict[str, str] = {
     "ambiguous": "That could mean more than one indicator - which one? {names}",
     "no_council": "No council named and no home council set.",
     "no_sub_annual": "No {what} are held for {area}: the annual series is used instead.",
+    "unheld_area": "I hold no data for {name}; the closest councils I hold are {closest}.",
+    "not_held": "No value for {area} in {asked} is held; the nearest held: {nearest}.",
+    "annual_only": "{asked} was asked for, but {area} has only annual values for this indicator; the nearest year "
+                   "is used.",
+    "start_not_held": "No value for {area} in {asked} is held; the span starts at {first}, the first year held.",
 }
 
 _DIRECTION_WORDS = {"improving": "an improvement", "worsening": "a deterioration", "no change": "no change",

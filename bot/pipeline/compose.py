@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.compose import document_answer, indicator_answer, side_by_side
+from bot.compose import councils_side_by_side, document_answer, indicator_answer
 from bot.models import Answer, Citation
 from bot.pipeline.evidence import Evidence, wants_passages
 from bot.pipeline.messages import message
@@ -27,14 +27,27 @@ def compose(reading: Reading, evidence: Evidence, documents_held: int, datasets_
     citations: list[Citation] = []
     figures: list[Figure] = []
     kind = "none"
+    if evidence.ranking is not None or evidence.overview is not None:
+        return _listing(reading, evidence)
     if evidence.analysis is not None:
         text, citation = indicator_answer(evidence.analysis, citation_id=1)
-        versus = side_by_side(evidence.versus, evidence.analysis) if evidence.versus is not None else None
-        if versus is not None:
-            text = f"{versus[0]} {text}"
+        extra: list[Figure] = []
+        if evidence.others:
+            asked = reading.resolution.period if reading.resolution is not None else None
+            together = councils_side_by_side([evidence.analysis, *evidence.others], asked)
+            if together is not None:
+                text = f"{together[0]} [1]\n\n{text}"
+                extra = together[1]
+            for n, other in enumerate(evidence.others, start=2):
+                more, more_citation = indicator_answer(other, citation_id=n)
+                text += f"\n\n{more}"
+                citations.append(more_citation)
+                extra += list(other.figures)
+        if evidence.notes:
+            text = " ".join(evidence.notes) + "\n\n" + text
         parts.append(text)
-        citations.append(citation)
-        figures = list(evidence.analysis.figures) + (versus[1] if versus else [])
+        citations.insert(0, citation)
+        figures = list(evidence.analysis.figures) + extra
         kind = "indicator"
     if evidence.passages and wants_passages(reading):
         key = "documents_lead_after_figures" if evidence.analysis is not None else "documents_lead"
@@ -49,6 +62,28 @@ def compose(reading: Reading, evidence: Evidence, documents_held: int, datasets_
                   chart=evidence.chart, understood=reading.interpretation)
 
 
+def _listing(reading: Reading, evidence: Evidence) -> Answer:
+    """A ranking of councils or a service overview: its sentences, figures and one dataset citation."""
+    if evidence.ranking is not None:
+        r = evidence.ranking
+        sentences, figures = r.sentences, r.figures
+        citation = Citation(id=1, source=f"{r.dataset or 'indicator'} dataset: {r.indicator_name}",
+                            path=r.dataset, locator=f"{r.indicator_id}, {r.scope_label}, {r.period}",
+                            quote=sentences[0] if sentences else r.indicator_name)
+    else:
+        o = evidence.overview
+        assert o is not None
+        sentences, figures = o.sentences, o.figures
+        ids = ", ".join(line.indicator_id for line in o.lines)
+        citation = Citation(id=1, source=f"indicator data: {o.service}", path=o.service,
+                            locator=f"{ids}; {o.area_name}", quote=sentences[0] if sentences else o.service)
+    text = "\n".join(sentences) + " [1]"
+    if evidence.notes:
+        text = " ".join(evidence.notes) + "\n\n" + text
+    return Answer(question=reading.question, kind="indicator", answer=text, citations=[citation],
+                  figures=list(figures), understood=reading.interpretation)
+
+
 def unknown_answer(reading: Reading, documents_held: int, datasets_held: list[str]) -> Answer:
     """'I don't know', with the closest indicators when the resolver had candidates, else what is held."""
     res = reading.resolution
@@ -60,7 +95,8 @@ def unknown_answer(reading: Reading, documents_held: int, datasets_held: list[st
     # Measured recall on questions worded unlike their answers is low (knowledge/NOTES.md), so a miss may be the
     # search's, not the documents': say so, and say how to ask in a way it finds.
     reword = (message("reword") + " ") if documents_held else ""
+    understood = reading.interpretation.model_copy(update={"intent": "unknown"})
     text = message("dont_know", documents=documents_held,
                    datasets=", ".join(datasets_held) or message("no_datasets"), reword=reword,
                    scope=message("scope"))
-    return Answer(question=reading.question, kind="none", answer=text, understood=reading.interpretation)
+    return Answer(question=reading.question, kind="none", answer=text, understood=understood)

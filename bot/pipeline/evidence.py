@@ -13,6 +13,9 @@ from bot.models import PeriodSpan
 from bot.pipeline.understand import Reading
 from bot.router import wants_documents
 from indicators.models import IndicatorAnalysis, Resolution
+from indicators.overview import Overview
+from indicators.periods import period_key
+from indicators.ranking import Ranking
 from knowledge.models import Passage
 
 __all__ = ["Evidence", "EvidenceSources", "gather", "wants_passages"]
@@ -23,20 +26,29 @@ class EvidenceSources(Protocol):
 
     def search(self, query: str) -> list[Passage]: ...
 
+    def fit(self, resolution: Resolution, area: str) -> Resolution: ...
+
     def analyse(self, resolution: Resolution, area: str) -> IndicatorAnalysis: ...
 
     def chart(self, analysis: IndicatorAnalysis) -> str | None: ...
 
+    def rank(self, resolution: Resolution, home: str | None) -> tuple[Ranking, str | None]: ...
+
+    def overview(self, resolution: Resolution, area: str) -> Overview: ...
+
 
 class Evidence(BaseModel):
-    """Everything an answer may state: one analysis (and a second council's, side by side), passages, a chart."""
+    """Everything an answer may state: one analysis per council asked about, passages, a chart, period notes."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
     analysis: IndicatorAnalysis | None = None
-    versus: IndicatorAnalysis | None = None  # the previous turn's council, for "and compared with X?"
+    others: list[IndicatorAnalysis] = Field(default_factory=list)  # further councils, side by side
     passages: list[Passage] = Field(default_factory=list)
     chart: str | None = None
+    notes: list[str] = Field(default_factory=list)  # e.g. "no value for 2020-21 is held; the nearest: …"
+    ranking: Ranking | None = None
+    overview: Overview | None = None
 
 
 def wants_passages(reading: Reading) -> bool:
@@ -51,24 +63,41 @@ def gather(reading: Reading, sources: EvidenceSources, area: str | None) -> Evid
         evidence.passages = sources.search(reading.why_query)
     elif wants_passages(reading):
         evidence.passages = sources.search(reading.question)
+    if reading.resolved and reading.resolution is not None and reading.resolution.intent == "rank":
+        evidence.ranking, note = sources.rank(reading.resolution, reading.home)
+        evidence.notes += [note] if note else []
+        return evidence
+    if reading.resolved and reading.resolution is not None and reading.resolution.intent == "overview":
+        assert area is not None
+        evidence.overview = sources.overview(reading.resolution, reading.resolution.area_code or area)
+        periods = reading.interpretation.periods
+        if periods.from_ and not periods.to and evidence.overview.lines:
+            latest = max((line.latest.period for line in evidence.overview.lines), key=period_key)
+            reading.interpretation.periods = PeriodSpan(**{"from": periods.from_}, to=latest)
+        return evidence
     if reading.resolved:
         res = reading.resolution
         assert res is not None and area is not None
-        evidence.analysis = sources.analyse(res, res.area_code or area)
-        if reading.versus_area is not None:
-            other = res.model_copy(update={"area_code": reading.versus_area})
-            evidence.versus = sources.analyse(other, reading.versus_area)
+        councils = reading.councils if res.intent == "compare" else [res.area_code or area]
+        analyses = []
+        for code in councils or [area]:
+            fitted = sources.fit(res.model_copy(update={"area_code": code}), code)
+            if fitted.period_note and fitted.period_note not in evidence.notes:
+                evidence.notes.append(fitted.period_note)
+            analyses.append(sources.analyse(fitted, code))
+            if code == (councils or [area])[0]:
+                _settle_periods(reading, fitted, analyses[0])
+        evidence.analysis, evidence.others = analyses[0], analyses[1:]
         evidence.chart = sources.chart(evidence.analysis)
-        _settle_periods(reading, evidence.analysis)
     return evidence
 
 
-def _settle_periods(reading: Reading, analysis: IndicatorAnalysis) -> None:
-    # "since 2019" and "last three years" become the concrete periods the analysis used, so `understood` says
-    # exactly which span was answered.
-    res = reading.resolution
-    if res is None or (res.since is None and res.last_n is None):
+def _settle_periods(reading: Reading, res: Resolution, analysis: IndicatorAnalysis) -> None:
+    # "since 2019" and "the last six years" become concrete periods, so `understood` says exactly which span was
+    # answered; a year asked for but not held stays as asked (the answer's note says what was used instead).
+    if res.since is None and res.last_n is None and res.period_from is None:
         return
     held = [p.period for p in analysis.series if p.value is not None]
     if held:
-        reading.interpretation.periods = PeriodSpan(**{"from": held[0]}, to=analysis.latest.period)
+        reading.interpretation.periods = PeriodSpan(**{"from": res.period_from or held[0]},
+                                                    to=res.period_to or analysis.latest.period)

@@ -16,6 +16,7 @@ MESSAGES: dict[str, str] = {
         "If you expected the documents to cover this, ask again in their own terms (name the programme, measure "
         "or body): my search matches wording more reliably than meaning."
     ),
+    "reading": "Reading this as: {what}.",
     "documents_lead": "The documents say:",
     "documents_lead_after_figures": "What the documents say:",
     "ambiguous": "That could mean several indicators.",
@@ -34,6 +35,10 @@ MESSAGES: dict[str, str] = {
     "home_better": ": {home} did better.",
     "not_comparable": ".",
     "same": ": the same.",
+    "several_side_by_side": "Side by side in {period}: {listed}.",
+    "best_is": "{who} does best.",
+    "best_tied": "{who} are tied best.",
+    "no_direction": "No direction of good performance is stated for this indicator, so none is called better.",
     "no_indicator_data": "no indicator data: run `scrutiny indicators import PATH` first",
 }
 

@@ -1,11 +1,14 @@
 """Stage 1, understand: free text (and the thread so far) -> a Reading, with the typed Interpretation users see.
 
-The router decides what kind of request it is (once per request); the indicator resolver in `indicators.query`
-finds indicator, council, span and comparison; follow-ups take what they do not name from the previous turn.
+The router decides what kind of request it is (once per request); the resolver in `indicators.query` reads
+intent, indicator, councils, span and comparison; a follow-up keeps from the previous turn every piece it does not
+change ("and compared with Edinburgh?" keeps the indicator and adds a council; "what was ours in 2019-20?" keeps
+the indicator and sets council and year; "and since then?" starts the span at the year last talked about).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
@@ -15,9 +18,12 @@ from bot.models import Interpretation, PeriodSpan
 from bot.router import Route
 from indicators.models import Resolution
 
-__all__ = ["Reading", "Resolver", "interpretation_of", "names_area", "understand"]
+__all__ = ["Reading", "Resolver", "interpretation_of", "reading_line", "turn_state", "understand"]
 
 WHY_QUERY = "{topic} reasons performance commentary"
+_GROUPS = ("england", "scotland", "national", "neighbours")
+_COMPARE_CUE = re.compile(r"\b(compare[sd]?|against|versus|vs\.?|than|beat\w*|side by side|relative to|next to)\b",
+                          re.IGNORECASE)
 
 
 class Resolver(Protocol):
@@ -45,50 +51,110 @@ class Reading(BaseModel):
         return self.resolution is not None and self.resolution.status == "resolved"
 
     @property
+    def councils(self) -> list[str]:
+        """The councils (not groups) the question is about, home first when it is one of them."""
+        res = self.resolution
+        if res is None:
+            return []
+        named = [a for a in res.areas if a not in _GROUPS]
+        return named or ([res.area_code] if res.area_code else [])
+
+    @property
     def versus_area(self) -> str | None:
-        """The council of the previous turn when a follow-up names another one: both go side by side."""
-        if self.route.kind != "followup" or self.previous is None or not self.resolved:
-            return None
-        assert self.resolution is not None
-        area = self.previous.area_code
-        return area if area and area != (self.resolution.area_code or self.home) else None
+        """A second council to set beside the first (two-council comparisons)."""
+        councils = self.councils
+        return councils[1] if self.resolved and len(councils) >= 2 else None
 
 
-def names_area(question: str) -> bool:
-    """Whether a follow-up seems to name something of its own (a capitalised word after the first, or a year)."""
-    return any(w[:1].isupper() for w in question.split()[1:]) or any(c.isdigit() for c in question)
+def _named_councils(res: Resolution) -> list[str]:
+    return [a for a in res.areas if a not in _GROUPS]
 
 
-def _followup(question: str, previous: Turn, home: str | None, resolve: Resolver) -> Resolution | None:
-    # The previous indicator's name gives the resolver the measure; the follow-up's own words give the rest.
-    res = resolve(f"{previous.indicator_name or previous.indicator_id} {question}", home)
-    if res is None or res.status != "resolved":
-        return None
-    if res.indicator_id != previous.indicator_id:
-        res = res.model_copy(update={"indicator_id": previous.indicator_id})
-    if res.area_code is None or (res.area_code == home and previous.area_code and not names_area(question)):
-        res = res.model_copy(update={"area_code": previous.area_code})
-    return res
+def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Resolution:
+    """A follow-up's own pieces over the previous turn's: indicator, councils, periods, intent, comparison."""
+    update: dict[str, object] = {}
+    own_indicator = res.status == "resolved" and res.score >= 0.7 and res.indicator_id != prev.indicator_id
+    if not own_indicator:
+        update.update(status="resolved", indicator_id=prev.indicator_id, message="")
+    named = _named_councils(res)
+    groups = [a for a in res.areas if a in _GROUPS]
+    prev_councils = [a for a in prev.areas if a not in _GROUPS] or ([prev.area_code] if prev.area_code else [])
+    if named:
+        if _COMPARE_CUE.search(question) and prev.intent != "rank":
+            first = prev_councils[:1] if prev_councils and prev_councils[0] not in named else []
+            areas = first + named
+            update.update(intent="compare", areas=areas + groups, area_code=areas[0], comparison_asked=True)
+        else:
+            update.update(areas=named + groups, area_code=named[0])
+    elif groups:
+        update.update(areas=prev_councils[:1] + groups, area_code=prev_councils[0] if prev_councils else home)
+    else:
+        update.update(areas=list(prev.areas), area_code=prev.area_code)
+        if prev.intent == "rank":
+            update.update(scope=res.scope if res.intent == "rank" else prev.scope)
+    explicit_period = res.period_to is not None or res.period_from is not None or res.years_back is not None
+    spans = res.period_from is not None or res.years_back is not None or res.since_then
+    if res.since_then:
+        start = prev.period_to or prev.period
+        update.update(since=start, period_from=start, period_to=None, period=None, intent="trend")
+    elif not explicit_period:
+        update.update(since=prev.since, period=prev.period, period_from=prev.period_from,
+                      period_to=prev.period_to, years_back=prev.years_back)
+    if "intent" in update:
+        return res.model_copy(update=update)
+    if res.intent == "rank" or (prev.intent == "rank" and not named):
+        update.update(intent="rank", rank_n=res.rank_n if res.intent == "rank" else prev.rank_n,
+                      rank_order=res.rank_order if res.intent == "rank" else prev.rank_order,
+                      scope=res.scope if res.intent == "rank" and groups else prev.scope, comparison_asked=True,
+                      areas=list(res.areas) if res.intent == "rank" and groups else list(prev.areas))
+    elif spans:
+        update.update(intent="trend")
+    elif res.intent in ("compare", "target") or named or not prev.intent or prev.intent == "overview":
+        pass  # the follow-up says what it wants itself
+    else:
+        # "and in 2021-22?", "now cost per library visit": the same question again with one piece changed.
+        update.update(intent="trend" if _trendish(question) else prev.intent,
+                      comparison_asked=prev.comparison_asked or res.comparison_asked)
+        if prev.comparison_asked and not res.comparison_asked:
+            update.update(comparison=prev.comparison)
+    return res.model_copy(update=update)
+
+
+def _trendish(question: str) -> bool:
+    return bool(re.search(r"\b(improv\w*|getting (?:better|worse)|trend\w*|chang\w*|since)\b", question, re.I))
 
 
 def understand(question: str, route: Route, conversation: Conversation | None, home: str | None,
                resolve: Resolver) -> Reading:
-    """Read one question: the routed kind, then indicator/council/span, with follow-ups filled from the thread."""
+    """Read one question: the routed kind, then intent/indicator/councils/span, follow-ups filled from the thread."""
     previous = conversation.last_indicator() if conversation else None
     res: Resolution | None = None
     why_query = None
-    if route.kind in ("chart", "followup") and previous is not None:
-        res = _followup(question, previous, home, resolve)
-    elif route.kind == "why" and conversation is not None:
+    if route.kind == "why" and conversation is not None:
         why_query = WHY_QUERY.format(topic=conversation.last_topic() or question)
-    if res is None and route.kind != "why":
+    else:
         res = resolve(question, home)
-        if res is not None and res.status != "resolved" and previous is not None and route.kind == "followup":
-            res = _followup(question, previous, home, resolve) or res
+        followup = route.kind in ("chart", "followup") or (res is not None and res.status != "resolved")
+        if res is not None and previous is not None and previous.indicator_id and followup:
+            res = _merge(res, previous, question, home)
     reading = Reading(question=question, route=route, home=home, resolution=res, previous=previous,
                       why_query=why_query, interpretation=Interpretation(intent="unknown", request=route.kind))
     reading.interpretation = interpretation_of(reading)
     return reading
+
+
+def _comparison(res: Resolution, councils: list[str]) -> str | None:
+    if res.intent == "rank":
+        return "ranking"
+    if not res.comparison_asked:
+        return None
+    if "neighbours" in res.areas:
+        return "neighbours"
+    if any(a in ("england", "scotland", "national") for a in res.areas):
+        return "national"
+    if len(councils) >= 2:
+        return "area"
+    return None if res.comparison == "none" else res.comparison
 
 
 def interpretation_of(reading: Reading) -> Interpretation:
@@ -101,18 +167,59 @@ def interpretation_of(reading: Reading) -> Interpretation:
     if res is None or res.status not in ("resolved", "ambiguous", "unknown"):
         return Interpretation(intent="documents", topic=reading.question, request=route.kind,
                               confidence=round(1.0 - (res.score if res else 0.0), 2))
-    if res.status != "resolved":
+    if res.status != "resolved" and res.intent != "overview":
         return Interpretation(intent="unknown", indicators=[c.indicator_id for c in res.candidates[:5]],
-                              areas=[res.area_code] if res.area_code else [], request=route.kind,
-                              confidence=round(res.score, 2))
-    areas = [a for a in (reading.versus_area, res.area_code) if a]
-    if reading.versus_area:
-        intent, comparison = "compare", "area"
-    elif res.period is not None and res.since is None and res.last_n is None:
-        intent, comparison = "value", res.comparison
+                              areas=[a for a in res.areas if a] or ([res.area_code] if res.area_code else []),
+                              request=route.kind, confidence=round(res.score, 2))
+    councils = reading.councils
+    if res.intent == "rank":
+        areas = list(res.areas)
+    elif res.intent == "overview":
+        areas = councils[:1]
     else:
-        intent, comparison = "trend", res.comparison
-    span = PeriodSpan(**{"from": res.since}, to=res.period)
-    return Interpretation(intent=intent, indicators=[res.indicator_id] if res.indicator_id else [], areas=areas,
-                          periods=span, comparison=None if comparison == "none" else comparison,
-                          request=route.kind, confidence=round(min(res.score, 1.0), 2))
+        areas = councils + [a for a in res.areas if a in _GROUPS and a != "national"]
+    indicators = list(res.service_indicators) if res.intent == "overview" else (
+        [res.indicator_id] if res.indicator_id else [])
+    start = res.period_from if res.since is not None or res.period_from else None
+    span = PeriodSpan(**{"from": start}, to=res.period_to if (res.period_to or start is None) else None)
+    return Interpretation(intent=res.intent, indicators=indicators, areas=areas, periods=span,
+                          comparison=_comparison(res, councils), topic=res.service, request=route.kind,
+                          n=res.rank_n if res.intent == "rank" else None,
+                          order=res.rank_order if res.intent == "rank" else None,
+                          confidence=round(min(res.score, 1.0), 2))
+
+
+def turn_state(res: Resolution) -> dict[str, object]:
+    """The pieces of a resolution a follow-up may keep (stored on the conversation's Turn)."""
+    return {"intent": res.intent, "areas": list(res.areas), "since": res.since, "period": res.period,
+            "period_from": res.period_from, "period_to": res.period_to, "years_back": res.years_back,
+            "rank_n": res.rank_n, "rank_order": res.rank_order, "scope": res.scope, "comparison": res.comparison,
+            "comparison_asked": res.comparison_asked}
+
+
+def reading_line(interpretation: Interpretation, names: dict[str, str]) -> str:
+    """'Reading this as: …' in one short line (names: codes -> what to call them)."""
+    from bot.pipeline.messages import message
+
+    def name(code: str) -> str:
+        return names.get(code, code)
+
+    parts = [", ".join(name(i) for i in interpretation.indicators[:3]) + (
+        f" and {len(interpretation.indicators) - 3} more" if len(interpretation.indicators) > 3 else "")]
+    if interpretation.topic and interpretation.intent == "overview":
+        parts = [interpretation.topic]
+    councils = [name(a) for a in interpretation.areas]
+    if councils:
+        parts.append(" vs ".join(councils) if interpretation.intent == "compare" else ", ".join(councils))
+    p = interpretation.periods
+    if p.from_ and p.to:
+        parts.append(f"{p.from_} to {p.to}")
+    elif p.from_:
+        parts.append(f"since {p.from_}")
+    elif p.to:
+        parts.append(p.to)
+    else:
+        parts.append("latest")
+    if interpretation.intent == "rank" and interpretation.n:
+        parts.append(f"{interpretation.order or 'best'} {interpretation.n}")
+    return message("reading", what="; ".join(x for x in parts if x))

@@ -1,0 +1,120 @@
+"""What a question wants done with an indicator: one value, the trend, councils side by side, a ranking, an overview
+of a service, or the target. Read from the wording alone; `indicators.query` combines it with what is held."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from indicators.asked_periods import AskedPeriods
+
+__all__ = ["AskedIntent", "Intent", "RankOrder", "read_intent"]
+
+Intent = Literal["value", "trend", "compare", "rank", "overview", "target"]
+RankOrder = Literal["best", "worst", "highest", "lowest"]
+
+_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20}
+_N = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
+_NOT_TIME = r"(?!\s*(?:years?|yrs?|quarters?|months?))"
+_RANK_N = re.compile(rf"\b(top|bottom|best|worst|highest|lowest|leading|lagging)\s+{_N}\b{_NOT_TIME}|"
+                     rf"\b{_N}\s+(?:best|worst|highest|lowest|top|bottom)\b|"
+                     rf"\b(?:the\s+)?{_N}\s+councils?\s+(?:with|that have|having)\s+the\s+(highest|lowest|best|worst)",
+                     re.IGNORECASE)
+_RANK_LIST = re.compile(
+    r"\b(league table|rank(?:ing|ings)?\s+(?:the|all|every|of)|rank\s+the|ranked list|who(?:'s| is| are| has| have)"
+    r"\s+(?:the\s+)?(?:best|worst|highest|lowest|top|bottom)|which councils?\s+(?:is|are|has|have|do|does|did)?\s*"
+    r"(?:the\s+)?(?:best|worst|highest|lowest|top|bottom|leading|lagging)|which councils?\b.*\b(?:best|worst|"
+    r"highest|lowest)|(?:best|worst|top|bottom|highest|lowest)[- ](?:performing|ranked)\s+councils?|"
+    r"(?:best|worst|highest|lowest)\s+councils?|councils?\s+(?:with|that have)\s+the\s+(?:highest|lowest|best|"
+    r"worst)|\btop\s+councils?|\bbottom\s+councils?|who\s+(?:leads|tops)|who\s+comes?\s+(?:top|bottom|last)|"
+    r"the\s+(?:bottom|top)\b(?!\s+quartile)|(?:which|what|the)\s+\d{1,2}\s+councils?)",
+    re.IGNORECASE)
+_BEST_WORDS = re.compile(r"\b(best|top|leading|strongest)\b", re.IGNORECASE)
+_WORST_WORDS = re.compile(r"\b(worst|bottom|lagging|last|poorest|weakest)\b", re.IGNORECASE)
+_LOWEST = re.compile(r"\b(lowest|least|smallest|fewest|cheapest)\b", re.IGNORECASE)
+_HIGHEST = re.compile(r"\b(highest|most|largest|biggest|greatest|dearest)\b", re.IGNORECASE)
+_COMPARE = re.compile(
+    r"\b(compare[sd]?|comparison|versus|vs\.?|v\.?|against|side by side|better than|worse than|beating|beat|"
+    r"above|below|higher than|lower than|"
+    r"outperform\w*|ahead of|behind|lagging behind|than|stack up|measure up|relative to|next to|compared)\b",
+    re.IGNORECASE)
+_TARGET = re.compile(r"\b(targets?|on track|hit(?:ting)?|met|meet(?:ing)?|miss(?:ed|ing)?|rag|green|amber)\b",
+                     re.IGNORECASE)
+_TREND = re.compile(
+    r"\b(trend\w*|chang\w*|direction of travel|getting (?:better|worse)|improv\w*|deteriorat\w*|declin\w*|"
+    r"worsen\w*|over time|gone (?:up|down)|going (?:up|down)|rising|falling|risen|fallen|grow\w*|progress|"
+    r"moved|movement|happened|history|up or down|better or worse|since|over the (?:last|past))\b",
+    re.IGNORECASE)
+_OVERVIEW = re.compile(
+    r"\b(how (?:are|is|were|was|did|do|have) (?:we|us|our council|the council|things|it)\s+(?:doing|going|"
+    r"performing|getting on|faring|do|done)|how did we do|overview|summary|summarise|summarize|rundown|run-down|"
+    r"round-?up|scorecard|dashboard|snapshot|health check|big picture|overall|across the board|all (?:the )?"
+    r"(?:indicators|measures|kpis)|everything|in general|generally|(?:are|is) (?:we|things) getting (?:worse|better)|"
+    r"what'?s (?:getting|got) (?:worse|better)|where are we (?:struggling|doing well)|how'?s .* going|"
+    r"how (?:has|have) .{1,40} (?:gone|been|fared)|(?:getting|got) (?:worse|better) on)\b",
+    re.IGNORECASE)
+
+
+class AskedIntent(BaseModel):
+    """The intent the wording shows, with a ranking's size and direction."""
+
+    intent: Intent = "trend"
+    n: int | None = None
+    order: RankOrder | None = None
+    overview_cue: bool = False
+    compare_cue: bool = False
+    spans: list[str] = Field(default_factory=list)
+
+
+def _n(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    raw = raw.lower()
+    return int(raw) if raw.isdigit() else _NUMBER.get(raw)
+
+
+def _rank(text: str) -> tuple[int | None, RankOrder | None, str] | None:
+    m = _RANK_N.search(text)
+    listing = _RANK_LIST.search(text)
+    if not m and not listing:
+        return None
+    span = (m or listing)[0]  # type: ignore[index]
+    n = None
+    if m:
+        n = next((_n(g) for g in m.groups() if g and _n(g) is not None), None)
+    # "who has the lowest satisfaction? top 10": the value words decide, wherever they stand.
+    if _LOWEST.search(text):
+        order: RankOrder = "lowest"
+    elif _HIGHEST.search(text):
+        order = "highest"
+    elif _WORST_WORDS.search(span) or (not _BEST_WORDS.search(text) and _WORST_WORDS.search(text)):
+        order = "worst"
+    else:
+        order = "best"
+    if n is None:
+        # "which council is worst", "who has the highest": one; "which councils are best": the usual five.
+        n = 1 if re.search(r"\b(which|what) council\b(?!s)|\bwho\b", text, re.IGNORECASE) else 5
+    return n, order, span
+
+
+def read_intent(text: str, periods: AskedPeriods, places: int, names_home: bool, has_group: bool) -> AskedIntent:
+    """The intent of a question: `places` counts councils named (home included), `has_group` a named group."""
+    rank = _rank(text)
+    if rank is not None and places <= 1:
+        n, order, span = rank
+        return AskedIntent(intent="rank", n=n, order=order, spans=[span])
+    overview = bool(_OVERVIEW.search(text))
+    compare_cue = bool(_COMPARE.search(text))
+    if places >= 2 or (compare_cue and (has_group or places >= 2)):
+        return AskedIntent(intent="compare", overview_cue=overview, compare_cue=compare_cue)
+    if _TARGET.search(text) and re.search(r"\btargets?\b|\bon track\b", text, re.IGNORECASE):
+        return AskedIntent(intent="target", overview_cue=overview, compare_cue=compare_cue)
+    if periods.kind in ("span", "since", "last_n"):
+        return AskedIntent(intent="trend", overview_cue=overview, compare_cue=compare_cue)
+    if _TREND.search(text):
+        return AskedIntent(intent="trend", overview_cue=overview, compare_cue=compare_cue)
+    # A bare "X for Y" or "what is X" asks for the figure (the answer still shows its trend and context).
+    return AskedIntent(intent="value", overview_cue=overview, compare_cue=compare_cue)

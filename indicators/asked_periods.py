@@ -1,0 +1,140 @@
+"""The periods a question asks about, as people write them: "between 2016-17 and 2021-22", "from 2017/18 to
+2022/23", "FY2019-20", "fy17/18", "2019-2020", "since 2019", "over the last 4 years", "last year", "Q2 2022-23".
+
+Years are normalised to the tidy format's financial years ("2019/20", "2019-2020", "fy19/20" -> "2019-20"); a bare
+calendar year means the financial year that starts in it ("since 2019" -> from 2019-20), the convention English and
+Scottish performance data use. Nothing here looks at the data: `indicators.query` checks what is held.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+__all__ = ["AskedPeriods", "PeriodKind", "normalise_year", "parse_periods"]
+
+PeriodKind = Literal["latest", "single", "span", "since", "last_n"]
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "couple": 2, "a couple of": 2, "few": 3, "a few": 3}
+# One year token; the named groups say which form matched. Order matters: longest forms first.
+_YEAR = (r"(?:(?:fy|financial\s+year)\s*)?(?:"
+         r"(?P<y4a>(?:19|20)\d{2})\s*[-/\u2013]\s*(?P<y4b>(?:19|20)\d{2})"
+         r"|(?P<fya>(?:19|20)\d{2})\s*[-/\u2013]\s*(?P<fyb>\d{2})(?![\d/])"
+         r"|(?P<ssa>\d{2})\s*/\s*(?P<ssb>\d{2})(?![\d/])"
+         r"|(?<![\d/-])(?P<cal>(?:19|20)\d{2})(?![\d/-]))")
+_QUARTER = r"(?:q|quarter\s*)(?P<q>[1-4])"
+_TOKEN = re.compile(rf"(?:{_QUARTER}\s*(?:of\s+|in\s+)?)?{_YEAR}(?:\s*{_QUARTER.replace('?P<q>', '?P<q2>')})?",
+                    re.IGNORECASE)
+_BARE_QUARTER = re.compile(r"\b(?:in\s+)?(?:q|quarter\s*)([1-4])\b", re.IGNORECASE)
+_COUNT = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|couple|a few|few)"
+_LAST_N = re.compile(rf"\b(?:over|in|during|for|across|within)?\s*(?:the\s+)?(?:last|past|previous|recent)\s+"
+                     rf"{_COUNT}\s+(?:financial\s+)?(years?|yrs?|periods?|quarters?|months?)\b", re.IGNORECASE)
+_LATEST = re.compile(r"\b(?:last year|this year|latest|most recent|currently|current|at the moment|right now|"
+                     r"now|these days|at present|presently|so far this year|the moment)\b", re.IGNORECASE)
+_LAST_YEAR = re.compile(r"\blast (?:financial )?year\b", re.IGNORECASE)
+_SINCE_THEN = re.compile(r"\bsince (?:then|that year|that)\b", re.IGNORECASE)
+
+
+class AskedPeriods(BaseModel):
+    """What the question says about time. `start`/`end` are tidy-format periods ("2019-20", "2022-23 Q2")."""
+
+    kind: PeriodKind = "latest"
+    start: str | None = None
+    end: str | None = None
+    n: int | None = None  # "over the last N years"
+    unit: str = "years"  # what N counts: years, quarters or months
+    quarter: str | None = None  # "Q2" with no year: the latest Q2 held
+    since_then: bool = False  # "and since then?": since the period the conversation was last about
+    said_last_year: bool = False  # "how did we do last year?" reads as the latest full year held
+    spans: list[str] = Field(default_factory=list)  # the text that said it, removed before measure matching
+
+    @property
+    def explicit(self) -> bool:
+        """True when the question named a period or span (not just 'latest')."""
+        return self.kind != "latest" or self.since_then or self.quarter is not None
+
+
+def normalise_year(match: re.Match[str]) -> str | None:
+    """One matched year token as a tidy period ("2019/2020" -> "2019-20"; "17/18" -> "2017-18"); None if not one."""
+    g = match.groupdict()
+    if g.get("y4a"):
+        a, b = int(g["y4a"]), int(g["y4b"])
+        if b != a + 1:
+            return None
+        text = f"{a}-{str(b)[2:]}"
+    elif g.get("fya"):
+        a, b = int(g["fya"]), g["fyb"]
+        # "2018-21" is an LGBF multi-year aggregate, not a financial year; keep it as written.
+        text = f"{a}-{b}"
+    elif g.get("ssa"):
+        a, b = int(g["ssa"]), int(g["ssb"])
+        if b != (a + 1) % 100:
+            return None
+        text = f"20{a:02d}-{b:02d}" if a < 90 else f"19{a:02d}-{b:02d}"
+    elif g.get("cal"):
+        a = int(g["cal"])
+        if not 1990 <= a <= 2040:
+            return None
+        text = f"{a}-{str(a + 1)[2:]}"
+    else:
+        return None
+    quarter = g.get("q") or g.get("q2")
+    return f"{text} Q{quarter}" if quarter else text
+
+
+def _tokens(text: str) -> list[tuple[str, re.Match[str]]]:
+    found = []
+    for m in _TOKEN.finditer(text):
+        period = normalise_year(m)
+        if period is not None:
+            found.append((period, m))
+    return found
+
+
+def _count(raw: str) -> int:
+    raw = raw.lower().strip()
+    return int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+
+
+def parse_periods(text: str) -> AskedPeriods:
+    """Read the period expression of a question (the first one that fits, most specific first)."""
+    asked = AskedPeriods()
+    tokens = _tokens(text)
+    if _SINCE_THEN.search(text):
+        asked.since_then = True
+        asked.kind = "since"
+        asked.spans.append(_SINCE_THEN.search(text)[0])  # type: ignore[index]
+    if m := _LAST_N.search(text):
+        asked.kind, asked.n = "last_n", _count(m[1])
+        unit = m[2].lower()
+        asked.unit = "quarters" if unit.startswith("quarter") else "months" if unit.startswith("month") else "years"
+        asked.spans.append(m[0])
+    if len(tokens) >= 2:
+        (first, m1), (second, m2) = tokens[0], tokens[1]
+        between = text[m1.start() - 12 if m1.start() >= 12 else 0: m1.start()].lower()
+        joiner = text[m1.end(): m2.start()].lower()
+        if re.search(r"\b(and|to|until|till|through|thru|vs\.?|versus|compared (?:to|with)|against|-|\u2013|"
+                     r"v|->|and now)\b|[-\u2013>]", joiner) or "between" in between or "from" in between:
+            asked.kind, asked.start, asked.end = "span", first, second
+            asked.spans.append(text[m1.start(): m2.end()])
+            return asked
+    if tokens:
+        period, m = tokens[0]
+        before = text[max(0, m.start() - 20): m.start()]
+        if lead := re.search(r"\b(since|from|after|starting)\s+(?:the\s+)?(?:year\s+)?$", before, re.IGNORECASE):
+            asked.kind, asked.start = "since", period
+            asked.spans.append(before[lead.start():] + m[0])
+        elif not asked.since_then:
+            asked.kind, asked.end = "single", period
+            asked.spans.append(m[0])
+        return asked
+    if asked.kind in ("latest",) and (m := _BARE_QUARTER.search(text)):
+        asked.quarter = f"Q{m[1]}"
+        asked.spans.append(m[0])
+    if asked.kind == "latest" and (m := _LATEST.search(text)):
+        asked.said_last_year = bool(_LAST_YEAR.search(text))
+        asked.spans.append(m[0])
+    return asked

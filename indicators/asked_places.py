@@ -1,0 +1,257 @@
+"""The councils and groups a question names, as people type them: codes, names with or without "the", "City of" or
+"Council", "&" for "and", initials ("B&H", "BCP"), small typos ("brigton and hove", "Lancashre"), "we/us/our" for
+the home council, and the groups "England", "Scotland", "nationally", "our neighbours", "the family group".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from indicators.store import IndicatorStore
+
+__all__ = ["GROUPS", "PlaceMention", "find_places", "name_variants", "short_forms", "unheld_place"]
+
+# Group "codes" a question can name instead of a council (the `understood` contract uses them as areas).
+GROUPS = ("england", "scotland", "national", "neighbours")
+How = Literal["code", "name", "initials", "fuzzy", "home", "group"]
+
+_WORD = re.compile(r"[a-z0-9]+")
+_CODE = re.compile(r"\b([EWSN]\d{8})\b")
+_SLUG = re.compile(r"\bS-[a-z0-9-]+\b")
+_HOME = re.compile(r"\b(we|us|our|ours|ourselves|my council|this council)\b|\bhere\b(?=\s*[?.!,]|\s*$)",
+                   re.IGNORECASE)
+_GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("scotland", re.compile(r"\b(scotland|scottish(?: councils?| authorities| average| median| figure)?)\b", re.I)),
+    ("england", re.compile(r"\b(england|english(?: councils?| authorities| average| median| figure)?)\b", re.I)),
+    ("national", re.compile(r"\b(national(?:ly)?(?: average| median| figure| picture| rate)?|all councils|every "
+                            r"council|the country|countrywide|nationwide|the rest of the country)\b", re.I)),
+    ("neighbours", re.compile(r"\b(similar councils?|similar authorities|(?:nearest |statistical |cipfa )?"
+                              r"neighbou?rs?|family group|comparator group|comparators?|peer group|peers|cipfa|"
+                              r"councils like us|benchmark(?:ing)? group|rest of (?:our|the) (?:family )?group)\b",
+                              re.I)),
+)
+# Words that are never a council name on their own, so fuzzy matching never turns them into one.
+_NOT_NAMES = frozenset(
+    "about above across after again against also among annual another average badly based being below best "
+    "better between change changed compare compared comparison council councils could doing down during each "
+    "figure figures from getting going good great have higher highest improve improving latest least level lower "
+    "lowest many more most much over people performance performing since some than that their there these "
+    "those trend under versus what when where which while with worse worst would years".split())
+_FUZZY_CUTOFF = 88.0
+# Names in common use that no rule derives from the official one.
+_ALIASES: dict[str, set[str]] = {
+    "eilean siar": {"western isles", "na h-eileanan siar", "comhairle nan eilean siar", "na h eileanan siar"},
+    "kingston upon hull": {"hull", "hull city"},
+}
+
+
+def name_variants(name: str) -> set[str]:
+    """Lower-case ways people write a council name ("City of Edinburgh" -> "edinburgh", "edinburgh city"...)."""
+    base = name.lower().strip()
+    out = {base, base.replace("&", "and"), base.replace(" and ", " & ")}
+    for v in list(out):
+        if "," in v:
+            head, tail = (x.strip() for x in v.split(",", 1))
+            out |= {head, f"{tail} {head}"}
+        drops = ("city of ", " city", " council", "county ", " county", " borough", "royal borough of ",
+                 "london borough of ", " islands", " district", " metropolitan", "the ")
+        for drop in drops:
+            if drop in v:
+                out.add(v.replace(drop, " ").strip())
+        # "Castlebrook Borough Council" is asked about as "Castlebrook": strip the generic words together too.
+        bare = f" {v} "
+        for drop in (" council ", " borough ", " district ", " metropolitan ", " county "):
+            bare = bare.replace(drop, " ")
+        if bare.strip() and bare.strip() != v:
+            out.add(bare.strip())
+    if base.endswith(" city"):
+        out.add("city of " + base[: -len(" city")])
+    out |= _ALIASES.get(base, set())
+    return {" ".join(v.split()) for v in out if len(v) >= 3}
+
+
+def short_forms(name: str) -> set[str]:
+    """The first part people use alone: "Brighton" for Brighton and Hove, "Stoke" for Stoke-on-Trent."""
+    base = name.lower().strip()
+    out = set()
+    for joiner in (" and ", " & ", ", ", "-on-", " upon "):
+        if joiner in base:
+            head = base.split(joiner, 1)[0].strip()
+            if len(head) >= 4:
+                out.add(head)
+    return out
+
+
+def _initials(name: str) -> set[str]:
+    """'Brighton and Hove' -> 'b&h'; 'Bournemouth, Christchurch and Poole' -> 'bcp', 'b&c&p' is not produced."""
+    words = [w for w in _WORD.findall(name.lower().replace("&", " and ")) if w not in ("of", "the", "city",
+                                                                                        "council", "borough")]
+    if "and" not in words:
+        return set()
+    parts = [w for w in words if w != "and"]
+    if len(parts) < 2:
+        return set()
+    letters = "".join(w[0] for w in parts)
+    out = {"&".join(w[0] for w in parts)}
+    if len(parts) >= 3:
+        out.add(letters)
+    return out
+
+
+class PlaceMention(BaseModel):
+    """One council or group a question names, where and how it was recognised."""
+
+    code: str  # an area code, or one of GROUPS
+    text: str
+    start: int
+    how: How
+    score: float = 100.0
+
+
+@dataclass
+class _PlaceIndex:
+    variants: list[tuple[str, str]]  # (normalised variant, code), longest first
+    initials: dict[str, str]
+    lookup: dict[str, str]  # normalised variant -> code (for fuzzy matches)
+
+
+def _normal(text: str) -> str:
+    return " ".join(_WORD.findall(re.sub(r"['\u2019]s\b", "", text.lower()).replace("&", " and ")))
+
+
+def _index(store: IndicatorStore) -> _PlaceIndex:
+    cache = store.cache()
+    if "place_index" in cache:
+        return cache["place_index"]
+    pairs: dict[str, str] = {}
+    initials: dict[str, str] = {}
+    names = store.areas()
+    for code, name in names.items():
+        for v in name_variants(name):
+            key = _normal(v)
+            pairs.setdefault(key, code)
+    short: dict[str, set[str]] = {}
+    for code, name in names.items():
+        for v in short_forms(name):
+            short.setdefault(_normal(v), set()).add(code)
+    for key, codes in short.items():
+        # "Kingston" could be upon Thames or upon Hull: a short form two councils share names neither.
+        if len(codes) == 1 and key not in pairs:
+            pairs[key] = next(iter(codes))
+        for short in _initials(name):
+            initials.setdefault(short, code)
+    # A variant two councils share ("dorset" for two codes of one name) stays with the first; a bare generic word
+    # left by the stripping ("city") is dropped.
+    variants = sorted(((v, c) for v, c in pairs.items() if len(v) >= 3), key=lambda vc: -len(vc[0]))
+    cache["place_index"] = _PlaceIndex(variants=variants, initials=initials, lookup=dict(variants))
+    return cache["place_index"]
+
+
+def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def find_places(store: IndicatorStore, text: str, home: str | None) -> list[PlaceMention]:
+    """Every council and group the text names, in the order they appear (each code once)."""
+    index = _index(store)
+    areas = store.areas()
+    found: list[PlaceMention] = []
+    spans: list[tuple[int, int]] = []
+
+    def add(code: str, start: int, end: int, how: How, score: float = 100.0) -> None:
+        if not _taken(spans, start, end):
+            spans.append((start, end))
+            found.append(PlaceMention(code=code, text=text[start:end], start=start, how=how, score=score))
+
+    for m in _CODE.finditer(text):
+        if m[1] in areas:
+            add(m[1], m.start(), m.end(), "code")
+    for m in _SLUG.finditer(text):
+        if m[0] in areas:
+            add(m[0], m.start(), m.end(), "code")
+    lowered = text.lower()
+    for variant, code in index.variants:
+        pattern = r"\b" + r"\W+".join(re.escape(w) for w in variant.split()) + r"(?:['\u2019]s)?\b"
+        for m in re.finditer(pattern.replace(r"and", r"(?:and|&)"), lowered):
+            add(code, m.start(), m.end(), "name")
+    for m in re.finditer(r"(?<![\w&])([a-z](?:\s*&\s*[a-z])+|[a-z]{3,4})(?![\w&])", lowered):
+        key = re.sub(r"\s+", "", m[1])
+        code = index.initials.get(key)
+        # Plain-letter initials ("bcp") only when typed in capitals, so ordinary words never match.
+        if code is not None and ("&" in key or text[m.start():m.end()].isupper()):
+            add(code, m.start(), m.end(), "initials")
+    for group, pattern in _GROUP_PATTERNS:
+        for m in pattern.finditer(text):
+            add(group, m.start(), m.end(), "group")
+    _fuzzy(text, index, spans, add)
+    if home:
+        for m in _HOME.finditer(text):
+            add(home, m.start(), m.end(), "home")
+    found.sort(key=lambda p: p.start)
+    unique: list[PlaceMention] = []
+    for p in found:
+        if all(p.code != q.code for q in unique):
+            unique.append(p)
+    return unique
+
+
+def _fuzzy(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], add) -> None:  # noqa: ANN001
+    """Names with a typo: word runs of the question scored against every name variant (rapidfuzz ratio)."""
+    from rapidfuzz import fuzz, process
+
+    words = [(m.start(), m.end(), m[0].lower()) for m in re.finditer(r"[A-Za-z]+", text)]
+    choices = [v for v, _ in index.variants]
+    for size in (4, 3, 2, 1):
+        for i in range(len(words) - size + 1):
+            run = words[i: i + size]
+            start, end = run[0][0], run[-1][1]
+            if _taken(spans, start, end):
+                continue
+            tokens = [w for _, _, w in run]
+            if all(w in _NOT_NAMES or len(w) < 4 for w in tokens) or any(
+                    w in _NOT_NAMES or len(w) < 3 for w in (tokens[0], tokens[-1])):
+                continue
+            phrase = " ".join(tokens)
+            if len(phrase) < 5:
+                continue
+            best = process.extractOne(phrase, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+            if best is not None and abs(len(best[0]) - len(phrase)) <= 3:
+                add(index.lookup[best[0]], start, end, "fuzzy", float(best[1]))
+
+
+_UNHELD_PATTERNS = (
+    re.compile(r"\bhow (?:is|are|'s)\s+(?P<name>[A-Za-z][\w&'-]*(?:\s+[A-Za-z][\w&'-]*){0,3}?)\s+"
+               r"(?:doing|getting on|performing|faring)\b", re.IGNORECASE),
+    re.compile(r"\b(?:for|in|at)\s+(?P<name>[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|and|of|upon|on))*)"),
+    re.compile(r"(?:^|\s)(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['\u2019]s\b"),
+    re.compile(r"\b(?:for|in)\s+(?P<name>[a-z][a-z-]{3,}(?:\s+(?:county|borough|district|city))?(?:\s+council)?)"
+               r"\s*[?.!]*\s*$"),
+)
+_PLACE_WORDS = frozenset("council county borough district city metropolitan royal london".split())
+
+
+def unheld_place(text: str, found: list[PlaceMention], is_vocabulary: Callable[[str], bool]) -> str | None:
+    """A place the question seems to name that is not held ("Cardiff", "Northshire County Council"), or None.
+
+    A candidate comes from "how is X doing", "for/in X" (capitalised), "X's" or a last "for x"; it counts only
+    when none of its words is a measure word (`is_vocabulary`), a stop word or a place already recognised."""
+    taken = [(p.start, p.start + len(p.text)) for p in found]
+    for pattern in _UNHELD_PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.start("name"), m.end("name")
+            if _taken(taken, start, end):
+                continue
+            words = [w for w in re.findall(r"[A-Za-z][\w'-]*", m["name"]) if w.lower() not in ("and", "of", "the")]
+            core = [w for w in words if w.lower() not in _PLACE_WORDS]
+            if not core or m["name"].strip().lower() in ("we", "us", "our", "i", "q1", "q2", "q3", "q4"):
+                continue
+            if any(w.lower() in _NOT_NAMES or is_vocabulary(w) or len(w) < 3 for w in core):
+                continue
+            return " ".join(words)
+    return None
