@@ -9,7 +9,7 @@ from bot.evaluation.report import Metric, Section
 from bot.evaluation.sets import EVAL_DIR
 
 if TYPE_CHECKING:
-    from bot.evaluation.runner import EvalContext
+    from bot.evaluation.context import EvalContext
 
 CORPUS_SET = EVAL_DIR / "corpus_questions.yaml"
 # Written after chunking and fusion were chosen on CORPUS_SET, without sight of the system: the honest estimate.

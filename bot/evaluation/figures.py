@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from bot.evaluation.periods import period_dates, period_order, shift_year, spans_context, year_of
+from bot.evaluation.raw import RawData, load_lgbf, load_oflog, load_tidy
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from indicators.models import Figure
+
+__all__ = ["FigureCheck", "RawData", "Recomputer", "agrees", "check_figures", "load_lgbf", "load_oflog", "load_tidy",
+           "period_order", "spans_context"]
 
 RAG_TOLERANCE_PERCENT = 5.0  # the documented amber band (indicators/analysis.py RAG definition)
 XMR_MIN_POINTS = 8
@@ -29,126 +31,7 @@ XMR_RUN_TREND = 6
 REL_TOL = 1e-6
 ABS_TOL = 1e-9
 
-Groups = Callable[[str, str], list[str] | None]
 
-
-@dataclass
-class RawData:
-    """One dataset read straight from its source files: tidy columns, polarity, ideal points, groups."""
-
-    name: str
-    values: pd.DataFrame  # indicator_id, area_code, area_name, period, value, target, denominator
-    polarity: dict[str, str | None]
-    midpoint: dict[str, float] = field(default_factory=dict)
-    groups: Groups = lambda indicator_id, area_code: None  # noqa: E731 - a default "no groups" function
-    by_name: bool = False  # councils are keyed by name in the raw file (LGBF carries no codes)
-    _by_indicator: dict[str, pd.DataFrame] = field(default_factory=dict)
-
-    def rows(self, indicator_id: str) -> pd.DataFrame:
-        """All rows of one indicator with a value, with added time-order, frequency, start and end columns."""
-        if not self._by_indicator:
-            for key, sub in self.values.groupby("indicator_id", sort=False):
-                sub = sub.dropna(subset=["value"]).copy()
-                spans = spans_context(list(sub["period"].unique()))
-                read = {p: _period_dates(p, spans) for p in sub["period"].unique()}
-                sub["order"] = sub["period"].map(lambda p, r=read: _order(*r[p][:2]))
-                sub["freq"] = sub["period"].map(lambda p, r=read: r[p][2])
-                sub["start"] = sub["period"].map(lambda p, r=read: r[p][0])
-                sub["end"] = sub["period"].map(lambda p, r=read: r[p][1])
-                self._by_indicator[str(key)] = sub
-        empty = self.values.iloc[0:0].assign(order=None, freq=None, start=None, end=None)
-        return self._by_indicator.get(indicator_id, empty)
-
-
-# -- periods: an independent reading of the tidy period forms ---------------------------------------------
-_FYQ = re.compile(r"^(\d{4})-(\d{2}) Q([1-4])$")
-_FY = re.compile(r"^(\d{4})-(\d{2})$")
-_CQ = re.compile(r"^(\d{4}) Q([1-4])$")
-_YEAR = re.compile(r"^(\d{4})$")
-
-
-def _could_be_span(year: int, two: int) -> bool:
-    end_year = (year // 100) * 100 + two
-    if end_year < year:
-        end_year += 100
-    return year + 1 < end_year <= year + 10
-
-
-def spans_context(periods: list[str]) -> bool:
-    """Whether an indicator's "YYYY-MM" periods that could be multi-year aggregates ("2009-11") are aggregates:
-    yes when the indicator holds financial years or aggregates and no period that can only be a month."""
-    annual_spans, clear_month = False, False
-    for text in periods:
-        m = _FY.match(text.strip())
-        if not m:
-            continue
-        year, two = int(m[1]), int(m[2])
-        if (year + 1) % 100 == two or (two > 12 and _could_be_span(year, two)):
-            annual_spans = True
-        elif 1 <= two <= 12 and not _could_be_span(year, two):
-            clear_month = True
-    return annual_spans and not clear_month
-
-
-def _period_dates(text: str, spans: bool = False) -> tuple[date, date, str]:
-    """First day, the day after the last day, and the frequency (annual, quarterly, monthly) of a period;
-    `spans` reads an ambiguous "YYYY-MM" as a multi-year aggregate (see spans_context)."""
-    s = text.strip()
-    if m := _FYQ.match(s):
-        year, q = int(m[1]), int(m[3])
-        month = 4 + 3 * (q - 1)
-        start = date(year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
-        end_month = month + 3
-        return start, date(year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1), "quarterly"
-    if m := _CQ.match(s):
-        year, q = int(m[1]), int(m[2])
-        start = date(year, 3 * (q - 1) + 1, 1)
-        return start, date(year + (q == 4), (3 * q) % 12 + 1, 1), "quarterly"
-    if m := _YEAR.match(s):
-        return date(int(s), 1, 1), date(int(s) + 1, 1, 1), "annual"
-    if m := _FY.match(s):
-        year, two = int(m[1]), int(m[2])
-        end_year = (year // 100) * 100 + two
-        if end_year < year:
-            end_year += 100
-        if end_year == year + 1:
-            return date(year, 4, 1), date(end_year, 4, 1), "annual"
-        span = _could_be_span(year, two)
-        if 1 <= two <= 12 and not (spans and span):  # YYYY-MM that is not a financial year: a month
-            return date(year, two, 1), date(year + (two == 12), two % 12 + 1, 1), "monthly"
-        if span:  # a multi-year aggregate of financial years
-            return date(year, 4, 1), date(end_year, 4, 1), "annual"
-    raise ValueError(f"unrecognised period {text!r}")
-
-
-def _order(start: date, end: date) -> tuple[int, int]:
-    days = (end - start).days
-    # A multi-year aggregate sorts with its final year: shift its start forward to the last 12 months.
-    last_start = start if days <= 366 else date(end.year - 1, end.month, end.day)
-    return last_start.toordinal(), days
-
-
-def period_order(text: str, spans: bool = False) -> tuple[int, int]:
-    """Time order: by the start of the final year (or sub-period) covered, then shorter spans first."""
-    start, end, _ = _period_dates(text, spans)
-    return _order(start, end)
-
-
-def _shift_year(day: date, years: int) -> date:
-    return day.replace(year=day.year + years)
-
-
-def year_of(text: str) -> str:
-    """The year a quarter or month belongs to ("2024-25 Q2" -> "2024-25", "2024-07" -> "2024")."""
-    s = text.strip()
-    if m := _FYQ.match(s):
-        return f"{m[1]}-{m[2]}"
-    if m := _CQ.match(s):
-        return m[1]
-    return s[:4]
-
-
-# -- comparing ---------------------------------------------------------------------------------------------
 class FigureCheck:
     """The outcome of checking one figure."""
 
@@ -213,6 +96,19 @@ def _tail_run(values: list[float], side: bool) -> int:
     return run + 1 if run + 1 >= XMR_RUN_TREND else 0
 
 
+def _trend_run(values: list[float], polarity: str | None, ideal: float | None) -> int:
+    """How many latest steps all improve (or all worsen) by polarity: 0 when the last step is neither."""
+    steps = [_better(b, a, polarity, ideal) for a, b in zip(values, values[1:], strict=False)]
+    if not steps or steps[-1] == 0:
+        return 0
+    run = 0
+    for step in reversed(steps):
+        if step != steps[-1]:
+            break
+        run += 1
+    return run
+
+
 class Recomputer:
     """Recomputes figures for one dataset from its raw rows."""
 
@@ -232,7 +128,7 @@ class Recomputer:
         rows = self.raw.rows(indicator_id)
         hit = rows[rows["period"] == period]
         if hit.empty:
-            return _period_dates(period)[2]
+            return period_dates(period)[2]
         return str(hit["freq"].iloc[0])
 
     def in_year(self, indicator_id: str, area_code: str) -> list[tuple[str, float]]:
@@ -308,7 +204,7 @@ class Recomputer:
             freq = self.frequency(ind, fig.period)
             later = [p for p, _ in in_year[-1:]] + list(self.history(ind, area, freq)["period"].iloc[-1:])
             start = self.raw.rows(ind).set_index("period")["start"]
-            year_later = {p for p in later if start[fig.period] == _shift_year(start[p], -1)}
+            year_later = {p for p in later if start[fig.period] == shift_year(start[p], -1)}
             if not year_later:
                 raise LookupError(f"{fig.period} is not a year before the latest quarter or month")
             return value
@@ -365,15 +261,14 @@ class Recomputer:
                 return (latest - base) / abs(base) * 100.0
             return latest - base
         if label == "consecutive periods in the same direction":
-            steps = [_better(b, a, polarity, ideal) for a, b in zip(values, values[1:], strict=False)]
-            if not steps or steps[-1] == 0:
-                return 0.0
-            run = 0
-            for step in reversed(steps):
-                if step != steps[-1]:
-                    break
-                run += 1
-            return float(run)
+            return float(_trend_run(values, polarity, ideal))
+        if label == "value at start of the run":
+            run = _trend_run(values, polarity, ideal)
+            if run == 0:
+                raise LookupError("no run of improvement or deterioration ends at the latest period")
+            if fig.period != periods[-(run + 1)]:
+                raise LookupError(f"the run starts in {periods[-(run + 1)]}, figure says {fig.period}")
+            return values[-(run + 1)]
         if label == "target":
             if target is None:
                 raise LookupError("no target in the raw table")
@@ -473,6 +368,12 @@ def check_figures(figures: list[Figure], raw: dict[str, RawData], home: str | No
         else:
             own = latest.get((fig.dataset or "", fig.indicator_id, fig.area_code))
             area = key(fig)
+        if own is None and home is None and fig.label == "best comparator value":
+            # No latest value stated (a question on the comparison alone): the council is that of the
+            # indicator's other figures.
+            own = next((f for f in figures if (f.dataset, f.indicator_id) == (fig.dataset, fig.indicator_id)
+                        and f.label != "best comparator value"), None)
+            area = key(own) if own is not None else None
         freq = None
         if own is not None:
             try:
@@ -484,110 +385,3 @@ def check_figures(figures: list[Figure], raw: dict[str, RawData], home: str | No
         except (LookupError, KeyError, ValueError, ZeroDivisionError) as exc:
             checks.append(FigureCheck(fig, None, str(exc)))
     return checks
-
-
-# -- raw loaders -------------------------------------------------------------------------------------------
-def _numbers(series: pd.Series) -> pd.Series:
-    import pandas as pd
-
-    cleaned = series.astype(str).str.replace(r"[,\s£%]", "", regex=True)
-    return pd.to_numeric(cleaned.where(cleaned != "", None), errors="coerce").astype("float64")
-
-
-def load_tidy(name: str, values_csv: Path, meta_csv: Path | None = None, groups_csv: Path | None = None) -> RawData:
-    """A tidy CSV (the sample pack's format) with its metadata and comparator-group files."""
-    import pandas as pd
-
-    df = pd.read_csv(values_csv, dtype=str, keep_default_na=False)
-    out = pd.DataFrame({
-        "indicator_id": df["indicator_id"].str.strip(), "area_code": df["area_code"].str.strip(),
-        "area_name": df.get("area_name", df["area_code"]), "period": df["period"].str.strip(),
-        "value": _numbers(df["value"]),
-        "target": _numbers(df["target"]) if "target" in df else float("nan"),
-        "denominator": _numbers(df["denominator"]) if "denominator" in df else float("nan"),
-    })
-    polarity: dict[str, str | None] = {}
-    if "polarity" in df:
-        for ind, sub in df.groupby("indicator_id"):
-            marks = {m for m in sub["polarity"].str.strip() if m}
-            polarity[str(ind)] = marks.pop() if len(marks) == 1 else None
-    if meta_csv is not None:
-        meta = pd.read_csv(meta_csv, dtype=str, keep_default_na=False)
-        for row in meta.itertuples(index=False):
-            if getattr(row, "polarity", ""):
-                polarity[row.indicator_id] = row.polarity
-    members: dict[str, list[str]] = {}
-    if groups_csv is not None:
-        g = pd.read_csv(groups_csv, dtype=str, keep_default_na=False)
-        for area, sub in g.groupby("area_code"):
-            members[str(area)] = list(sub["member_code"])
-    return RawData(name=name, values=out, polarity=polarity, groups=lambda ind, area: members.get(area))
-
-
-_LGBF_POLARITY = {"Ascending": "lower_is_better", "Descending": "higher_is_better", "Goldilocks": "closer_to_target"}
-# LGBF publishes percentages as fractions (0.4455); answers state per cent. An indicator whose values are all
-# within +/-5 is a fraction; larger values are already points (the importer's documented rule).
-_FRACTION_LIMIT = 5.0
-
-
-def load_lgbf(name: str, folder: Path) -> RawData:
-    """The LGBF download (values, indicator information, family groups); councils are keyed by name."""
-    import pandas as pd
-
-    v = pd.read_csv(folder / "lgbf_values_real.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    info = pd.read_csv(folder / "indicator_information.csv", dtype=str, keep_default_na=False,
-                       encoding="utf-8-sig")
-    fam = pd.read_csv(folder / "family_groups.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    v = v[(v["Code"] != "") & (v["LocalAuthority"] != "") & (v["Year"] != "") & v["Code"].isin(info["Code"])]
-    values = pd.DataFrame({"indicator_id": v["Code"], "area_code": v["LocalAuthority"],
-                           "area_name": v["LocalAuthority"], "period": v["Year"],
-                           "value": _numbers(v["LA_IndicatorReal"]), "target": float("nan"),
-                           "denominator": _numbers(v["LA_Den_Real"])})
-    values = values.dropna(subset=["value"]).drop_duplicates(["indicator_id", "area_code", "period"])
-    polarity: dict[str, str | None] = {}
-    midpoint: dict[str, float] = {}
-    grouping: dict[str, str] = {}
-    for row in info.itertuples(index=False):
-        polarity[row.Code] = _LGBF_POLARITY.get(row.Ranking_Type)
-        grouping[row.Code] = row.FamilyGrouping
-        scale = 1.0
-        if row.MeasureType.strip().lower() == "percentage":
-            rows = values["indicator_id"] == row.Code
-            if rows.any() and values.loc[rows, "value"].abs().max() <= _FRACTION_LIMIT:
-                values.loc[rows, "value"] = values.loc[rows, "value"] * 100.0
-                scale = 100.0
-        if polarity[row.Code] == "closer_to_target" and row.Ranking_GoldilocksMidpoint.strip():
-            midpoint[row.Code] = float(row.Ranking_GoldilocksMidpoint) * scale
-    families: dict[tuple[str, str], list[str]] = {}
-    for (kind, _group), sub in fam.groupby(["Type", "Family_Group"]):
-        for council in sub["Local_Authority"]:
-            families[(str(kind), council)] = list(sub["Local_Authority"])
-
-    def groups(indicator_id: str, area: str) -> list[str] | None:
-        return families.get((grouping.get(indicator_id, ""), area))
-
-    return RawData(name=name, values=values, polarity=polarity, midpoint=midpoint, groups=groups, by_name=True)
-
-
-def load_oflog(name: str, folder: Path) -> RawData:
-    """The Oflog adult social care download and its CIPFA nearest-neighbour groups."""
-    import json
-
-    import pandas as pd
-
-    a = pd.read_csv(folder / "asc_data.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    values = pd.DataFrame({"indicator_id": a["Code"].str.strip(), "area_code": a["Local authority code"].str.strip(),
-                           "area_name": a["Local authority name"], "period": a["Financial year"].str.strip(),
-                           "value": _numbers(a["Value"]), "target": float("nan"), "denominator": float("nan")})
-    values = values.dropna(subset=["value"]).drop_duplicates(["indicator_id", "area_code", "period"])
-    polarity: dict[str, str | None] = {}
-    for code, sub in a.groupby("Code"):
-        marks = {m.strip().lower() for m in sub["rank_order"]} - {"", "none"}
-        polarity[str(code)] = "higher_is_better" if marks == {"desc"} else None
-    # The data's README: workforce turnover (ASC7) carries no rank_order, but lower is better.
-    polarity.setdefault("ASC7", None)
-    if polarity["ASC7"] is None:
-        polarity["ASC7"] = "lower_is_better"
-    neighbours = json.loads((folder / "nearest_neighbours.json").read_text(encoding="utf-8"))
-    return RawData(name=name, values=values, polarity=polarity,
-                   groups=lambda ind, area: neighbours.get(area))

@@ -8,7 +8,7 @@ from bot.evaluation.report import Metric, Section
 from bot.evaluation.sets import EVAL_DIR
 
 if TYPE_CHECKING:
-    from bot.evaluation.runner import EvalContext
+    from bot.evaluation.context import EvalContext
 
 INDICATOR_SET = EVAL_DIR / "indicator_questions.yaml"
 _SPAN = ("since", "last_n", "period")
