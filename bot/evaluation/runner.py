@@ -12,71 +12,26 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bot.evaluation.context import EvalContext, shared_dir, shared_missing
+from bot.evaluation.products import briefing_section, challenge_figures_section
 from bot.evaluation.report import EvalReport, Metric, Section, render_rich, write_report
-from bot.evaluation.sets import EVAL_DIR, SHARED, SampleSet, load_sample_set
+from bot.evaluation.sets import EVAL_DIR, SampleSet, load_sample_set
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from bot.assistant import Assistant
-    from bot.evaluation.figures import RawData
+    from bot.evaluation.raw import RawData
     from bot.models import Answer
+
+__all__ = ["EvalContext", "challenge_section", "citation_section", "figure_section", "machine", "real_figures",
+           "retrieval_corpus", "retrieval_sample", "run", "score_rankings", "shared_dir", "understanding"]
 
 SEARCH_MODES = ("dense", "bm25", "hybrid")
 K = 5
 RECALL_TARGET = 0.9  # DESIGN.md: recall@5 >= 0.9 on the corpus set
 # Real-data figure sample: councils per indicator analysed (fast, full).
 REAL_COUNCILS = (1, 4)
-
-
-class EvalContext:
-    """What the sections share: the one embedding model, the sample home, the collected answers."""
-
-    def __init__(self, fast: bool, work: Path, embedder: Any, shared: Path | None, console: Console) -> None:
-        self.fast = fast
-        self.work = work
-        self.embedder = embedder
-        self.shared = shared
-        self.console = console
-        self.answers: list[Answer] = []  # every answer whose citations are checked
-        self._sample: Assistant | None = None
-        self._real: Any = None
-        self.corpus_assistant: Assistant | None = None  # set by the corpus retrieval section
-        self.corpus_answers: list[Answer] = []
-
-    def real_store(self) -> Any:
-        """An indicator store holding the real LGBF and Oflog data from ../shared/data (imported once)."""
-        if self._real is None:
-            from indicators.store import IndicatorStore
-
-            assert self.shared is not None
-            data = self.shared / "data"
-            store = IndicatorStore(self.work / "real")
-            store.import_file(data / "lgbf", fmt="lgbf", dataset="lgbf")
-            store.import_file(data / "oflog_asc" / "asc_data.csv", fmt="oflog",
-                              groups=data / "oflog_asc" / "nearest_neighbours.json", dataset="oflog-asc")
-            self._real = store
-        return self._real
-
-    @property
-    def sample(self) -> Assistant:
-        """An assistant over a fresh home built from the sample pack."""
-        if self._sample is None:
-            from bot.assistant import Assistant
-            from bot.demo import prepare_home
-
-            self.console.print("Building the sample-pack home ...")
-            settings = prepare_home(self.work / "sample", embedder=self.embedder)
-            self._sample = Assistant(settings, embedder=self.embedder)
-        return self._sample
-
-
-def shared_dir() -> tuple[Path | None, str]:
-    """../shared beside the repo (or SCRUTINY_SHARED), with the reason when it is unusable."""
-    path = Path(os.environ.get("SCRUTINY_SHARED", SHARED))
-    if (path / "corpus").is_dir() and (path / "data").is_dir():
-        return path, ""
-    return None, f"{path} (corpus/ and data/) not found"
 
 
 def machine() -> dict[str, str]:
@@ -139,19 +94,10 @@ def retrieval_corpus(ctx: EvalContext) -> Section:
     """recall@1/@5 and MRR per search mode over ../shared/corpus with the knowledge package's labelled set."""
     section = Section(name="retrieval: ../shared/corpus")
     if ctx.shared is None:
-        return _shared_missing(section)
+        return shared_missing(section)
     from bot.evaluation.corpus import corpus_retrieval
 
     return corpus_retrieval(ctx, section)
-
-
-def _shared_missing(section: Section) -> Section:
-    _, reason = shared_dir()
-    if os.environ.get("SCRUTINY_REQUIRE_SHARED") == "1":
-        section.status, section.reason = "failed", f"SCRUTINY_REQUIRE_SHARED=1 but {reason}"
-    else:
-        section.status, section.reason = "skipped", reason
-    return section
 
 
 # -- answers: citations and figures ------------------------------------------------------------------------
@@ -219,7 +165,7 @@ def figure_section(name: str, answers: list[Answer], raw: dict[str, RawData]) ->
 def sample_raw() -> dict[str, RawData]:
     """The sample pack's raw tables."""
     from bot.demo import PACK_DATA
-    from bot.evaluation.figures import load_tidy
+    from bot.evaluation.raw import load_tidy
 
     return {"northbridge-sample": load_tidy("northbridge-sample", PACK_DATA / "indicators.csv",
                                             PACK_DATA / "indicator_meta.csv", PACK_DATA / "nearest_neighbours.csv")}
@@ -229,17 +175,12 @@ def real_figures(ctx: EvalContext) -> Section:
     """Figures on the real LGBF and Oflog data: trend answers for a spread of indicators and councils."""
     section = Section(name="figures: ../shared/data")
     if ctx.shared is None:
-        return _shared_missing(section)
-    from bot.assistant import Assistant
-    from bot.evaluation.figures import load_lgbf, load_oflog
+        return shared_missing(section)
     from bot.models import CallerContext
-    from bot.settings import load_settings
 
-    data = ctx.shared / "data"
     store = ctx.real_store()
-    home = store.home
-    raw = {"lgbf": load_lgbf("lgbf", data / "lgbf"), "oflog-asc": load_oflog("oflog-asc", data / "oflog_asc")}
-    assistant = Assistant(load_settings(home=home, area=None, llm=None, chroma_host=None), embedder=ctx.embedder)
+    raw = ctx.real_raw()
+    assistant = ctx.real_assistant()
     per_indicator = REAL_COUNCILS[0] if ctx.fast else REAL_COUNCILS[1]
     answers = []
     for info in store.indicators():
@@ -259,7 +200,7 @@ def understanding(ctx: EvalContext) -> Section:
     from bot.evaluation.understanding import resolution_section
 
     if ctx.shared is None:
-        return _shared_missing(Section(name="question understanding"))
+        return shared_missing(Section(name="question understanding"))
 
     return resolution_section(ctx)
 
@@ -276,6 +217,7 @@ def challenge_section(ctx: EvalContext, sample: SampleSet) -> Section:
     for topic, keys in sample.challenge.topics.items():
         answer = ctx.sample.questions(topic, CallerContext(channel="eval", user="eval"))
         ctx.answers.append(answer)
+        ctx.challenge_answers[topic] = answer
         planted = {}
         for key in keys:
             ind = facts.PLANTED[key].indicator_id
@@ -330,6 +272,7 @@ def run(fast: bool, out: Path | None, console: Console | None = None, embedder: 
                                        reason=f"{EVAL_DIR} not found: run `scrutiny eval` from a checkout"))
         return _finish(report, started, out, console)
     sample = load_sample_set()
+    topics = list(sample.challenge.topics)
     with tempfile.TemporaryDirectory(prefix="scrutiny-eval-") as tmp:
         ctx = EvalContext(fast, Path(tmp), embedder, shared, console)
         steps = [
@@ -338,6 +281,8 @@ def run(fast: bool, out: Path | None, console: Console | None = None, embedder: 
             ("figures: sample pack", lambda: sample_figures(ctx, sample)),
             ("question understanding", lambda: understanding(ctx)),
             ("challenge questions: sample council", lambda: challenge_section(ctx, sample)),
+            ("figures: challenge questions", lambda: challenge_figures_section(ctx, topics)),
+            ("figures: briefing notes", lambda: briefing_section(ctx, topics[:2] if fast else topics)),
             ("figures: ../shared/data", lambda: real_figures(ctx)),
         ]
         for name, step in steps:
