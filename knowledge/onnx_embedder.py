@@ -41,6 +41,9 @@ INSTALL_DIR = Path(sys.prefix) / "share" / "scrutiny" / "models"
 _DIGEST_STAMP = "weights-digest.json"
 _STALE_TEMP_S = 3600  # a temporary export file older than this is a crashed export's leftover
 _MAX_EXPORT_ERROR = 1e-4  # largest |onnx - torch| allowed on the check batch (observed ~1e-5)
+# Fewer texts than this run on the single-threaded query session: making a second session (~0.15-0.3 s) costs more
+# than its threads save on a few dozen short texts (a CLI question embeds indicator names this way).
+BATCH_SESSION_MIN_TEXTS = 64
 
 
 @dataclass(frozen=True)
@@ -325,10 +328,11 @@ class OnnxEmbedder:
         encodings = self._tok.encode_batch(list(texts))
         # Batching texts of similar token length keeps padding small; results go back in input order.
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        kind = "batch" if len(texts) >= BATCH_SESSION_MIN_TEXTS else "query"
         out: list[list[float]] = [[] for _ in texts]
         for begin in range(0, len(order), self.batch_size):
             rows = order[begin:begin + self.batch_size]
-            vectors = self._run("batch", _pad([encodings[i] for i in rows]))
+            vectors = self._run(kind, _pad([encodings[i] for i in rows]))
             for row, i in enumerate(rows):
                 out[i] = vectors[row].tolist()
         return out
