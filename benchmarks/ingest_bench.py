@@ -1,10 +1,13 @@
 """Ingest throughput over ../shared/corpus next to the model's raw embedding throughput on the same chunks.
 
     python benchmarks/ingest_bench.py [--corpus DIR] [--rounds 2] [--json OUT]
+                                      [--embedder onnx|sentence-transformers|both]
 
-Reports: first ingest of the whole corpus (chunks/s, model already loaded), raw `model.encode` over exactly the
-texts ingest embedded (chunks/s, best of --rounds), their ratio, re-ingest of the unchanged corpus (seconds and
-speed-up over the first ingest), and warm hybrid search latency p50/p95 over the labelled questions.
+Reports: first ingest of the whole corpus (chunks/s, model already loaded), the embedder's raw throughput over
+exactly the texts ingest embedded (chunks/s, best of --rounds: `model.encode` for sentence-transformers,
+`embed_documents` in one call for onnx, which is tokenizer + ONNX Runtime + pooling and nothing else), their ratio,
+re-ingest of the unchanged corpus (seconds and speed-up over the first ingest), and warm hybrid search latency
+p50/p95 over the labelled questions. `run(corpus, rounds, kind=...)` is importable (benchmarks/cold_start.py uses it).
 """
 
 from __future__ import annotations
@@ -27,23 +30,26 @@ CORPUS = REPO.parent / "shared" / "corpus"
 QUESTIONS = REPO / "tests" / "eval" / "corpus_questions.yaml"
 
 
-def _raw_encode_seconds(embedder, texts: list[str]) -> float:  # noqa: ANN001 - a knowledge.embedder.Embedder
+def _raw_encode_seconds(embedder, texts: list[str]) -> float:  # noqa: ANN001 - a knowledge.embedding.Embedder
     started = time.perf_counter()
-    embedder.model.encode(texts, batch_size=embedder.batch_size, normalize_embeddings=True,
-                          convert_to_numpy=True, show_progress_bar=False)
+    if embedder.name == "sentence-transformers":
+        embedder.model.encode(texts, batch_size=embedder.batch_size, normalize_embeddings=True,
+                              convert_to_numpy=True, show_progress_bar=False)
+    else:
+        embedder.embed_documents(texts)
     return time.perf_counter() - started
 
 
-def run(corpus: Path, rounds: int = 2, work: Path | None = None) -> dict[str, float]:
-    """Measure ingest vs raw embedding throughput, re-ingest speed-up and warm search latency."""
+def run(corpus: Path, rounds: int = 2, work: Path | None = None, kind: str = "onnx") -> dict[str, float]:
+    """Measure ingest vs raw embedding throughput, re-ingest speed-up and warm search latency for one embedder."""
     from knowledge.base import KnowledgeBase
-    from knowledge.embedder import Embedder
+    from knowledge.embedding import make_embedder
     from knowledge.evaluation import load_questions, search_latency
 
-    files = sorted(corpus.glob("*.txt"))
-    embedder = Embedder()
-    embedder.embed_documents(["warm-up sentence so the model load is not timed"])
+    files = [corpus]  # the folder: ingest picks its supported files (and reads a manifest if there is one)
     home = work or Path(tempfile.mkdtemp(prefix="ingest-bench-"))
+    embedder = make_embedder(kind, home / "models")
+    embedder.embed_documents(["warm-up sentence so the model load is not timed"])
     kb = KnowledgeBase(home, embedder=embedder)
     kb.vectors.collection  # noqa: B018 - open Chroma before timing, as a running bot has it open already
     first = kb.ingest(files)
@@ -56,7 +62,7 @@ def run(corpus: Path, rounds: int = 2, work: Path | None = None) -> dict[str, fl
     assert again.chunks_added == 0, "re-ingest of unchanged files embedded something"
     qset = load_questions(QUESTIONS)
     p50, p95 = search_latency(kb, [q.question for q in qset.questions] + qset.off_topic)
-    return {"files": len(files), "chunks": chunks, "ingest_s": round(first.seconds, 2),
+    return {"embedder": kind, "files": len(first.files), "chunks": chunks, "ingest_s": round(first.seconds, 2),
             "ingest_chunks_per_s": round(chunks / first.seconds, 1), "raw_encode_s": round(raw, 2),
             "raw_chunks_per_s": round(len(texts) / raw, 1),
             "ingest_vs_raw": round((chunks / first.seconds) / (len(texts) / raw), 3),
@@ -70,19 +76,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--rounds", type=int, default=2, help="raw-encode repetitions (best is kept)")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--embedder", choices=["onnx", "sentence-transformers", "both"], default="onnx")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"corpus not found at {args.corpus}", file=sys.stderr)
         return 2
-    result = run(args.corpus, args.rounds)
-    print(f"first ingest: {result['chunks']} chunks from {result['files']} files in {result['ingest_s']} s "
-          f"= {result['ingest_chunks_per_s']} chunks/s")
-    print(f"raw model.encode on the same chunks: {result['raw_encode_s']} s = {result['raw_chunks_per_s']} chunks/s "
-          f"(ingest/raw = {result['ingest_vs_raw']:.0%})")
-    print(f"re-ingest unchanged: {result['reingest_s']} s ({result['reingest_speedup']}x faster)")
-    print(f"warm hybrid search: p50 {result['search_p50_ms']} ms, p95 {result['search_p95_ms']} ms")
+    kinds = ["onnx", "sentence-transformers"] if args.embedder == "both" else [args.embedder]
+    results = []
+    for kind in kinds:
+        result = run(args.corpus, args.rounds, kind=kind)
+        results.append(result)
+        print(f"[{kind}] first ingest: {result['chunks']} chunks from {result['files']} files in "
+              f"{result['ingest_s']} s = {result['ingest_chunks_per_s']} chunks/s")
+        print(f"[{kind}] raw embedding of the same chunks: {result['raw_encode_s']} s = "
+              f"{result['raw_chunks_per_s']} chunks/s (ingest/raw = {result['ingest_vs_raw']:.0%})")
+        print(f"[{kind}] re-ingest unchanged: {result['reingest_s']} s ({result['reingest_speedup']}x faster)")
+        print(f"[{kind}] warm hybrid search: p50 {result['search_p50_ms']} ms, p95 {result['search_p95_ms']} ms")
     if args.json:
-        args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
+        args.json.write_text(json.dumps(results[0] if len(results) == 1 else results, indent=2), encoding="utf-8")
     return 0
 
 

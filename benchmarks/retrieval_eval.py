@@ -1,6 +1,7 @@
 """Retrieval quality over ../shared/corpus: recall@1, recall@5 and MRR for dense, BM25 and hybrid in one run.
 
     python benchmarks/retrieval_eval.py [--chunk-sizes 700] [--work DIR] [--questions FILE ...] [--calibrate]
+                                        [--embedder onnx|sentence-transformers|both]
 
 Builds (or reuses, thanks to incremental ingest) one index per chunk size under --work, runs every labelled
 question through each mode, and reports the off-topic questions that were correctly answered with nothing.
@@ -8,7 +9,8 @@ By default it reports two sets and both together: tests/eval/corpus_questions.ya
 size and fusion were chosen on, and tests/eval/corpus_questions_holdout.yaml, written afterwards without sight of
 the system or of the first set, which says how well those choices generalise. --calibrate also prints the best
 dense similarity of labelled and off-topic questions, which is how knowledge.base.RELEVANCE_THRESHOLD was chosen.
-`evaluate_retrieval` is importable.
+--embedder picks the embedder (default onnx, the product's); `both` builds one index per embedder, reports each and
+says whether every metric agrees to two decimals. `evaluate_retrieval` is importable.
 """
 
 from __future__ import annotations
@@ -61,6 +63,27 @@ def _table(size: int, name: str, report: RetrievalReport, off_topic: int) -> str
     return "\n".join(lines)
 
 
+_METRICS = ("recall_at_1", "recall_at_k", "mrr", "recall_at_k_paraphrased", "recall_at_k_strict", "off_topic_empty")
+
+
+def agreement(a: dict[str, dict], b: dict[str, dict]) -> dict[str, object]:
+    """Compare two embedders' reports ({size: {set: report}}): every metric rounded to two decimals."""
+    differences: list[str] = []
+    compared = 0
+    for size, sets in a.items():
+        for name, report in sets.items():
+            if name == "calibration":
+                continue
+            other = {m["mode"]: m for m in b[size][name]["modes"]}
+            for mode in report["modes"]:
+                for metric in _METRICS:
+                    compared += 1
+                    x, y = round(mode[metric], 2), round(other[mode["mode"]][metric], 2)
+                    if x != y:
+                        differences.append(f"{size} {name} {mode['mode']} {metric}: {x:.2f} vs {y:.2f}")
+    return {"metrics_compared": compared, "differences": differences}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build/reuse the indexes, evaluate, print a table per chunk size; exit 2 without the corpus."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -72,42 +95,50 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--calibrate", action="store_true")
     parser.add_argument("--misses", action="store_true", help="list the questions each mode missed")
     parser.add_argument("--json", type=Path, default=None, help="write the reports as JSON here")
+    parser.add_argument("--embedder", choices=["onnx", "sentence-transformers", "both"], default="onnx")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"corpus not found at {args.corpus}", file=sys.stderr)
         return 2
     from knowledge.base import KnowledgeBase
     from knowledge.chunking import DEFAULT_CHUNK_CHARS
-    from knowledge.embedder import Embedder
+    from knowledge.embedding import make_embedder
 
     sizes = [int(s) for s in args.chunk_sizes.split(",") if s.strip()] or [DEFAULT_CHUNK_CHARS]
     files = args.questions or [QUESTIONS, HOLDOUT]
     sets = {path.stem: load_questions(path) for path in files}
     if len(sets) > 1:
         sets["all sets together"] = merge_question_sets(list(sets.values()))
-    embedder = Embedder()
     work = args.work or Path(tempfile.mkdtemp(prefix="retrieval-eval-"))
+    kinds = ["onnx", "sentence-transformers"] if args.embedder == "both" else [args.embedder]
     out: dict[str, object] = {}
-    for size in sizes:
-        kb = KnowledgeBase(work / f"chunks-{size}", embedder=embedder, chunk_chars=size)
-        kb.ingest(sorted(args.corpus.glob("*.txt")))
-        entry: dict[str, object] = {}
-        for name, qset in sets.items():
-            # Latency once, over every question asked (the last, combined, set when there are several).
-            report = evaluate_retrieval(kb, qset, measure_latency=name == list(sets)[-1])
-            print(_table(size, name, report, len(qset.off_topic)), flush=True)
-            if args.misses:
-                for m in report.modes:
-                    for q in m.misses:
-                        print(f"  miss [{m.mode}] {q}")
-            entry[name] = report.model_dump()
-        if args.calibrate:
-            cal = calibration(kb, sets[list(sets)[-1]])
-            entry["calibration"] = cal
-            print(f"  best dense similarity, labelled: min {cal['labelled'][0]:.3f} "
-                  f"p5 {cal['labelled'][max(0, len(cal['labelled']) // 20)]:.3f}; "
-                  f"off-topic: max {cal['off_topic'][-1]:.3f} (threshold {kb.relevance_threshold})")
-        out[str(size)] = entry
+    for kind in kinds:
+        embedder = make_embedder(kind, work / "models")
+        for size in sizes:
+            kb = KnowledgeBase(work / f"{kind}-chunks-{size}", embedder=embedder, chunk_chars=size)
+            kb.ingest(sorted(args.corpus.glob("*.txt")))
+            entry: dict[str, object] = {}
+            for name, qset in sets.items():
+                # Latency once, over every question asked (the last, combined, set when there are several).
+                report = evaluate_retrieval(kb, qset, measure_latency=name == list(sets)[-1])
+                print(_table(size, f"[{kind}] {name}", report, len(qset.off_topic)), flush=True)
+                if args.misses:
+                    for m in report.modes:
+                        for q in m.misses:
+                            print(f"  miss [{m.mode}] {q}")
+                entry[name] = report.model_dump()
+            if args.calibrate:
+                cal = calibration(kb, sets[list(sets)[-1]])
+                entry["calibration"] = cal
+                print(f"  best dense similarity, labelled: min {cal['labelled'][0]:.3f} "
+                      f"p5 {cal['labelled'][max(0, len(cal['labelled']) // 20)]:.3f}; "
+                      f"off-topic: max {cal['off_topic'][-1]:.3f} (threshold {kb.relevance_threshold})")
+            out.setdefault(kind, {})[str(size)] = entry  # type: ignore[index]
+    if len(kinds) == 2:
+        out["agreement"] = agreement(out[kinds[0]], out[kinds[1]])  # type: ignore[arg-type]
+        diffs = out["agreement"]["differences"]  # type: ignore[index]
+        print(f"{kinds[0]} vs {kinds[1]}: every metric equal to two decimals: "
+              f"{'yes' if not diffs else 'NO'}" + "".join(f"\n  {d}" for d in diffs))
     if args.json:
         args.json.write_text(json.dumps(out, indent=2, default=str), encoding="utf-8")
     return 0
