@@ -148,7 +148,14 @@ class Assistant:
             return None
         from indicators.query import resolve
 
-        return resolve(self.store, question, home, embedder=self.embedder)
+        rules = resolve(self.store, question, home, embedder=self.embedder)
+        if self.llm is None:
+            return rules
+        # With a model configured it may read the question; the store validates its reading, else the rules stand.
+        from bot.pipeline.llm_reading import propose, validated
+
+        proposal = propose(self.llm, self.store, question, home)
+        return (validated(proposal, self.store, rules) if proposal is not None else None) or rules
 
     def analyse(self, res: Resolution, area: str) -> IndicatorAnalysis:
         from indicators.analysis import analyse

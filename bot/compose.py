@@ -115,7 +115,8 @@ def indicator_answer(analysis: IndicatorAnalysis, citation_id: int) -> tuple[str
     return f"{text} [{citation_id}]", dataset_citation(citation_id, analysis)
 
 
-def side_by_side(home: IndicatorAnalysis, other: IndicatorAnalysis) -> tuple[str, list[Figure]] | None:
+def side_by_side(home: IndicatorAnalysis, other: IndicatorAnalysis,
+                 period: str | None = None) -> tuple[str, list[Figure]] | None:
     """One sentence setting the home council's latest value beside another council's, and the figures it states."""
     from indicators.analysis import judge
     from indicators.formatting import format_value
@@ -125,7 +126,7 @@ def side_by_side(home: IndicatorAnalysis, other: IndicatorAnalysis) -> tuple[str
     shared = [p for p in mine if p in theirs]
     if not shared:
         return None
-    period = shared[-1]
+    period = period if period in shared else shared[-1]
     unit = home.info.unit
     direction = judge(mine[period], theirs[period], home.info)
     verdict = {"improving": "other_better", "worsening": "home_better", "not comparable": "not_comparable"}

@@ -32,7 +32,8 @@ _CHART = re.compile(r"\b(?:show|draw|see|plot)\b.*\b(?:chart|graph|plot|trend li
 _WHY = re.compile(r"^\s*(?:but\s+|and\s+|so\s+)?(?:why|what(?:'s| is) (?:driving|behind|causing) (?:it|that|this))\b"
                   r"[^a-z]*(?:is that|has it|did it|so)?\W*$", re.IGNORECASE)
 _FOLLOWUP = re.compile(
-    r"^\s*(?:and|what about|how about|compared (?:with|to)|versus|vs\.?|against|and how does that compare)\b",
+    r"^\s*(?:and|what about|how about|compared (?:with|to)|versus|vs\.?|against|and how does that compare|now|"
+    r"same for|same again|then|also|ok(?:ay)?,? (?:and|now|what about))\b",
     re.IGNORECASE,
 )
 

@@ -46,7 +46,8 @@ _TARGET = re.compile(r"\b(targets?|on track|hit(?:ting)?|met|meet(?:ing)?|miss(?
 _TREND = re.compile(
     r"\b(trend\w*|chang\w*|direction of travel|getting (?:better|worse)|improv\w*|deteriorat\w*|declin\w*|"
     r"worsen\w*|over time|gone (?:up|down)|going (?:up|down)|rising|falling|risen|fallen|grow\w*|progress|"
-    r"moved|movement|happened|history|up or down|better or worse|since|over the (?:last|past))\b",
+    r"moved|movement|happened|history|up or down|better or worse|since|over the (?:last|past)|right way|wrong way|"
+    r"right direction|wrong direction|been going)\b",
     re.IGNORECASE)
 _OVERVIEW = re.compile(
     r"\b(how (?:are|is|were|was|did|do|have) (?:we|us|our council|the council|things|it)\s+(?:doing|going|"

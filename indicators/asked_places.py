@@ -132,20 +132,18 @@ def _index(store: IndicatorStore) -> _PlaceIndex:
     pairs: dict[str, str] = {}
     initials: dict[str, str] = {}
     names = store.areas()
+    shorts: dict[str, set[str]] = {}
     for code, name in names.items():
         for v in name_variants(name):
-            key = _normal(v)
-            pairs.setdefault(key, code)
-    short: dict[str, set[str]] = {}
-    for code, name in names.items():
+            pairs.setdefault(_normal(v), code)
         for v in short_forms(name):
-            short.setdefault(_normal(v), set()).add(code)
-    for key, codes in short.items():
+            shorts.setdefault(_normal(v), set()).add(code)
+        for letters in _initials(name):
+            initials.setdefault(letters, code)
+    for key, codes in shorts.items():
         # "Kingston" could be upon Thames or upon Hull: a short form two councils share names neither.
         if len(codes) == 1 and key not in pairs:
             pairs[key] = next(iter(codes))
-        for short in _initials(name):
-            initials.setdefault(short, code)
     # A variant two councils share ("dorset" for two codes of one name) stays with the first; a bare generic word
     # left by the stripping ("city") is dropped.
     variants = sorted(((v, c) for v, c in pairs.items() if len(v) >= 3), key=lambda vc: -len(vc[0]))

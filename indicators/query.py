@@ -31,7 +31,7 @@ class QueryEmbedder(Protocol):
     def embed_documents(self, texts: list[str]) -> list[list[float]]: ...
 
 RESOLVED_SCORE = 0.55  # best score needed to answer
-ALL_SERVICES = "all services"  # an overview of every indicator the council holds
+ALL_SERVICES = "All services"  # an overview of every indicator the council holds
 AMBIGUOUS_MARGIN = 0.06  # runner-up this close (and itself >= RESOLVED_SCORE) -> ask which
 NOT_INDICATOR_SCORE = 0.30  # below this, with no indicator-ish wording, it is not an indicator question
 EMBED_FLOOR, EMBED_CEIL = 0.25, 0.65  # cosine range mapped onto 0..1
@@ -52,6 +52,8 @@ _STOP = frozenset(
 _MONTHS_AND_WORDS = frozenset(
     "january february march april may june july august september october november december quarter year "
     "scotland england wales britain uk nationally neighbours".split())
+_COMPARE_WORDS = (r"\b(compare[sd]?|comparison|versus|vs\.?|against|side by side|than|beat\w*|outperform\w*|"
+                  r"ahead of|behind|relative to|next to|above|below|and us|us and|with us)\b")
 # Words of an overview question that name no measure ("summary of how our social care services are going").
 _OVERVIEW_WORDS = frozenset(
     "summary summar overview rundown round scorecard dashboard snapshot health check big picture overall service "
@@ -78,6 +80,7 @@ _SYNONYMS = {
     "social": "social", "parks": "parks open spaces", "museums": "museums", "leisure": "leisure sports",
     "carbon": "co2 emissions", "emissions": "co2 emissions", "tax": "tax", "invoices": "invoices",
     "rent": "rent", "arrears": "arrears", "empty": "voids", "voids": "voids",
+    "long": "time", "quickly": "time", "fast": "time",
     "fees": "cost costs", "fee": "cost", "folk": "person people", "spend": "cost", "elderly": "older",
 }
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -106,7 +109,8 @@ _IRREGULAR = {"children": "child", "satisfaction": "satisfied", "satisfied": "sa
               "women": "woman", "men": "man", "people": "person", "premise": "premises", "emission": "emissions",
               "cleanliness": "clean",
               "cleaning": "clean", "cleaned": "clean", "employee": "employees", "employed": "employment",
-              "paid": "paid", "pay": "paid", "spending": "spend", "spent": "spend", "costs": "cost"}
+              "paid": "paid", "pay": "paid", "taken": "take", "took": "take", "takes": "take", "spending": "spend",
+              "spent": "spend", "costs": "cost"}
 
 
 def _stem(word: str) -> str:
@@ -121,7 +125,9 @@ def _stem(word: str) -> str:
 # Phrases whose words mean something else apart: a "care home" is residential care, not home care; an "A class
 # road" is one idea ("a" is otherwise a stop word).
 _PHRASES = ((re.compile(r"\bcare homes?\b"), "residential care"), (re.compile(r"\bhome[- ]care\b"), "home care"),
-            (re.compile(r"\b([abc])[- ]class\b"), r"\1class"), (re.compile(r"\bkms?\b"), "kilometre"))
+            (re.compile(r"\b([abc])[- ]class\b"), r"\1class"), (re.compile(r"\bkms?\b"), "kilometre"),
+            (re.compile(r"\b(?:delayed (?:hospital )?discharges?|bed[- ]blocking)\b"),
+             "days hospital ready discharged"))
 
 
 def _words(text: str) -> list[str]:
@@ -294,13 +300,20 @@ def _lexical(index: _Index, query_words: list[str], question: str) -> list[float
     original = set(query_words)
     scores = []
     tokens = set(_WORD.findall(question.lower()))
+    lowered = question.lower()
     for info, names in zip(index.infos, index.words, strict=True):
-        if info.indicator_id.lower() in tokens or any(a.lower() in question.lower() for a in info.aliases if
-                                                      len(a) > 3):
+        if info.indicator_id.lower() in tokens:
             scores.append(1.0)
             continue
+        # An alias the question contains is strong evidence, the more so the more of the question it covers: a
+        # one-word alias ("complaints") must not beat a name that says all of "stage 2 complaints upheld".
+        hits = [a for a in info.aliases if len(a) > 3 and re.search(rf"\b{re.escape(a.lower())}\b", lowered)]
+        alias = 0.0
+        if hits:
+            longest = max(len(_words(a)) or 1 for a in hits)
+            alias = 0.85 + 0.15 * min(1.0, longest / max(len(original), 1))
         if not original or not names:
-            scores.append(0.0)
+            scores.append(alias)
             continue
         hit_weight = 0.0
         total = 0.0
@@ -325,7 +338,7 @@ def _lexical(index: _Index, query_words: list[str], question: str) -> list[float
         # "Awards at level 5" is not "level 6": a number in the name that the question does not say counts against.
         if any(w.isdigit() and w not in tokens for w in names) and any(w.isdigit() for w in tokens):
             score *= 0.9
-        scores.append(score)
+        scores.append(max(score, alias))
     return scores
 
 
@@ -405,6 +418,10 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     comparison = _comparison(question)
     comparison_asked = bool(groups) or intent.intent in ("compare", "rank")
     named = [p for p in places if p.code not in GROUPS and p.how != "home"]
+    if named and not re.search(_COMPARE_WORDS, question, re.IGNORECASE):
+        # "visits to our leisure centres for Greywater": a council named without a comparison is the one asked
+        # about; "our" there is a figure of speech, not a second council.
+        places = [p for p in places if p.how != "home"]
     unheld = None if named else unheld_place(question, places, lambda w: _is_vocabulary(index, w))
     if unheld is not None:
         from rapidfuzz import process

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.compose import councils_side_by_side, document_answer, indicator_answer
+from bot.compose import councils_side_by_side, document_answer, indicator_answer, side_by_side
 from bot.models import Answer, Citation
 from bot.pipeline.evidence import Evidence, wants_passages
 from bot.pipeline.messages import message
@@ -34,15 +34,17 @@ def compose(reading: Reading, evidence: Evidence, documents_held: int, datasets_
         extra: list[Figure] = []
         if evidence.others:
             asked = reading.resolution.period if reading.resolution is not None else None
-            together = councils_side_by_side([evidence.analysis, *evidence.others], asked)
-            if together is not None:
-                text = f"{together[0]} [1]\n\n{text}"
-                extra = together[1]
+            together = (side_by_side(evidence.analysis, evidence.others[0], asked) if len(evidence.others) == 1
+                        else councils_side_by_side([evidence.analysis, *evidence.others], asked))
             for n, other in enumerate(evidence.others, start=2):
                 more, more_citation = indicator_answer(other, citation_id=n)
                 text += f"\n\n{more}"
                 citations.append(more_citation)
                 extra += list(other.figures)
+            if together is not None:
+                text = f"{together[0]} [1]\n\n{text}"
+                # Last, so that a lookup by council and period finds the value set side by side.
+                extra += together[1]
         if evidence.notes:
             text = " ".join(evidence.notes) + "\n\n" + text
         parts.append(text)
@@ -87,6 +89,9 @@ def _listing(reading: Reading, evidence: Evidence) -> Answer:
 def unknown_answer(reading: Reading, documents_held: int, datasets_held: list[str]) -> Answer:
     """'I don't know', with the closest indicators when the resolver had candidates, else what is held."""
     res = reading.resolution
+    understood = reading.interpretation.model_copy(update={"intent": "unknown"})
+    if res is not None and res.area_candidates:
+        return Answer(question=reading.question, kind="none", answer=res.message, understood=understood)
     if res is not None and res.status in ("ambiguous", "unknown") and res.candidates:
         names = "; ".join(f"{c.name} ({c.indicator_id})" for c in res.candidates[:5])
         lead = res.message or message("ambiguous" if res.status == "ambiguous" else "unmatched")
@@ -95,7 +100,6 @@ def unknown_answer(reading: Reading, documents_held: int, datasets_held: list[st
     # Measured recall on questions worded unlike their answers is low (knowledge/NOTES.md), so a miss may be the
     # search's, not the documents': say so, and say how to ask in a way it finds.
     reword = (message("reword") + " ") if documents_held else ""
-    understood = reading.interpretation.model_copy(update={"intent": "unknown"})
     text = message("dont_know", documents=documents_held,
                    datasets=", ".join(datasets_held) or message("no_datasets"), reword=reword,
                    scope=message("scope"))

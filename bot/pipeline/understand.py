@@ -73,7 +73,7 @@ def _named_councils(res: Resolution) -> list[str]:
 def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Resolution:
     """A follow-up's own pieces over the previous turn's: indicator, councils, periods, intent, comparison."""
     update: dict[str, object] = {}
-    own_indicator = res.status == "resolved" and res.score >= 0.7 and res.indicator_id != prev.indicator_id
+    own_indicator = res.status == "resolved" and res.score >= 0.6 and res.indicator_id != prev.indicator_id
     if not own_indicator:
         update.update(status="resolved", indicator_id=prev.indicator_id, message="")
     named = _named_councils(res)
