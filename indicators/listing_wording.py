@@ -12,9 +12,8 @@ from indicators.formatting import format_number, format_value, ordinal
 from indicators.models import Figure
 
 if TYPE_CHECKING:
+    from indicators.listing_models import Overview, OverviewLine, Ranking
     from indicators.models import IndicatorInfo
-    from indicators.overview import Overview, OverviewLine
-    from indicators.ranking import Ranking
 
 __all__ = ["LISTING_MESSAGES", "listing_message", "overview_line_sentence", "overview_sentences", "ranking_sentences"]
 

@@ -18,12 +18,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, Field
-
 from indicators.analysis import analyse
 from indicators.errors import IndicatorError
+from indicators.listing_models import Overview, OverviewLine
 from indicators.listing_wording import listing_message, overview_line_sentence, overview_sentences
-from indicators.models import Direction, Figure, IndicatorAnalysis, IndicatorInfo
+from indicators.models import Figure, IndicatorAnalysis, IndicatorInfo
 
 if TYPE_CHECKING:
     from indicators.store import IndicatorStore
@@ -70,43 +69,6 @@ RELATED: dict[str, list[str]] = {
     "Environmental services": ["Waste"], "Culture and leisure": ["Leisure"], "Financial sustainability": ["Finance"],
     "Corporate services": ["Finance", "Workforce", "Customers"], "Economic development": ["Planning"],
 }
-
-
-class OverviewLine(BaseModel):
-    """One indicator of an overview: the analysis's figures, its direction, standing and materiality score."""
-
-    indicator_id: str
-    indicator_name: str
-    unit: str = ""
-    latest: Figure
-    previous: Figure | None = None
-    direction: Direction
-    consecutive: int = 0
-    consecutive_direction: Direction = "not comparable"
-    group: str | None = None  # the comparators' name, when a comparison is held
-    comparison: str | None = None  # "neighbours" or "national"
-    rank: Figure | None = None
-    quartile: Figure | None = None
-    count: Figure | None = None  # councils compared
-    score: float = 0.0
-    sentence: str = ""
-
-
-class Overview(BaseModel):
-    """A council's indicators for one service, most material first, with the improved/worsened split."""
-
-    service: str
-    area_code: str
-    area_name: str
-    period: str | None = None
-    lines: list[OverviewLine] = Field(default_factory=list)
-    improved: list[str] = Field(default_factory=list)  # indicator ids, in line order
-    worsened: list[str] = Field(default_factory=list)
-    unchanged: list[str] = Field(default_factory=list)
-    not_comparable: list[str] = Field(default_factory=list)
-    skipped: list[str] = Field(default_factory=list)  # indicators with data not judged (e.g. period not held)
-    sentences: list[str] = Field(default_factory=list)
-    figures: list[Figure] = Field(default_factory=list)
 
 
 def _phrase(text: str) -> str:

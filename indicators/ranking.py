@@ -22,12 +22,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, Field
-
 from indicators.analysis import rank_of
 from indicators.errors import IndicatorError
+from indicators.listing_models import RankedCouncil, Ranking
 from indicators.listing_wording import listing_message, ranking_sentences
-from indicators.models import Figure, IndicatorInfo, Polarity
+from indicators.models import IndicatorInfo
 from indicators.periods import parse_period, sort_periods
 
 if TYPE_CHECKING:
@@ -37,51 +36,11 @@ if TYPE_CHECKING:
 
 __all__ = ["ORDERS", "SCOPES", "RankedCouncil", "Ranking", "rank_councils", "scope_members"]
 
-Order = Literal["best", "worst", "highest", "lowest"]
-Scope = Literal["all", "england", "scotland", "neighbours", "family"]
 ORDERS: tuple[str, ...] = ("best", "worst", "highest", "lowest")
 SCOPES: tuple[str, ...] = ("all", "england", "scotland", "neighbours", "family")
 _ALIASES = {"national": "all"}  # the question reader's word for the whole dataset
 # Which dataset format a national scope means.
 _NATIONS = {"england": ("oflog", "England"), "scotland": ("lgbf", "Scotland")}
-
-
-class RankedCouncil(BaseModel):
-    """One council's place in a ranking."""
-
-    rank: int
-    tied: bool = False
-    area_code: str
-    area_name: str
-    value: float
-    period: str
-
-
-class Ranking(BaseModel):
-    """A ranking of councils on one indicator in one period, with its sentences and every figure they state."""
-
-    indicator_id: str
-    indicator_name: str
-    unit: str = ""
-    dataset: str = ""
-    polarity: Polarity | None = None
-    order: Order
-    scope: Scope
-    scope_label: str
-    period: str
-    period_rule: Literal["asked", "half", "most"]  # how the period was chosen (see the module docstring)
-    count: int  # councils with a value in the period, all ranked
-    scope_size: int  # councils in the scope (with or without a value in the period)
-    asked: int  # how many were asked for (more are listed when the last place is tied)
-    ideal: float | None = None  # the midpoint of a closer_to_target indicator
-    councils: list[RankedCouncil] = Field(default_factory=list)
-    boundary_tie: bool = False  # the last listed place is shared with councils that would otherwise be cut
-    home_code: str | None = None
-    home_name: str | None = None
-    home: RankedCouncil | None = None  # the home council when in scope but not listed
-    home_missing: bool = False  # the home council is in scope but has no value in the period
-    sentences: list[str] = Field(default_factory=list)
-    figures: list[Figure] = Field(default_factory=list)
 
 
 def scope_members(store: IndicatorStore, indicator_id: str, scope: str,
