@@ -21,7 +21,7 @@ def test_fast_eval_passes_and_writes_json_and_markdown(shared_dir: Path, tmp_pat
     assert data["ok"] is True and data["fast"] is True
     for name in ("retrieval: sample pack", "retrieval: ../shared/corpus", "figures: sample pack",
                  "question understanding", "challenge questions: sample council", "figures: challenge questions",
-                 "figures: briefing notes", "figures: ../shared/data",
+                 "figures: briefing notes", "figures: ../shared/data", "question understanding: blind set",
                  "citation validity", "citation validity: ../shared/corpus"):
         assert name in names
     assert all(s["status"] == "ok" for s in data["sections"])

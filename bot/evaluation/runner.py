@@ -205,6 +205,15 @@ def understanding(ctx: EvalContext) -> Section:
     return resolution_section(ctx)
 
 
+def blind_understanding(ctx: EvalContext) -> Section:
+    """Accuracy per intent on both halves of the blind understanding set (bot.evaluation.understanding)."""
+    from bot.evaluation.understanding import blind_section
+
+    if ctx.shared is None:
+        return shared_missing(Section(name="question understanding: blind set"))
+    return blind_section(ctx)
+
+
 def challenge_section(ctx: EvalContext, sample: SampleSet) -> Section:
     """Planted lines of enquiry reached, evidence on every question, near-duplicate rate."""
     from bot.evaluation.challenge import judge_topic
@@ -280,6 +289,7 @@ def run(fast: bool, out: Path | None, console: Console | None = None, embedder: 
             ("retrieval: ../shared/corpus", lambda: retrieval_corpus(ctx)),
             ("figures: sample pack", lambda: sample_figures(ctx, sample)),
             ("question understanding", lambda: understanding(ctx)),
+            ("question understanding: blind set", lambda: blind_understanding(ctx)),
             ("challenge questions: sample council", lambda: challenge_section(ctx, sample)),
             ("figures: challenge questions", lambda: challenge_figures_section(ctx, topics)),
             ("figures: briefing notes", lambda: briefing_section(ctx, topics[:2] if fast else topics)),

@@ -39,3 +39,28 @@ def resolution_section(ctx: EvalContext) -> Section:
     section.failures += [f"{r.question!r}: {'; '.join(r.problems)}" for r in report.failures]
     section.reason = f"{report.total} questions over ../shared/data (LGBF and Oflog), home council {home}"
     return section.finish()
+
+
+def blind_section(ctx: EvalContext) -> Section:
+    """The blind understanding set: each half asked through the assistant, accuracy overall and per intent family.
+
+    The set was written without sight of the resolver (tests/eval/understanding_blind/README.md); `holdout` is
+    never tuned on, so its figure is the one to quote."""
+    from bot.evaluation.blind_understanding import homes, score_blind
+
+    section = Section(name="question understanding: blind set")
+    assert ctx.shared is not None
+    assistants = homes(ctx.work / "blind", ctx.shared, embedder=ctx.embedder)
+    for half in ("dev", "holdout"):
+        score = score_blind(half, assistants)
+        section.metrics.append(Metric(name=f"{half}: read correctly (intent, indicators, councils, periods, "
+                                           "comparison)", value=score.accuracy, n=score.total,
+                                      threshold=0.97 if half == "holdout" else None))
+        for family, value in score.by_family.items():
+            section.metrics.append(Metric(name=f"{half}: {family}", value=value, n=score.counts[family],
+                                          threshold=0.95 if half == "holdout" else None))
+        section.metrics.append(Metric(name=f"{half}: stated figures equal to the set's pandas values",
+                                      value=score.figures_ok, n=score.figures_checked))
+        section.failures += [f"{half} {r.id}: {'; '.join(r.problems)}" for r in score.results if not r.ok]
+    section.reason = "562 questions over ../shared/data and the sample council, half never tuned on"
+    return section.finish()
