@@ -46,6 +46,7 @@ from indicators.models import (
 )
 from indicators.periods import Frequency, frequencies, frequency_of, parse_period
 from indicators.runs import Run, close, judge, run_of, trailing_run
+from indicators.wording import ANALYSIS_MESSAGES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -349,8 +350,8 @@ def xmr(values: list[float], periods: list[str], min_points: int = XMR_MIN_POINT
     n = len(values)
     if n < min_points:
         return SignalAssessment(method="too short", points=n, min_points=min_points,
-                                verdict=f"too short to tell signal from noise ({n} period{'' if n == 1 else 's'}; "
-                                        f"an XmR chart needs at least {min_points})")
+                                verdict=ANALYSIS_MESSAGES["too_short"].format(
+                                    n=n, s="" if n == 1 else "s", min_points=min_points))
     centre = sum(values) / n
     moving = [abs(b - a) for a, b in zip(values, values[1:], strict=False)]
     mr_bar = sum(moving) / len(moving)
@@ -361,22 +362,22 @@ def xmr(values: list[float], periods: list[str], min_points: int = XMR_MIN_POINT
     side_run = _longest_tail_run([1 if v > centre else -1 if v < centre else 0 for v in values])
     if side_run[0] >= RUN_SIDE and side_run[1] != 0:
         where = "above" if side_run[1] > 0 else "below"
-        runs.append(f"the last {side_run[0]} values are all {where} the average")
+        runs.append(ANALYSIS_MESSAGES["side_run"].format(n=side_run[0], where=where))
         side_len = side_run[0]
     steps = [1 if b > a else -1 if b < a else 0 for a, b in zip(values, values[1:], strict=False)]
     trend_run = _longest_tail_run(steps)
     if trend_run[0] + 1 >= RUN_TREND and trend_run[1] != 0:
         way = "rising" if trend_run[1] > 0 else "falling"
-        runs.append(f"the last {trend_run[0] + 1} values have been {way} each period")
+        runs.append(ANALYSIS_MESSAGES["trend_run"].format(n=trend_run[0] + 1, way=way))
         trend_len = trend_run[0] + 1
     if periods[-1] in beyond:
-        verdict = "the latest value is outside the natural process limits: a signal, not noise"
+        verdict = ANALYSIS_MESSAGES["signal"]
     elif runs:
-        verdict = "a sustained run suggests a real shift: " + "; ".join(runs)
+        verdict = ANALYSIS_MESSAGES["shift"].format(runs="; ".join(runs))
     elif beyond:
-        verdict = f"the latest value is within normal variation (earlier signals: {', '.join(beyond)})"
+        verdict = ANALYSIS_MESSAGES["earlier_signals"].format(periods=", ".join(beyond))
     else:
-        verdict = "the changes are within normal variation (no signal)"
+        verdict = ANALYSIS_MESSAGES["no_signal"]
     return SignalAssessment(method="xmr", points=n, min_points=min_points, centre=centre, lower_limit=lower,
                             upper_limit=upper, beyond_limits=beyond, runs=runs, side_run=side_len,
                             trend_run=trend_len, verdict=verdict)
@@ -401,20 +402,18 @@ def _caveats(info: IndicatorInfo, rows: pd.DataFrame, full: pd.DataFrame, series
     caveats: list[str] = []
     breaks: list[str] = []
     if info.polarity is None:
-        caveats.append("No direction of good performance is stated for this indicator, so rises and falls are "
-                       "not judged as better or worse.")
+        caveats.append(ANALYSIS_MESSAGES["no_direction"])
     for p in series:
         if p.note and _BREAK.search(p.note):
             breaks.append(p.period)
-            caveats.append(f"Break in series at {p.period}: {p.note.strip().rstrip('.')}.")
+            caveats.append(ANALYSIS_MESSAGES["break_at"].format(period=p.period, note=p.note.strip().rstrip(".")))
         elif p.note:
-            caveats.append(f"Note for {p.period}: {p.note.strip().rstrip('.')}.")
+            caveats.append(ANALYSIS_MESSAGES["note_for"].format(period=p.period, note=p.note.strip().rstrip(".")))
     if re.search(r"break in (the )?series", info.description, re.IGNORECASE):
-        caveats.append("The indicator's definition notes a break in series: check comparability across years.")
+        caveats.append(ANALYSIS_MESSAGES["break_in_definition"])
     aggregates = [p.period for p in series if parse_period(p.period).kind == "aggregate"]
     if aggregates:
-        caveats.append(f"Periods such as {aggregates[-1]} are multi-year aggregates: consecutive periods overlap, "
-                       "so changes between them are smoothed and partly repeat the same years.")
+        caveats.append(ANALYSIS_MESSAGES["aggregates"].format(period=aggregates[-1]))
     if series:
         lo, hi = parse_period(series[0].period).key, parse_period(series[-1].period).key
         same = freq_of or {}
@@ -422,30 +421,27 @@ def _caveats(info: IndicatorInfo, rows: pd.DataFrame, full: pd.DataFrame, series
                 if lo - 1e-9 <= parse_period(p).key <= hi + 1e-9 and same.get(p, frequency_of(p)) == frequency}
         missing = sorted(held - {p.period for p in series}, key=lambda p: parse_period(p).key)
         if missing:
-            caveats.append(f"No value for this council in {', '.join(missing)}, though other councils have one.")
+            caveats.append(ANALYSIS_MESSAGES["missing_years"].format(periods=", ".join(missing)))
     if change is not None and change.percent is not None and abs(change.percent) >= BASE_EFFECT_PERCENT:
         earlier = [float(v) for v in full["value"].iloc[:-1]]
         if len(earlier) >= 3 and (change.from_value == min(earlier) or change.from_value == max(earlier)):
             extreme = "lowest" if change.from_value == min(earlier) else "highest"
-            caveats.append(f"Base effect: the latest change is measured from {change.from_period}, the {extreme} "
-                           "value in the series, which exaggerates it.")
+            caveats.append(ANALYSIS_MESSAGES["base_effect"].format(period=change.from_period, extreme=extreme))
     if frequency != "annual" and change is not None:
         noun = "quarter" if frequency == "quarterly" else "month"
-        caveats.append(f"These are {frequency} values: a change from the previous {noun} can be seasonal, so set it "
-                       f"against the same {noun} a year earlier and the annual trend before calling it a trend.")
+        caveats.append(ANALYSIS_MESSAGES["seasonal"].format(frequency=frequency, noun=noun))
     last = series[-1] if series else None
     if last is not None and last.denominator is not None and 0 < last.denominator < SMALL_DENOMINATOR:
-        caveats.append(f"Small numbers: the {last.period} value rests on a denominator of "
-                       f"{format_number(last.denominator, count=True)}, "
-                       "so it can swing by chance.")
+        caveats.append(ANALYSIS_MESSAGES["small_numbers"].format(
+            period=last.period, denominator=format_number(last.denominator, count=True)))
     if comparators is not None and series and comparators.period != series[-1].period:
         compared = (freq_of or {}).get(comparators.period, frequency_of(comparators.period))
         if compared != frequency:
-            caveats.append(f"Other councils' values are {compared}, not {frequency}: "
-                           f"comparisons use {comparators.period}, the latest period they report.")
+            caveats.append(ANALYSIS_MESSAGES["other_frequency"].format(compared=compared, frequency=frequency,
+                                                                       period=comparators.period))
         else:
-            caveats.append(f"Comparisons use {comparators.period}, the latest period other councils report.")
+            caveats.append(ANALYSIS_MESSAGES["earlier_comparison"].format(period=comparators.period))
     if comparison == "neighbours" and comparators is not None and comparators.comparison == "national":
-        caveats.append(f"No usable comparator group (two or more councils with a value) is held for "
-                       f"{store.area_name(area_code)}: compared with {comparators.group_name} instead.")
+        caveats.append(ANALYSIS_MESSAGES["no_group"].format(area=store.area_name(area_code),
+                                                            group=comparators.group_name))
     return caveats, breaks

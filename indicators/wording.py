@@ -26,6 +26,36 @@ RESOLVER_MESSAGES: dict[str, str] = {
     "start_not_held": "No value for {area} in {asked} is held; the span starts at {first}, the first year held.",
 }
 
+# The caveats and signal verdicts of an analysis (indicators.analysis fills them).
+ANALYSIS_MESSAGES: dict[str, str] = {
+    "no_direction": "No direction of good performance is stated for this indicator, so rises and falls are not "
+                    "judged as better or worse.",
+    "break_at": "Break in series at {period}: {note}.",
+    "note_for": "Note for {period}: {note}.",
+    "break_in_definition": "The indicator's definition notes a break in series: check comparability across years.",
+    "aggregates": "Periods such as {period} are multi-year aggregates: consecutive periods overlap, so changes "
+                  "between them are smoothed and partly repeat the same years.",
+    "missing_years": "No value for this council in {periods}, though other councils have one.",
+    "base_effect": "Base effect: the latest change is measured from {period}, the {extreme} value in the series, "
+                   "which exaggerates it.",
+    "seasonal": "These are {frequency} values: a change from the previous {noun} can be seasonal, so set it against "
+                "the same {noun} a year earlier and the annual trend before calling it a trend.",
+    "small_numbers": "Small numbers: the {period} value rests on a denominator of {denominator}, so it can swing "
+                     "by chance.",
+    "other_frequency": "Other councils' values are {compared}, not {frequency}: comparisons use {period}, the "
+                       "latest period they report.",
+    "earlier_comparison": "Comparisons use {period}, the latest period other councils report.",
+    "no_group": "No usable comparator group (two or more councils with a value) is held for {area}: compared with "
+                "{group} instead.",
+    "too_short": "too short to tell signal from noise ({n} period{s}; an XmR chart needs at least {min_points})",
+    "side_run": "the last {n} values are all {where} the average",
+    "trend_run": "the last {n} values have been {way} each period",
+    "signal": "the latest value is outside the natural process limits: a signal, not noise",
+    "shift": "a sustained run suggests a real shift: {runs}",
+    "earlier_signals": "the latest value is within normal variation (earlier signals: {periods})",
+    "no_signal": "the changes are within normal variation (no signal)",
+}
+
 _DIRECTION_WORDS = {"improving": "an improvement", "worsening": "a deterioration", "no change": "no change",
                     "not comparable": ""}
 

@@ -7,9 +7,11 @@ import string
 import pytest
 
 from bot.pipeline.messages import MESSAGES, message
-from indicators.wording import RESOLVER_MESSAGES
+from indicators.listing_wording import LISTING_MESSAGES
+from indicators.wording import ANALYSIS_MESSAGES, RESOLVER_MESSAGES
 
-TABLES = {"pipeline": MESSAGES, "resolver": RESOLVER_MESSAGES}
+TABLES = {"pipeline": MESSAGES, "resolver": RESOLVER_MESSAGES, "analysis": ANALYSIS_MESSAGES,
+          "listing": LISTING_MESSAGES}
 
 
 def _fields(template: str) -> set[str]:
