@@ -58,6 +58,18 @@ class AuditFeedback(_Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class AuditFeedbackReason(_Base):
+    """Why a user gave an answer a thumbs down (optional; several reasons per user are kept)."""
+
+    __tablename__ = "audit_feedback_reasons"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("audit_requests.id"), index=True)
+    user: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
 class AuditEntry(BaseModel):
     """One audited request, as read back."""
 
@@ -78,6 +90,16 @@ class AuditEntry(BaseModel):
     def sources(self) -> list[str]:
         """Distinct sources used, each with its locator."""
         return list(dict.fromkeys(f"{c.source} ({c.locator})" for c in self.citations))
+
+
+class FeedbackItem(BaseModel):
+    """One thumbs-down answer in the feedback summary: the question, its sources and the reasons given."""
+
+    entry: AuditEntry
+    down: int
+    up: int
+    reasons: list[str] = Field(default_factory=list)
+    last_vote: datetime
 
 
 class AuditLog:
@@ -118,6 +140,38 @@ class AuditLog:
                 existing.value = value
                 existing.at = datetime.now(UTC)
         return True
+
+    def feedback_reason(self, request_id: int, user: str, reason: str) -> bool:
+        """Record why `user` found an answer unhelpful (text bounded to 2,000 characters); False if no request."""
+        reason = " ".join(reason.split())[:2000]
+        if not reason:
+            return False
+        with Session(self.engine) as session, session.begin():
+            if session.get(AuditRequest, request_id) is None:
+                return False
+            session.add(AuditFeedbackReason(request_id=request_id, user=user, reason=reason, at=datetime.now(UTC)))
+        return True
+
+    def feedback_summary(self, since: datetime) -> list[FeedbackItem]:
+        """Answers with a thumbs down voted since `since`, most down-votes first, with their reasons."""
+        with Session(self.engine) as session:
+            votes = session.scalars(select(AuditFeedback).where(AuditFeedback.at >= since)).all()
+            down_ids = sorted({v.request_id for v in votes if v.value < 0})
+            items = []
+            for request_id in down_ids:
+                row = session.get(AuditRequest, request_id)
+                if row is None:
+                    continue
+                all_votes = session.scalars(select(AuditFeedback).where(
+                    AuditFeedback.request_id == request_id)).all()
+                reasons = session.scalars(select(AuditFeedbackReason.reason).where(
+                    AuditFeedbackReason.request_id == request_id).order_by(AuditFeedbackReason.id)).all()
+                last = max(_aware(v.at) for v in all_votes)
+                items.append(FeedbackItem(entry=_entry(row, {v.user: v.value for v in all_votes}),
+                                          down=sum(1 for v in all_votes if v.value < 0),
+                                          up=sum(1 for v in all_votes if v.value > 0), reasons=list(reasons),
+                                          last_vote=last))
+        return sorted(items, key=lambda i: (-i.down, -i.last_vote.timestamp()))
 
     def get(self, request_id: int) -> AuditEntry | None:
         """One audited request with its citations and feedback, or None."""
@@ -165,6 +219,10 @@ class AuditLog:
             Path(tmp).unlink(missing_ok=True)
             raise
         return len(entries)
+
+
+def _aware(at: datetime) -> datetime:
+    return at if at.tzinfo else at.replace(tzinfo=UTC)  # SQLite drops the zone
 
 
 def _entry(row: AuditRequest, feedback: dict[str, int]) -> AuditEntry:

@@ -31,6 +31,15 @@ class SeenDelivery(_Base):
     at: Mapped[float] = mapped_column(Float, index=True)
 
 
+class SeenAction(_Base):
+    """A button action already taken (dedupe of double clicks; a window may let it be taken again later)."""
+
+    __tablename__ = "slack_seen_actions"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    at: Mapped[float] = mapped_column(Float, index=True)
+
+
 class ThreadConversation(_Base):
     """The conversation of one Slack thread, as JSON."""
 
@@ -85,11 +94,29 @@ class SharedState:
             return False
         return True
 
+    def claim_action(self, key: str, window_seconds: float | None = None, now: float | None = None) -> bool:
+        """Take a button action: True for the first claimant of `key` (or the first after `window_seconds`)."""
+        key = key[:255]
+        now = time.time() if now is None else now
+        try:
+            with Session(self.engine) as session, session.begin():
+                session.add(SeenAction(key=key, at=now))
+            return True
+        except IntegrityError:
+            if window_seconds is None:
+                return False
+        # Taken before: retake it only if the window has passed, in one conditional write (no race between workers).
+        with Session(self.engine) as session, session.begin():
+            done = session.execute(update(SeenAction).where(SeenAction.key == key,
+                                                            SeenAction.at < now - window_seconds).values(at=now))
+            return bool(done.rowcount)
+
     def prune(self, now: float | None = None) -> None:
         """Forget old deliveries, rate events and conversations."""
         now = time.time() if now is None else now
         with Session(self.engine) as session, session.begin():
             session.execute(delete(SeenDelivery).where(SeenDelivery.at < now - DEDUPE_KEEP_SECONDS))
+            session.execute(delete(SeenAction).where(SeenAction.at < now - DEDUPE_KEEP_SECONDS))
             session.execute(delete(RateEvent).where(RateEvent.at < now - 3600))
             session.execute(delete(RateBucket).where(RateBucket.touched < now - 3600))
             session.execute(delete(ThreadConversation).where(
