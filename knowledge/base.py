@@ -179,6 +179,8 @@ class KnowledgeBase:
         options = options or IngestOptions()
         started = time.perf_counter()
         files = self._collect([Path(p) for p in paths])
+        if options.url and len(files) != 1:
+            raise KnowledgeError(f"a url names one document, but {len(files)} files were given")
         report = IngestReport()
         pending: list[_Pending] = []
         for number, (file, entry, _explicit) in enumerate(files, start=1):
@@ -217,7 +219,7 @@ class KnowledgeBase:
         from knowledge.loaders import UnreadableFile, load_file
         from knowledge.registry import ChunkRow, StoredDocument
 
-        path = str(file)
+        path = options.url or str(file)
         doc_id = doc_id_for(file)
         try:
             size = file.stat().st_size

@@ -39,6 +39,9 @@ class IngestOptions(BaseModel):
     classification: Classification | None = None
     title: str | None = None
     date: Date | None = None
+    # The address the one file ingested is recorded and cited under instead of its local path (e.g. its public
+    # URL in the council's committee system): it becomes the document's `path`, so citations link to it.
+    url: str | None = None
 
 
 class Passage(BaseModel):
