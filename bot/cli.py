@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from datetime import date
 from enum import StrEnum
@@ -96,9 +97,20 @@ def _cli_caller(area: str | None):  # noqa: ANN202
     return CallerContext(channel="cli", user="cli", allow_restricted=True, area=area)
 
 
+def _finite(value: object) -> object:
+    """`value` with every non-finite float replaced by None: JSON has no Infinity or NaN."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
+
+
 def _print_answer(answer: Answer, as_json: bool) -> None:
     if as_json:
-        sys.stdout.write(json.dumps(answer.to_contract(), ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(_finite(answer.to_contract()), ensure_ascii=False, allow_nan=False) + "\n")
         return
     from bot.render_text import render_answer
 

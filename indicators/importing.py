@@ -144,13 +144,18 @@ _NUMBER_JUNK = re.compile(r"[,\s£$€%]")
 
 
 def parse_numbers(texts: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Numbers from text (thousands separators, £ and % tolerated); returns (numbers, bad mask of non-blank junk)."""
+    """Numbers from text (thousands separators, £ and % tolerated); returns (numbers, bad mask of non-blank junk).
+
+    Non-finite values (`inf`, `-Infinity`, `1e309`, `nan`) are junk too: no indicator value is infinite, and one
+    would print as "inf%" and rank first, or as `Infinity` (invalid JSON) in `--json`.
+    """
+    import numpy as np
     import pandas as pd
 
     cleaned = texts.astype(str).str.replace(_NUMBER_JUNK, "", regex=True)
     numbers = pd.to_numeric(cleaned.where(cleaned != "", None), errors="coerce").astype("float64")
-    bad = numbers.isna() & (cleaned != "")
-    return numbers, bad
+    bad = ~np.isfinite(numbers) & (cleaned != "")
+    return numbers.where(~bad), bad
 
 
 def read_groups(path: Path, label: str = "comparator group") -> GroupScheme:
