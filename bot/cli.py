@@ -51,6 +51,10 @@ class FormatOpt(StrEnum):
 
 AreaOpt = Annotated[str | None, typer.Option("--area", help="Council code or name (default: SCRUTINY_AREA).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object (DESIGN.md contract).")]
+RestrictedOpt = Annotated[bool, typer.Option(
+    "--include-restricted",
+    help="Trusted mode for the operator: also use restricted (exempt) documents. Without it only public "
+         "documents are used, as for anyone in a public channel.")]
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -90,11 +94,12 @@ def _request(text: str, command: str, **options: object):  # noqa: ANN202
     return Request(text=text, command=command, make_chart=options.get("chart") is not None, **options)
 
 
-def _cli_caller(area: str | None):  # noqa: ANN202
+def _cli_caller(area: str | None, include_restricted: bool = False):  # noqa: ANN202
     from bot.models import CallerContext
 
-    # The command line is run by whoever holds the data directory, so restricted documents are visible.
-    return CallerContext(channel="cli", user="cli", allow_restricted=True, area=area)
+    # Public documents only unless the operator asks for the trusted mode: whoever can run the command line can
+    # read the data directory anyway, but an answer pasted from a terminal must not carry exempt text by default.
+    return CallerContext(channel="cli", user="cli", allow_restricted=include_restricted, area=area)
 
 
 def _finite(value: object) -> object:
@@ -222,12 +227,13 @@ def ask(
     area: AreaOpt = None,
     as_json: JsonOpt = False,
     chart: Annotated[Path | None, typer.Option(help="Write the trend chart PNG here.")] = None,
+    include_restricted: RestrictedOpt = False,
 ) -> None:
     """Answer a question from the documents and indicator data, with sources."""
     settings = _settings()
     assistant = _assistant(settings)
     answer = _run(lambda: assistant.respond(_request(question, "ask", area=area, chart=chart),
-                                            _cli_caller(area)).answer)
+                                            _cli_caller(area, include_restricted)).answer)
     _print_answer(answer, as_json)
 
 
@@ -241,12 +247,14 @@ def trend(
              "quarterly series).")] = None,
     chart: Annotated[Path | None, typer.Option(help="Write the chart PNG here.")] = None,
     as_json: JsonOpt = False,
+    include_restricted: RestrictedOpt = False,
 ) -> None:
     """Trend, target and comparator analysis of one indicator."""
     settings = _settings()
     assistant = _assistant(settings)
     answer = _run(lambda: assistant.respond(_request(indicator, "trend", area=area, chart=chart, since=since,
-                                                     period=period), _cli_caller(area)).answer)
+                                                     period=period),
+                                            _cli_caller(area, include_restricted)).answer)
     _print_answer(answer, as_json)
 
 
@@ -257,12 +265,14 @@ def questions(
     indicator: Annotated[list[str] | None, typer.Option("--indicator", help="Indicator(s) to focus on.")] = None,
     meeting_date: Annotated[str | None, typer.Option(help="Meeting date YYYY-MM-DD.")] = None,
     as_json: JsonOpt = False,
+    include_restricted: RestrictedOpt = False,
 ) -> None:
     """Draft 10-15 prioritised challenge questions, each with its evidence."""
     settings = _settings()
     assistant = _assistant(settings)
     answer = _run(lambda: assistant.respond(_request(topic, "questions", area=area, indicators=indicator or [],
-                                                     meeting_date=meeting_date), _cli_caller(area)).answer)
+                                                     meeting_date=meeting_date),
+                                            _cli_caller(area, include_restricted)).answer)
     _print_answer(answer, as_json)
 
 
@@ -271,13 +281,15 @@ def brief(
     topic: Annotated[str, typer.Option("--topic", help="Agenda item or service.")],
     out: Annotated[Path, typer.Option("--out", help="FILE.docx or FILE.md")],
     area: AreaOpt = None,
+    include_restricted: RestrictedOpt = False,
 ) -> None:
     """Write a pre-scrutiny briefing note (Word or Markdown)."""
     if out.suffix.lower() not in (".docx", ".md"):
         fail(f"--out must end in .docx or .md, not {out.suffix or 'no suffix'}")
     settings = _settings()
     assistant = _assistant(settings)
-    answer = _run(lambda: assistant.respond(_request(topic, "brief", area=area, out=out), _cli_caller(area)).answer)
+    answer = _run(lambda: assistant.respond(_request(topic, "brief", area=area, out=out),
+                                            _cli_caller(area, include_restricted)).answer)
     typer.echo(f"Briefing note written to {out} ({len(answer.citations)} sources, "
                f"{len(answer.questions or [])} suggested questions).")
 
