@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from indicators.errors import ImportValidationError
-from indicators.models import IndicatorInfo, Polarity
+from indicators.models import DatasetComparators, IndicatorInfo, Polarity
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 # Columns of the stored tidy table (one row per indicator x area x period).
 TABLE_COLUMNS = ["indicator_id", "area_code", "period", "value", "target", "numerator", "denominator", "note",
                  "key"]
+# Columns of the published-comparators side table (LGBF): the file's own Scotland value and family-group average
+# for each indicator x council x period, in the same units as the values.
+PUBLISHED_COLUMNS = ["indicator_id", "area_code", "period", "national", "group_average", "group"]
 MAX_SKIPPED_LISTED = 2000
 
 _POLARITY_MARKERS: dict[str, Polarity | None] = {
@@ -63,6 +66,8 @@ class ParsedDataset:
     skipped: list[tuple[int | None, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     national_label: str = "all councils in the data"  # how to name the whole-dataset comparison
+    comparators: DatasetComparators = field(default_factory=DatasetComparators)  # what the comparators are
+    published: pd.DataFrame | None = None  # PUBLISHED_COLUMNS, when the file carries published comparators
 
     def skip(self, line: int | None, reason: str) -> None:
         """Record a row left out (the import goes on)."""

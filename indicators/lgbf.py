@@ -12,6 +12,7 @@ from pathlib import Path
 
 from indicators.errors import ImportValidationError
 from indicators.importing import (
+    PUBLISHED_COLUMNS,
     TABLE_COLUMNS,
     GroupScheme,
     ParsedDataset,
@@ -22,7 +23,7 @@ from indicators.importing import (
     read_frame,
     slug,
 )
-from indicators.models import IndicatorInfo, Polarity
+from indicators.models import DatasetComparators, IndicatorInfo, Polarity
 from indicators.periods import parse_period
 
 Progress = Callable[[str, int, int], None]
@@ -63,7 +64,9 @@ def import_lgbf(path: Path, meta: Path | None = None, groups: Path | None = None
     df = read_checked(values_path, REQUIRED, "", progress)
     line = pd.Series(range(2, 2 + len(df)), index=df.index)
     parsed = ParsedDataset(fmt="lgbf", source=str(values_path.parent), values=pd.DataFrame(columns=TABLE_COLUMNS),
-                           indicators={}, areas={}, national_label="all Scottish councils")
+                           indicators={}, areas={}, national_label="all Scottish councils",
+                           comparators=DatasetComparators(terms="lgbf", national_name="Scotland",
+                                                          group_label="LGBF family group", published=True))
 
     infos, schemes_by_ind, midpoints = _read_info(info_path, parsed)
     keep = pd.Series(True, index=df.index)
@@ -109,6 +112,14 @@ def import_lgbf(path: Path, meta: Path | None = None, groups: Path | None = None
                         "numerator": numerator, "denominator": denominator, "note": "",
                         "key": df["year"].map(keys), "_line": line})[keep]
     out["key"] = out["key"].astype("float64")
+    # The published comparators of each row (Scotland_Indicator_Real, FG_Avg_Indicator_Real, FamilyGroup).
+    nothing = pd.Series(float("nan"), index=df.index)
+    national = parse_numbers(df["scotland_indicator_real"])[0] if "scotland_indicator_real" in df.columns else nothing
+    average = parse_numbers(df["fg_avg_indicator_real"])[0] if "fg_avg_indicator_real" in df.columns else nothing
+    group = df["familygroup"] if "familygroup" in df.columns else pd.Series("", index=df.index)
+    published = pd.DataFrame({"indicator_id": out["indicator_id"], "area_code": out["area_code"],
+                              "period": out["period"], "national": national[keep], "group_average": average[keep],
+                              "group": group[keep]})
 
     # Percentages held as fractions are scaled to per cent (see module docstring).
     scaled = []
@@ -119,6 +130,8 @@ def import_lgbf(path: Path, meta: Path | None = None, groups: Path | None = None
         biggest = out.loc[rows, "value"].abs().max() if rows.any() else 0.0
         if biggest <= FRACTION_LIMIT:
             out.loc[rows, "value"] = out.loc[rows, "value"] * 100.0
+            published.loc[rows, ["national", "group_average"]] = published.loc[rows, ["national", "group_average"]] \
+                * 100.0
             scaled.append(ind)
             if midpoints.get(ind) is not None:
                 infos[ind] = info.model_copy(update={"midpoint": midpoints[ind] * 100.0})
@@ -131,6 +144,9 @@ def import_lgbf(path: Path, meta: Path | None = None, groups: Path | None = None
     out = drop_duplicate_rows(out, file, parsed)
 
     parsed.values = out[TABLE_COLUMNS].reset_index(drop=True)
+    published = published.loc[out.index]
+    if published[["national", "group_average"]].notna().any().any():
+        parsed.published = published[PUBLISHED_COLUMNS].reset_index(drop=True)
     parsed.indicators = infos
     names = df.loc[keep, "localauthority"].unique()
     parsed.areas = {area_code(n): n for n in names}
@@ -186,7 +202,8 @@ def _read_info(path: Path, parsed: ParsedDataset) -> tuple[dict[str, IndicatorIn
                                                                                row.get("numberformat", "")),
             polarity=polarity, description=" ".join(row.get("source", "").split())[:600],
             measure_type=row["measuretype"], source="Local Government Benchmarking Framework (Improvement Service)",
-            reporting_period=row.get("reportingperiod", ""), category=row.get("iscategory", ""))
+            reporting_period=row.get("reportingperiod", ""), category=row.get("iscategory", ""),
+            denominator_description=" ".join(row.get("denominator_correct", "").split()))
         schemes[code] = row.get("familygrouping", "")
     if odd_markers:
         parsed.warnings.append(f"Ranking_Type markers normalised: {', '.join(sorted(odd_markers))}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 Polarity = Literal["higher_is_better", "lower_is_better", "closer_to_target"]
 Direction = Literal["improving", "worsening", "no change", "not comparable"]
@@ -43,6 +43,37 @@ class IndicatorInfo(BaseModel):
     midpoint: float | None = None
     reporting_period: str = ""  # e.g. "Annual", "3 Year Aggregates" (LGBF ReportingPeriod)
     category: str = ""  # service area, e.g. "Environmental Services"
+    # What the denominator counts, when the source says ("Number of Premises", "Average Hourly Rate of Pay"):
+    # small-number warnings are given only when it is a count of people or cases (indicators.analysis).
+    denominator_description: str = ""
+    # A target with a date (from the metadata file): the value to reach and the period by which to reach it.
+    target_value: float | None = None
+    target_period: str = ""
+
+
+ComparatorTerms = Literal["oflog", "lgbf", "local"]
+
+
+class DatasetComparators(BaseModel):
+    """What a dataset's comparators are and what they are called (declared by its importer).
+
+    - `terms`: "oflog" (England median and Oflog's MAD bands), "lgbf" (the published Scotland value and family-group
+      average), "local" (a council's own data: the groups its files give, no national claim).
+    - `national_name`: the nation the whole dataset covers ("England", "Scotland"), or "" when it is not national.
+    - `group_label`: what the comparator groups are ("CIPFA nearest neighbours", "LGBF family group").
+    """
+
+    terms: ComparatorTerms = "local"
+    national_name: str = ""
+    group_label: str = "comparator group"
+    published: bool = False  # the file carries published national and group values (LGBF)
+
+
+_DEFAULT_COMPARATORS: dict[str, DatasetComparators] = {
+    "oflog": DatasetComparators(terms="oflog", national_name="England", group_label="CIPFA nearest neighbours"),
+    "lgbf": DatasetComparators(terms="lgbf", national_name="Scotland", group_label="LGBF family group",
+                               published=True),
+}
 
 
 class DatasetInfo(BaseModel):
@@ -57,6 +88,17 @@ class DatasetInfo(BaseModel):
     latest_period: str | None = None
     imported_at: str = ""
     national_label: str = "all councils in the data"
+    comparators: DatasetComparators = Field(default_factory=DatasetComparators)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _declared_comparators(cls, data: object) -> object:
+        # Datasets stored before comparators were declared: the format says what they are.
+        if isinstance(data, dict) and "comparators" not in data:
+            known = _DEFAULT_COMPARATORS.get(str(data.get("format", "")))
+            if known is not None:
+                data = {**data, "comparators": known.model_dump()}
+        return data
 
 
 class ImportReport(BaseModel):
@@ -133,6 +175,18 @@ class ComparatorAssessment(BaseModel):
     best_code: str | None = None  # best-performing member other than the council itself
     best_name: str | None = None
     best_value: float | None = None
+    # Ties: members other than the council with exactly its value's standing (so its rank is "joint"), and every
+    # member other than the council tied at the best value (best_code/best_name are the first of them).
+    tied_with: list[str] = Field(default_factory=list)
+    best_codes: list[str] = Field(default_factory=list)
+    best_names: list[str] = Field(default_factory=list)
+    # What the comparators are called (the dataset's declaration, see DatasetComparators).
+    terms: ComparatorTerms = "local"
+    national_name: str = ""  # "England", "Scotland" or "" (then the whole-data median is not called national)
+    group_is_everyone: bool = False  # the group holds every council with a value (no separate national median)
+    published_national: float | None = None  # LGBF: the published Scotland value for the period
+    published_group_average: float | None = None  # LGBF: the published family-group average
+    published_group_name: str = ""  # the family group the published average is for
 
 
 class SignalAssessment(BaseModel):
@@ -142,13 +196,48 @@ class SignalAssessment(BaseModel):
     points: int
     min_points: int
     centre: float | None = None
-    lower_limit: float | None = None
+    lower_limit: float | None = None  # clipped to the measure's possible range (see `clipped`)
     upper_limit: float | None = None
+    raw_lower_limit: float | None = None  # mean -/+ 2.66 x mean moving range, before clipping
+    raw_upper_limit: float | None = None
+    possible_min: float | None = None  # the measure's possible range (0-100 for a percentage), when known
+    possible_max: float | None = None
+    clipped: list[str] = Field(default_factory=list)  # "lower" and/or "upper": limits cut to the possible range
     beyond_limits: list[str] = Field(default_factory=list)  # periods outside the natural process limits
     runs: list[str] = Field(default_factory=list)  # run rules that fired, in words
     side_run: int = 0  # values in a row on one side of the centre line, ending at the latest (when it fired)
     trend_run: int = 0  # values in a row each rising (or each falling), ending at the latest (when it fired)
     verdict: str = ""
+
+
+class NeighboursChange(BaseModel):
+    """How the council's comparators moved over the same span as the council (is a change local or sector-wide?)."""
+
+    from_period: str
+    to_period: str
+    group_name: str
+    comparison: Literal["neighbours", "national"]
+    of: int  # comparators other than the council with a value in both periods
+    improved: int | None = None  # None when the indicator has no direction of good performance
+    worsened: int | None = None
+    rose: int = 0  # values up (whatever the polarity says)
+    fell: int = 0
+    council_direction: Direction = "not comparable"
+
+
+class TargetPath(BaseModel):
+    """The change needed per year from the latest value to reach a dated target, beside the recent pace."""
+
+    target: float
+    target_period: str
+    from_period: str
+    from_value: float
+    years: float  # years from the latest period to the target period
+    needed_per_year: float  # (target - latest) / years; in percentage points for a percentage
+    met_already: bool
+    recent_from_period: str | None = None  # the start of the span the recent pace is measured over
+    recent_per_year: float | None = None  # average change per year over that span
+    on_track: bool | None = None  # the recent pace, kept up, reaches the target by its date
 
 
 class IndicatorAnalysis(BaseModel):
@@ -179,6 +268,16 @@ class IndicatorAnalysis(BaseModel):
     # judgement, not mixed into it; `latest_in_year` is the last of them.
     in_year: list[SeriesPoint] = Field(default_factory=list)
     latest_in_year: Figure | None = None
+    # How often the indicator is collected, read from the periods held (annual, biennial, every 3 years, quarterly,
+    # monthly, irregular) and the years between collections.
+    cadence: str = "annual"
+    cadence_years: float | None = None
+    no_direction: bool = False  # no direction of good performance: rises and falls are described, not judged
+    # A one-line reason to check the latest figure before celebrating or acting on it: it is outside the natural
+    # process limits, or at the measure's ceiling or floor. None when there is no such reason.
+    check_figure: str | None = None
+    neighbours_improved: NeighboursChange | None = None
+    target_path: TargetPath | None = None
 
 
 class Resolution(BaseModel):

@@ -17,7 +17,7 @@ from indicators.importing import (
     read_checked,
     read_groups,
 )
-from indicators.models import IndicatorInfo, Polarity
+from indicators.models import DatasetComparators, IndicatorInfo, Polarity
 from indicators.periods import parse_period
 
 Progress = Callable[[str, int, int], None]
@@ -60,7 +60,9 @@ def import_oflog(path: Path, meta: Path | None = None, groups: Path | None = Non
                                       "authority name, Measure, Code, Value)", progress)
     line = pd.Series(range(2, 2 + len(df)), index=df.index)
     parsed = ParsedDataset(fmt="oflog", source=file, values=pd.DataFrame(columns=TABLE_COLUMNS), indicators={},
-                           areas={}, national_label="all English councils in the data")
+                           areas={}, national_label="all English councils in the data",
+                           comparators=DatasetComparators(terms="oflog", national_name="England",
+                                                          group_label="CIPFA nearest neighbours"))
 
     for col in ("financial_year", "local_authority_code", "code"):
         blank = df[col] == ""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from indicators.errors import ImportValidationError, IndicatorError, UnknownAreaError, UnknownIndicatorError
-from indicators.importing import TABLE_COLUMNS, GroupScheme, ParsedDataset
+from indicators.importing import PUBLISHED_COLUMNS, TABLE_COLUMNS, GroupScheme, ParsedDataset
 from indicators.models import DatasetInfo, ImportReport, IndicatorInfo
 
 if TYPE_CHECKING:
@@ -38,6 +38,8 @@ class _Loaded:
     groups: dict[str, dict[str, GroupScheme]]  # dataset -> scheme key -> scheme
     schemes: dict[str, str]  # indicator id -> scheme key in its dataset
     table: pd.DataFrame
+    published_frames: list[pd.DataFrame] = field(default_factory=list)
+    published: dict[tuple[str, str, str], tuple[float | None, float | None, str]] | None = None
     by_indicator: dict[str, pd.DataFrame] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)  # derived data (e.g. indicator embeddings) for this version
 
@@ -128,6 +130,13 @@ class IndicatorStore:
                 values[col] = pd.to_numeric(values[col]).astype("float64")
             values = values.sort_values(["indicator_id", "area_code", "key"], kind="stable").reset_index(drop=True)
             values.to_parquet(tmp / "values.parquet", index=False)
+            if parsed.published is not None and not parsed.published.empty:
+                published = parsed.published[PUBLISHED_COLUMNS].copy()
+                for col in ("indicator_id", "area_code", "period", "group"):
+                    published[col] = published[col].astype(str)
+                for col in ("national", "group_average"):
+                    published[col] = pd.to_numeric(published[col]).astype("float64")
+                published.to_parquet(tmp / "published.parquet", index=False)
             periods_by_ind = {ind: sort_periods(list(sub.unique()))
                               for ind, sub in values.groupby("indicator_id", sort=False)["period"]}
             indicators = {ind: info.model_copy(update={"dataset": name, "periods": periods_by_ind.get(ind, [])})
@@ -137,7 +146,7 @@ class IndicatorStore:
                                indicators=len(indicators), areas=int(values["area_code"].nunique()),
                                latest_period=all_periods[-1] if all_periods else None,
                                imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
-                               national_label=parsed.national_label)
+                               national_label=parsed.national_label, comparators=parsed.comparators)
             areas = {c: parsed.areas.get(c, c) for c in values["area_code"].unique()}
             meta = {"info": info.model_dump(), "indicators": {k: v.model_dump() for k, v in indicators.items()},
                     "areas": areas, "groups": {k: g.to_json() for k, g in parsed.groups.items()},
@@ -191,6 +200,7 @@ class IndicatorStore:
         groups: dict[str, dict[str, GroupScheme]] = {}
         schemes: dict[str, str] = {}
         frames = []
+        published: list[pd.DataFrame] = []
         for name, entry in sorted(self._manifest()["datasets"].items()):
             folder = self.root / entry["dir"]
             meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
@@ -202,6 +212,8 @@ class IndicatorStore:
             frame = pd.read_parquet(folder / "values.parquet")
             frame["dataset"] = name
             frames.append(frame)
+            if (folder / "published.parquet").exists():
+                published.append(pd.read_parquet(folder / "published.parquet"))
         if frames:
             table = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
         else:
@@ -209,7 +221,7 @@ class IndicatorStore:
                                                                        "denominator", "key") else "str")
                                   for c in [*TABLE_COLUMNS, "dataset"]})
         self._loaded = _Loaded(stamp=stamp, datasets=datasets, indicators=indicators, areas=areas, groups=groups,
-                               schemes=schemes, table=table)
+                               schemes=schemes, table=table, published_frames=published)
         return self._loaded
 
     def datasets(self) -> list[DatasetInfo]:
@@ -262,6 +274,22 @@ class IndicatorStore:
         if area_code not in members:
             members.append(area_code)
         return scheme.names.get(area_code, scheme.label), members
+
+    def published(self, indicator_id: str, area_code: str, period: str
+                  ) -> tuple[float | None, float | None, str] | None:
+        """The source's own published comparators for a council's row (LGBF: the Scotland value, the family-group
+        average and the family group), in the values' units; None when the dataset carries none."""
+        loaded = self._load()
+        if loaded.published is None:
+            import math
+
+            table: dict[tuple[str, str, str], tuple[float | None, float | None, str]] = {}
+            for side in loaded.published_frames:
+                for ind, area, at, nat, avg, group in side[PUBLISHED_COLUMNS].itertuples(index=False, name=None):
+                    table[(ind, area, at)] = (None if math.isnan(nat) else float(nat),
+                                              None if math.isnan(avg) else float(avg), str(group))
+            loaded.published = table
+        return loaded.published.get((indicator_id, area_code, period))
 
     def dataset(self, name: str) -> DatasetInfo:
         """One dataset's summary; IndicatorError if it is not held."""

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 REQUIRED = ["indicator_id", "area_code", "period", "value"]
 META_COLUMNS = ["indicator_id", "name", "unit", "polarity", "description", "measure_type", "source", "aliases"]
+# Optional metadata columns: `midpoint` (the ideal of a closer_to_target indicator), `denominator_description`
+# (what the denominator counts), and a dated target: `target_value` to be reached by `target_period`.
+OPTIONAL_META_COLUMNS = ["midpoint", "denominator_description", "target_value", "target_period"]
 Progress = Callable[[str, int, int], None]
 
 
@@ -166,9 +169,21 @@ def apply_meta(meta: Path, parsed: ParsedDataset) -> None:
             unknown.append(ind)
             continue
         update: dict[str, object] = {}
-        for col in ("name", "unit", "description", "measure_type", "source"):
+        for col in ("name", "unit", "description", "measure_type", "source", "denominator_description"):
             if row.get(col):
                 update[col] = row[col]
+        if row.get("target_value") or row.get("target_period"):
+            if not (row.get("target_value") and row.get("target_period")):
+                raise ImportValidationError(file, i, "a dated target needs both target_value and target_period")
+            numbers, bad = parse_numbers(pd.Series([row["target_value"]]))
+            if bad.any():
+                raise ImportValidationError(file, i, f"target_value {row['target_value']!r} is not a number")
+            try:
+                target_period = parse_period(row["target_period"]).text
+            except ValueError as exc:
+                raise ImportValidationError(file, i, str(exc)) from exc
+            update["target_value"] = float(numbers.iloc[0])
+            update["target_period"] = target_period
         if row.get("polarity", "") != "":
             update["polarity"] = normalise_polarity(row["polarity"], file, i)
         if row.get("aliases"):
