@@ -21,8 +21,30 @@ Definitions (tests recompute these independently; change them only with the test
   rank 1 = best (ties share the better rank); quartile = (rank - 1) * 4 // n + 1 (1 = best quarter).
 - MADs: (value - national median) / median(|x - national median|), as Oflog; banded with OFLOG_BANDS.
 - signal: XmR chart over the council's series when it has at least XMR_MIN_POINTS values: centre = mean,
-  limits = mean +/- 2.66 x mean moving range; signals are points beyond the limits, RUN_SIDE points in a row on
-  one side of the centre, or RUN_TREND points in a row each rising (or falling).
+  limits = mean +/- 2.66 x mean moving range, then clipped to the measure's possible range (`possible_range`:
+  0 to 100 for a percentage share whose held values all lie in it; at least 0 for a non-negative quantity - money,
+  days, weeks, rates, kg - whose held values are all >= 0; nothing for scores, gaps and changes); signals are
+  points beyond the (unclipped) limits, RUN_SIDE points in a row on one side of the centre, or RUN_TREND points in
+  a row each rising (or falling).
+- check the figure: the latest value is outside the natural process limits, or within EDGE_SHARE of the possible
+  range from its ceiling or floor (a non-negative quantity: at its floor of 0).
+- ties: members whose standing equals the council's (up to float noise) share its rank ("joint"); the best
+  comparators are every member other than the council at the best standing.
+- comparators are named as the dataset declares (`DatasetInfo.comparators`): Oflog's MAD bands only for
+  terms "oflog" (England); the published Scotland value and family-group average for "lgbf"; for "local" data
+  the whole-data median is "all councils in the data", stated only when the group is not every council.
+- cadence: the most common gap, in years, between the indicator's consecutive periods of the judged frequency
+  (ties: the shorter); 1 = annual, 2 = biennial, ... (quarterly/monthly series: their own frequency).
+- small numbers: the latest denominator is below SMALL_DENOMINATOR and counts people or cases: the source's
+  denominator description names a count ("Number of ...", households, pupils, ...; not money, pay, area, hours,
+  or a population in thousands), or, without a description, the measure is a percentage or rate and the
+  denominator is a whole number.
+- neighbours improved: over the span the council's change is measured (`span_change`, else `change`), the
+  comparator group's members other than the council (every council for a national comparison) with a value in
+  both periods, judged by polarity (values rising/falling when there is no direction).
+- target path: with a dated target (metadata `target_value`, `target_period`), the change needed per year =
+  (target - latest) / years from the latest period to the target period (period keys); the recent pace = change
+  over the same span / its years; on track when that pace, kept up, meets the target by its date.
 """
 
 from __future__ import annotations
@@ -32,17 +54,20 @@ import re
 from typing import TYPE_CHECKING, Literal
 
 from indicators.errors import IndicatorError
-from indicators.formatting import format_number, is_percent
+from indicators.formatting import format_number, format_value, is_percent
 from indicators.models import (
     ChangeAssessment,
     ComparatorAssessment,
+    DatasetComparators,
     Direction,
     Figure,
     IndicatorAnalysis,
     IndicatorInfo,
+    NeighboursChange,
     SeriesPoint,
     SignalAssessment,
     TargetAssessment,
+    TargetPath,
 )
 from indicators.periods import Frequency, frequencies, frequency_of, parse_period
 from indicators.runs import Run, close, judge, run_of, trailing_run
@@ -53,8 +78,8 @@ if TYPE_CHECKING:
 
     from indicators.store import IndicatorStore
 
-__all__ = ["IndicatorAnalysis", "Run", "analyse", "judge", "mads_band", "quartile_of", "rank_of", "run_of",
-           "stated_figure", "target_met"]
+__all__ = ["IndicatorAnalysis", "Run", "analyse", "cadence_of", "denominator_counts", "judge", "mads_band",
+           "missing_between", "possible_range", "quartile_of", "rank_of", "run_of", "stated_figure", "target_met"]
 
 RAG_TOLERANCE = 0.05
 XMR_MIN_POINTS = 8
@@ -63,8 +88,19 @@ RUN_SIDE = 7
 RUN_TREND = 6
 BASE_EFFECT_PERCENT = 20.0
 SMALL_DENOMINATOR = 30.0
+EDGE_SHARE = 0.005  # within half a per cent of the possible range from its ceiling or floor: "at" it
 OFLOG_BANDS = ((0.5, "broadly similar"), (1.5, "slightly"), (3.0, ""), (math.inf, "much"))
 _BREAK = re.compile(r"break|definition|method|changed|discontinu|not comparable|revised", re.IGNORECASE)
+# Measures that are differences, not shares or quantities: no possible range is assumed for them.
+_DIFFERENCE = re.compile(r"\bgap\b|change|differen|growth|increase|decrease|variance|surplus|deficit|balance",
+                         re.IGNORECASE)
+_NON_NEGATIVE_UNITS = re.compile(r"^(£|days?\b|weeks?\b|per\b|kg\b|visits\b|hours?\b)", re.IGNORECASE)
+# A denominator that is an amount, not a count of people or cases (or a count in thousands, never small).
+_NOT_A_COUNT = re.compile(r"£|expenditure|spend|budget|cost|pay\b|rate of|average|area\b|floor|hours|km\b|"
+                          r"thousand|£000|value|funding|income|salary|wage|tonnes|kg\b", re.IGNORECASE)
+_A_COUNT = re.compile(r"^(total )?(number|no\.?|count)\b|\b(people|persons|pupils|children|adults|clients|"
+                      r"households|cases|applications|premises|visits|attendances|buildings|discharges|staff|"
+                      r"employees|residents|properties|homes|requests|referrals|complaints)\b", re.IGNORECASE)
 
 
 def is_percentage(info: IndicatorInfo) -> bool:
@@ -205,10 +241,17 @@ def analyse(store: IndicatorStore, indicator_id: str, area_code: str, since: str
         if comparators is not None:
             break
     target_a = _target(info, latest[0], latest[1], target, comparators)
-    signal = xmr([v for _, v in history], [p for p, _ in history])
+    bounds = possible_range(info, rows["value"])
+    signal = xmr([v for _, v in history], [p for p, _ in history], bounds=bounds)
+    same_freq = [p for p in rows["period"].unique() if freq_of.get(p, frequency_of(p)) == frequency]
+    cadence, cadence_years = cadence_of(same_freq, frequency)
     caveats, breaks = _caveats(info, rows, full, series, change, comparators, comparison, store, area_code,
-                               frequency, freq_of)
+                               frequency, freq_of, cadence_years)
     in_year = _in_year(own, freqs, latest[0]) if frequency == "annual" else []
+    span = span_change or change
+    neighbours = _neighbours_change(store, info, rows, area_code, span, comparators, ideal) if span else None
+    path = _target_path(info, latest, span)
+    check = _check_figure(info, latest, signal, bounds)
 
     def figure(label: str, at: tuple[str, float]) -> Figure:
         return Figure(indicator_id=indicator_id, indicator_name=info.name, area_code=area_code, area_name=area_name,
@@ -222,7 +265,8 @@ def analyse(store: IndicatorStore, indicator_id: str, area_code: str, since: str
         consecutive=consecutive, consecutive_direction=consecutive_dir, target=target_a, comparators=comparators,
         signal=signal, caveats=caveats, breaks=breaks, frequency=frequency, in_year=in_year,
         latest_in_year=figure(f"latest {noun} value", (in_year[-1].period, float(in_year[-1].value or 0.0)))
-        if in_year else None,
+        if in_year else None, cadence=cadence, cadence_years=cadence_years, no_direction=info.polarity is None,
+        check_figure=check, neighbours_improved=neighbours, target_path=path,
     )
     sentences, figures = describe(analysis, store, _year_earlier(own, freqs, analysis))
     return analysis.model_copy(update={"sentences": sentences, "figures": figures})
@@ -267,12 +311,146 @@ def _period_values(store: IndicatorStore, indicator_id: str, period: str) -> pd.
     return at.set_index("area_code")["value"].astype("float64")
 
 
+def possible_range(info: IndicatorInfo, values: pd.Series | list[float]) -> tuple[float | None, float | None]:
+    """The measure's possible (lower, upper) values, each None when not known (see the module docstring)."""
+    held = [float(v) for v in values if v is not None and not math.isnan(float(v))]
+    if not held or _DIFFERENCE.search(info.name):
+        return None, None
+    lo, hi = min(held), max(held)
+    if is_percentage(info):
+        return (0.0 if lo >= 0 else None), (100.0 if hi <= 100 and lo >= 0 else None)
+    if _NON_NEGATIVE_UNITS.match(info.unit.strip()) and lo >= 0:
+        return 0.0, None
+    return None, None
+
+
+def cadence_of(periods: list[str], frequency: Frequency = "annual") -> tuple[str, float | None]:
+    """How often an indicator is collected, from its periods of one frequency: (word, years between)."""
+    if frequency == "quarterly":
+        return "quarterly", 0.25
+    if frequency == "monthly":
+        return "monthly", 1.0 / 12.0
+    keys = sorted({round(parse_period(p).key, 4) for p in periods})
+    gaps = [round(b - a, 2) for a, b in zip(keys, keys[1:], strict=False)]
+    if not gaps:
+        return "annual", None
+    counts: dict[float, int] = {}
+    for g in gaps:
+        counts[g] = counts.get(g, 0) + 1
+    years = min(counts, key=lambda g: (-counts[g], g))
+    if years <= 1.0:
+        return "annual", years
+    if years == 2.0:
+        return "biennial", years
+    return f"every {format_number(years, count=True)} years", years
+
+
+def missing_between(before: str, after: str, years: float | None) -> list[str]:
+    """Periods one collection apart that would lie between two held periods of a financial- or calendar-year series
+    (e.g. 2021-22 between 2020-21 and 2022-23 for an annual series); none for other kinds or a gap of one."""
+    if not years or years < 1.0:
+        return []
+    a, b = parse_period(before), parse_period(after)
+    if a.kind != b.kind or a.kind not in ("financial_year", "calendar_year"):
+        return []
+    step = max(1, round(years))
+    out = []
+    year = int(a.start) + step
+    while year < int(b.start) - 1e-9:
+        out.append(str(year) if a.kind == "calendar_year" else f"{year}-{(year + 1) % 100:02d}")
+        year += step
+    return out
+
+
+def denominator_counts(info: IndicatorInfo, denominator: float) -> bool:
+    """Whether a denominator is a count of people or cases (see the module docstring), so a small one is a warning."""
+    described = info.denominator_description.strip()
+    if described:
+        return not _NOT_A_COUNT.search(described) and bool(_A_COUNT.search(described))
+    rate = is_percentage(info) or info.unit.strip().lower().startswith("per ") or \
+        info.measure_type.strip().lower() in ("percentage", "rate", "proportion")
+    return rate and float(denominator).is_integer()
+
+
+def _check_figure(info: IndicatorInfo, latest: tuple[str, float], signal: SignalAssessment,
+                  bounds: tuple[float | None, float | None]) -> str | None:
+    """Why the latest figure should be checked before anyone celebrates or acts on it (one line), or None."""
+    reasons = []
+    if latest[0] in signal.beyond_limits:
+        reasons.append(ANALYSIS_MESSAGES["check_beyond"])
+    lo, hi = bounds
+    value = latest[1]
+    edge = EDGE_SHARE * (hi - lo) if lo is not None and hi is not None else 0.0
+    if hi is not None and value >= hi - edge - 1e-12:
+        reasons.append(ANALYSIS_MESSAGES["check_ceiling"])
+    elif lo is not None and value <= lo + edge + 1e-12:
+        reasons.append(ANALYSIS_MESSAGES["check_floor"])
+    if not reasons:
+        return None
+    return ANALYSIS_MESSAGES["check_figure"].format(value=format_value(value, info.unit), period=latest[0],
+                                                    reasons=" and ".join(reasons))
+
+
+def _neighbours_change(store: IndicatorStore, info: IndicatorInfo, rows: pd.DataFrame, area_code: str,
+                       span: ChangeAssessment, comparators: ComparatorAssessment | None,
+                       ideal: float | None) -> NeighboursChange | None:
+    """How the comparators other than the council moved between the span's two periods."""
+    if comparators is None:
+        return None
+    members: list[str] | None = None
+    if comparators.comparison == "neighbours":
+        group = store.comparator_group(info.indicator_id, area_code)
+        members = group[1] if group else None
+    at = rows[rows["period"].isin([span.from_period, span.to_period]) & (rows["area_code"] != area_code)]
+    if members is not None:
+        at = at[at["area_code"].isin(members)]
+    wide = at.pivot_table(index="area_code", columns="period", values="value", aggfunc="first")
+    if span.from_period not in wide.columns or span.to_period not in wide.columns:
+        return None
+    both = wide[[span.from_period, span.to_period]].dropna()
+    if both.empty:
+        return None
+    steps = [judge(float(b), float(e), info, ideal) for b, e in both.itertuples(index=False, name=None)]
+    judged = info.polarity is not None and (info.polarity != "closer_to_target" or ideal is not None)
+    return NeighboursChange(
+        from_period=span.from_period, to_period=span.to_period, group_name=comparators.group_name,
+        comparison=comparators.comparison, of=len(both),
+        improved=sum(1 for x in steps if x == "improving") if judged else None,
+        worsened=sum(1 for x in steps if x == "worsening") if judged else None,
+        rose=int((both[span.to_period] > both[span.from_period]).sum()),
+        fell=int((both[span.to_period] < both[span.from_period]).sum()), council_direction=span.direction)
+
+
+def _target_path(info: IndicatorInfo, latest: tuple[str, float], span: ChangeAssessment | None) -> TargetPath | None:
+    """The change per year needed to reach the dated target from the latest value, and the recent pace."""
+    if info.target_value is None or not info.target_period or info.polarity is None:
+        return None
+    years = parse_period(info.target_period).key - parse_period(latest[0]).key
+    if years <= 0:
+        return None
+    target = info.target_value
+    met = target_met(info, latest[1], target)
+    recent_from = recent = None
+    on_track: bool | None = True if met else None
+    if span is not None:
+        span_years = parse_period(span.to_period).key - parse_period(span.from_period).key
+        if span_years > 0:
+            recent_from, recent = span.from_period, (span.to_value - span.from_value) / span_years
+            if not met and info.polarity in ("higher_is_better", "lower_is_better"):
+                on_track = target_met(info, latest[1] + recent * years, target)
+    return TargetPath(target=target, target_period=info.target_period, from_period=latest[0], from_value=latest[1],
+                      years=years, needed_per_year=(target - latest[1]) / years, met_already=met,
+                      recent_from_period=recent_from, recent_per_year=recent, on_track=on_track)
+
+
 def _comparators(store: IndicatorStore, info: IndicatorInfo, area_code: str, period: str, value: float,
                  comparison: str, ideal: float | None) -> ComparatorAssessment | None:
     if comparison == "none":
         return None
     national = _period_values(store, info.indicator_id, period).dropna()
-    national_label = store.dataset(info.dataset).national_label if info.dataset else "all councils in the data"
+    dataset = store.dataset(info.dataset) if info.dataset else None
+    national_label = dataset.national_label if dataset is not None else "all councils in the data"
+    declared = dataset.comparators if dataset is not None else DatasetComparators()
     group = store.comparator_group(info.indicator_id, area_code) if comparison == "neighbours" else None
     if group is not None:
         name, members = group
@@ -289,23 +467,38 @@ def _comparators(store: IndicatorStore, info: IndicatorInfo, area_code: str, per
     mad = float((national - national.median()).abs().median()) if len(national) else None
     nat_median = float(national.median())
     mads = None if not mad else (value - nat_median) / mad
-    band = band_wording(mads) if mads is not None else ""
+    # Oflog's bands (distance from the England median in MADs) belong to Oflog-style English data only.
+    oflog = declared.terms == "oflog"
+    band = band_wording(mads) if mads is not None and oflog else ""
     judgement = ""
-    if mads is not None and band != "broadly similar":
+    if mads is not None and oflog and band != "broadly similar":
         better = judge(nat_median, value, info, ideal)
         judgement = {"improving": "better", "worsening": "worse"}.get(better, "")
     best_code = best_value = None
+    best_codes: list[str] = []
+    tied_with: list[str] = []
     if info.polarity is not None and (info.polarity != "closer_to_target" or ideal is not None):
         rest = values.drop(area_code, errors="ignore")
         if len(rest):
-            ranked = sorted(rest.items(), key=lambda kv: (rank_of(float(kv[1]), others, info, ideal), kv[0]))
+            ranks = {str(c): rank_of(float(v), others, info, ideal) for c, v in rest.items()}
+            ranked = sorted(rest.items(), key=lambda kv: (ranks[str(kv[0])], kv[0]))
             best_code, best_value = str(ranked[0][0]), float(ranked[0][1])
+            best_codes = [str(c) for c, _ in ranked if ranks[str(c)] == ranks[best_code]]
+            tied_with = sorted((c for c, r in ranks.items() if r == rank), key=lambda c: store.area_name(c))
+    published = store.published(info.indicator_id, area_code, period) if declared.published else None
+    family = store.comparator_group(info.indicator_id, area_code) if published else None
+    everyone = set(values.index) == set(national.index)
     return ComparatorAssessment(
         period=period, comparison=kind, value=value, group_name=name, n=n, members=[str(m) for m in values.index],
         median=median, q1=float(values.quantile(0.25)), q3=float(values.quantile(0.75)), rank=rank,
         quartile=quartile_of(rank, n) if rank is not None else None, national_n=len(national),
         national_median=nat_median, mad=mad, mads=mads, mads_band=band, mads_judgement=judgement,
-        best_code=best_code, best_name=store.area_name(best_code) if best_code else None, best_value=best_value)
+        best_code=best_code, best_name=store.area_name(best_code) if best_code else None, best_value=best_value,
+        tied_with=tied_with, best_codes=best_codes, best_names=[store.area_name(c) for c in best_codes],
+        terms=declared.terms, national_name=declared.national_name, group_is_everyone=everyone,
+        published_national=published[0] if published else None,
+        published_group_average=published[1] if published else None,
+        published_group_name=family[0] if family and published and published[1] is not None else "")
 
 
 def target_met(info: IndicatorInfo, value: float, target: float) -> bool:
@@ -345,18 +538,24 @@ def _target(info: IndicatorInfo, period: str, value: float, target: float | None
                             tolerance=RAG_TOLERANCE, green_but_bottom_quartile=bottom)
 
 
-def xmr(values: list[float], periods: list[str], min_points: int = XMR_MIN_POINTS) -> SignalAssessment:
-    """XmR chart verdict for a series (oldest first), or 'too short to tell'."""
+def xmr(values: list[float], periods: list[str], min_points: int = XMR_MIN_POINTS,
+        bounds: tuple[float | None, float | None] = (None, None)) -> SignalAssessment:
+    """XmR chart verdict for a series (oldest first), or 'too short to tell'; `bounds` is the measure's possible
+    range (see possible_range): the limits are clipped to it, and the clipping is recorded."""
     n = len(values)
+    lo, hi = bounds
     if n < min_points:
-        return SignalAssessment(method="too short", points=n, min_points=min_points,
-                                verdict=ANALYSIS_MESSAGES["too_short"].format(
+        return SignalAssessment(method="too short", points=n, min_points=min_points, possible_min=lo,
+                                possible_max=hi, verdict=ANALYSIS_MESSAGES["too_short"].format(
                                     n=n, s="" if n == 1 else "s", min_points=min_points))
     centre = sum(values) / n
     moving = [abs(b - a) for a, b in zip(values, values[1:], strict=False)]
     mr_bar = sum(moving) / len(moving)
-    lower, upper = centre - XMR_FACTOR * mr_bar, centre + XMR_FACTOR * mr_bar
-    beyond = [p for p, v in zip(periods, values, strict=True) if v > upper or v < lower]
+    raw_lower, raw_upper = centre - XMR_FACTOR * mr_bar, centre + XMR_FACTOR * mr_bar
+    lower = raw_lower if lo is None else max(raw_lower, lo)
+    upper = raw_upper if hi is None else min(raw_upper, hi)
+    clipped = [side for side, cut in (("lower", lower != raw_lower), ("upper", upper != raw_upper)) if cut]
+    beyond = [p for p, v in zip(periods, values, strict=True) if v > raw_upper or v < raw_lower]
     runs: list[str] = []
     side_len = trend_len = 0
     side_run = _longest_tail_run([1 if v > centre else -1 if v < centre else 0 for v in values])
@@ -379,8 +578,9 @@ def xmr(values: list[float], periods: list[str], min_points: int = XMR_MIN_POINT
     else:
         verdict = ANALYSIS_MESSAGES["no_signal"]
     return SignalAssessment(method="xmr", points=n, min_points=min_points, centre=centre, lower_limit=lower,
-                            upper_limit=upper, beyond_limits=beyond, runs=runs, side_run=side_len,
-                            trend_run=trend_len, verdict=verdict)
+                            upper_limit=upper, raw_lower_limit=raw_lower, raw_upper_limit=raw_upper,
+                            possible_min=lo, possible_max=hi, clipped=clipped, beyond_limits=beyond, runs=runs,
+                            side_run=side_len, trend_run=trend_len, verdict=verdict)
 
 
 def _longest_tail_run(signs: list[int]) -> tuple[int, int]:
@@ -398,11 +598,11 @@ def _longest_tail_run(signs: list[int]) -> tuple[int, int]:
 def _caveats(info: IndicatorInfo, rows: pd.DataFrame, full: pd.DataFrame, series: list[SeriesPoint],
              change: ChangeAssessment | None, comparators: ComparatorAssessment | None, comparison: str,
              store: IndicatorStore, area_code: str, frequency: Frequency = "annual",
-             freq_of: dict[str, Frequency] | None = None) -> tuple[list[str], list[str]]:
+             freq_of: dict[str, Frequency] | None = None,
+             cadence_years: float | None = None) -> tuple[list[str], list[str]]:
+    # No direction of good performance is not a data caveat: the sentences describe the moves without judging them.
     caveats: list[str] = []
     breaks: list[str] = []
-    if info.polarity is None:
-        caveats.append(ANALYSIS_MESSAGES["no_direction"])
     for p in series:
         if p.note and _BREAK.search(p.note):
             breaks.append(p.period)
@@ -422,6 +622,11 @@ def _caveats(info: IndicatorInfo, rows: pd.DataFrame, full: pd.DataFrame, series
         missing = sorted(held - {p.period for p in series}, key=lambda p: parse_period(p).key)
         if missing:
             caveats.append(ANALYSIS_MESSAGES["missing_years"].format(periods=", ".join(missing)))
+        # Collections nobody holds (e.g. a survey not run in 2020-21): the change across the gap spans longer.
+        not_collected = [m for a, b in zip(series, series[1:], strict=False)
+                         for m in missing_between(a.period, b.period, cadence_years) if m not in held]
+        if not_collected:
+            caveats.append(ANALYSIS_MESSAGES["not_collected"].format(periods=", ".join(not_collected)))
     if change is not None and change.percent is not None and abs(change.percent) >= BASE_EFFECT_PERCENT:
         earlier = [float(v) for v in full["value"].iloc[:-1]]
         if len(earlier) >= 3 and (change.from_value == min(earlier) or change.from_value == max(earlier)):
@@ -431,7 +636,8 @@ def _caveats(info: IndicatorInfo, rows: pd.DataFrame, full: pd.DataFrame, series
         noun = "quarter" if frequency == "quarterly" else "month"
         caveats.append(ANALYSIS_MESSAGES["seasonal"].format(frequency=frequency, noun=noun))
     last = series[-1] if series else None
-    if last is not None and last.denominator is not None and 0 < last.denominator < SMALL_DENOMINATOR:
+    if last is not None and last.denominator is not None and 0 < last.denominator < SMALL_DENOMINATOR \
+            and denominator_counts(info, last.denominator):
         caveats.append(ANALYSIS_MESSAGES["small_numbers"].format(
             period=last.period, denominator=format_number(last.denominator, count=True)))
     if comparators is not None and series and comparators.period != series[-1].period:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from indicators.formatting import format_number, format_value, is_percent, ordinal
 from indicators.models import ChangeAssessment, Figure, IndicatorAnalysis
-from indicators.periods import year_of
+from indicators.periods import parse_period, year_of
 
 if TYPE_CHECKING:
     from indicators.store import IndicatorStore
@@ -28,14 +29,16 @@ RESOLVER_MESSAGES: dict[str, str] = {
 
 # The caveats and signal verdicts of an analysis (indicators.analysis fills them).
 ANALYSIS_MESSAGES: dict[str, str] = {
-    "no_direction": "No direction of good performance is stated for this indicator, so rises and falls are not "
-                    "judged as better or worse.",
+    "no_direction": "No direction of good performance is stated for this indicator, so its rises and falls are "
+                    "described, not judged better or worse.",
     "break_at": "Break in series at {period}: {note}.",
     "note_for": "Note for {period}: {note}.",
     "break_in_definition": "The indicator's definition notes a break in series: check comparability across years.",
     "aggregates": "Periods such as {period} are multi-year aggregates: consecutive periods overlap, so changes "
                   "between them are smoothed and partly repeat the same years.",
     "missing_years": "No value for this council in {periods}, though other councils have one.",
+    "not_collected": "No council has a value for {periods} (not collected that year): a change across the gap "
+                     "spans more than one collection.",
     "base_effect": "Base effect: the latest change is measured from {period}, the {extreme} value in the series, "
                    "which exaggerates it.",
     "seasonal": "These are {frequency} values: a change from the previous {noun} can be seasonal, so set it against "
@@ -54,6 +57,54 @@ ANALYSIS_MESSAGES: dict[str, str] = {
     "shift": "a sustained run suggests a real shift: {runs}",
     "earlier_signals": "the latest value is within normal variation (earlier signals: {periods})",
     "no_signal": "the changes are within normal variation (no signal)",
+    "clipped_lower": "the lower limit is cut to the bottom of the measure's possible range",
+    "clipped_upper": "the upper limit is cut to the top of the measure's possible range",
+    "clipped_both": "both limits are cut to the measure's possible range",
+    "check_figure": "Check the figure before celebrating or acting: {value} in {period} {reasons}; confirm it is "
+                    "right (definition, recording, a data error) before drawing conclusions from it.",
+    "check_beyond": "is outside the natural process limits",
+    "check_ceiling": "is at the top of the measure's possible range",
+    "check_floor": "is at the bottom of the measure's possible range",
+    # The comparators, target path and runs of an analysis (describe fills them).
+    "group_neighbours": "{area}'s comparator group, {group} ({n} councils with a value, itself included)",
+    "group_family": "{area}'s family group, {group} ({n} councils with a value, itself included)",
+    "group_all": "{group} ({n} with a value)",
+    "later_period": "The latest period other councils report is {period}, when {area} had {value}.",
+    "among": "Among {who} in {period}, the median is {median} (middle half {q1} to {q3})",
+    "rank": "; {area} ranks {joint}{rank} of {n}{tied} (quartile {quartile}; the first quartile is the best)",
+    "joint": "joint ",
+    "tied_with": " with {names}",
+    "best_one": "The {label} is {name} at {value}.",
+    "best_many": "The {label}s are {names}, tied at {value}.",
+    "best_shared": "{area} shares the best value ({value}) with {names}.",
+    "label_neighbour": "best-performing neighbour",
+    "label_council": "best-performing council",
+    "all_councils": "The median across {label} ({n} with a value) is {median}.",
+    "england": "The England median ({n} councils with a value) is {median}.",
+    "oflog_similar": "In Oflog's terms it is broadly similar to the England median ({mads} median absolute "
+                     "deviations from it).",
+    "oflog_band": "In Oflog's terms it is {band}{judged} than the England median ({mads} median absolute "
+                  "deviations from it).",
+    "scotland": "The published Scotland figure for {period} is {value}.",
+    "family_average": "The published average of {group} is {value}.",
+    "neighbours_judged": "Over the same span ({start} to {end}), {improved} of {of} {who} improved{verdict}.",
+    "neighbours_unjudged": "Over the same span ({start} to {end}), {rose} of {of} {who} rose{verdict}.",
+    "who_neighbours": "other councils in the comparator group",
+    "who_family": "other councils in the family group",
+    "who_national": "other councils",
+    "verdict_shared_better": ": the improvement is shared across the sector, not only local",
+    "verdict_local_better": ": the improvement is largely local",
+    "verdict_shared_worse": ": most of them did not improve either, so the deterioration is shared across the sector",
+    "verdict_local_worse": ": the deterioration is largely local",
+    "verdict_mixed": ": a mixed picture",
+    "target_path": "To reach its target of {target} by {target_period} it needs {needed} a year from {latest} in "
+                   "{period}",
+    "target_pace": "; since {start} it has moved {pace} a year on average, {track}",
+    "on_track": "enough to get there if kept up",
+    "off_track": "not enough to get there",
+    "target_met_already": "It already meets its target of {target} for {target_period}.",
+    "run_years": "It has {word} for {n} {noun} in a row.",
+    "run_collections": "It has {word} in each of the last {n} {noun} (collected {cadence}).",
 }
 
 _DIRECTION_WORDS = {"improving": "an improvement", "worsening": "a deterioration", "no change": "no change",
@@ -105,9 +156,181 @@ def _change_phrase(c: ChangeAssessment, unit: str, figs: _Figures, what: str) ->
     return f"{text}, {judged}" if judged else text
 
 
+_SURVEY = re.compile(r"survey|satisf|quality of life|rate (it|their)|agree|experience|ease of finding", re.IGNORECASE)
+
+
+def names_list(names: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def run_sentence(a: IndicatorAnalysis) -> str:
+    """The run of improvement or deterioration in the words of the indicator's cadence: "for 5 years in a row",
+    "in each of the last 4 surveys (collected every two years)"."""
+    word = "improved" if a.consecutive_direction == "improving" else "worsened"
+    n = a.consecutive
+    if a.frequency == "annual" and a.cadence != "annual":
+        info = a.info
+        survey = _SURVEY.search(" ".join([info.name, info.description, info.source]))
+        noun = "surveys" if survey else "collections"
+        cadence = "every two years" if a.cadence == "biennial" else a.cadence
+        return ANALYSIS_MESSAGES["run_collections"].format(word=word, n=n, noun=noun, cadence=cadence)
+    kinds = {parse_period(p.period).kind for p in a.series} | {parse_period(a.latest.period).kind}
+    if a.frequency == "quarterly":
+        noun = "quarters"
+    elif a.frequency == "monthly":
+        noun = "months"
+    elif kinds <= {"financial_year", "calendar_year"}:
+        noun = "years"
+    else:
+        noun = "periods"
+    return ANALYSIS_MESSAGES["run_years"].format(word=word, n=n, noun=noun)
+
+
+def _amount(value: float, unit: str) -> str:
+    return f"{number(abs(value))} percentage points" if is_percent(unit) else with_unit(abs(value), unit)
+
+
+def _comparator_sentences(a: IndicatorAnalysis, store: IndicatorStore, figs: _Figures) -> list[str]:
+    m = ANALYSIS_MESSAGES
+    c = a.comparators
+    if c is None:
+        return []
+    unit, latest, out = a.info.unit, a.latest, []
+    figs.add("comparator median", c.median, c.period)
+    figs.add("comparator lower quartile", c.q1, c.period)
+    figs.add("comparator upper quartile", c.q3, c.period)
+    figs.add("comparators", float(c.n), c.period, unit="councils")
+    group = c.group_name.replace("_", " ")
+    if c.comparison == "neighbours":
+        key = "group_family" if c.terms == "lgbf" else "group_neighbours"
+        who = m[key].format(area=a.area_name, group=group, n=c.n)
+    else:
+        who = m["group_all"].format(group=group, n=c.n)
+    if c.period != latest.period and c.value is not None:
+        figs.add("value compared", c.value, c.period)
+        out.append(m["later_period"].format(period=c.period, area=a.area_name, value=with_unit(c.value, unit)))
+    text = m["among"].format(who=who, period=c.period, median=with_unit(c.median, unit), q1=with_unit(c.q1, unit),
+                             q3=with_unit(c.q3, unit))
+    shared_best = bool(c.rank == 1 and c.tied_with)
+    if c.rank is not None and c.quartile is not None:
+        figs.add("rank", float(c.rank), c.period, unit="rank")
+        figs.add("quartile", float(c.quartile), c.period, unit="quartile")
+        names = [store.area_name(code) for code in c.tied_with]
+        tied = m["tied_with"].format(names=names_list(names)) if names and not shared_best else ""
+        text += m["rank"].format(area=a.area_name, joint=m["joint"] if names else "", rank=ordinal(c.rank),
+                                 tied=tied, n=c.n, quartile=c.quartile)
+    out.append(text + ".")
+    if c.best_code is not None and c.best_value is not None:
+        figs.add("best comparator value", c.best_value, c.period, area_code=c.best_code, area_name=c.best_name)
+        label = m["label_neighbour"] if c.comparison == "neighbours" else m["label_council"]
+        best_names = c.best_names or [c.best_name or c.best_code]
+        value = with_unit(c.best_value, unit)
+        if shared_best:
+            out.append(m["best_shared"].format(area=a.area_name, value=value, names=names_list(best_names)))
+        elif len(best_names) > 1:
+            out.append(m["best_many"].format(label=label, names=names_list(best_names), value=value))
+        else:
+            out.append(m["best_one"].format(label=label, name=best_names[0], value=value))
+    out += _national_sentences(a, store, figs)
+    return out
+
+
+def _national_sentences(a: IndicatorAnalysis, store: IndicatorStore, figs: _Figures) -> list[str]:
+    """The whole-dataset comparison, named as the dataset declares (Oflog: England median and MAD bands; LGBF: the
+    published Scotland value and family-group average; a council's own data: all councils in it, never national)."""
+    m = ANALYSIS_MESSAGES
+    c = a.comparators
+    assert c is not None
+    unit, out = a.info.unit, []
+    if c.terms == "lgbf" and (c.published_national is not None or c.published_group_average is not None):
+        if c.published_national is not None:
+            figs.add("Scotland value (published)", c.published_national, c.period)
+            out.append(m["scotland"].format(period=c.period, value=with_unit(c.published_national, unit)))
+        if c.published_group_average is not None and c.published_group_name:
+            figs.add("family group average (published)", c.published_group_average, c.period)
+            out.append(m["family_average"].format(group=c.published_group_name.replace("_", " "),
+                                                  value=with_unit(c.published_group_average, unit)))
+        return out
+    if c.national_median is not None and c.comparison == "neighbours" and not c.group_is_everyone:
+        if c.terms == "oflog":
+            figs.add("national median", c.national_median, c.period)
+            figs.add("national councils", float(c.national_n), c.period, unit="councils")
+            out.append(m["england"].format(n=c.national_n, median=with_unit(c.national_median, unit)))
+        else:
+            label = store.dataset(a.info.dataset).national_label if a.info.dataset else "all councils in the data"
+            figs.add("median of all councils in the data", c.national_median, c.period)
+            figs.add("councils in the data", float(c.national_n), c.period, unit="councils")
+            out.append(m["all_councils"].format(label=label, n=c.national_n, median=with_unit(c.national_median,
+                                                                                             unit)))
+    if c.terms == "oflog" and c.mads is not None and c.mads_band:
+        figs.add("MADs from national median", c.mads, c.period, unit="MADs")
+        if c.mads_band == "broadly similar":
+            out.append(m["oflog_similar"].format(mads=number(c.mads)))
+        else:
+            judged = f" ({c.mads_judgement})" if c.mads_judgement else ""
+            out.append(m["oflog_band"].format(band=c.mads_band, judged=judged, mads=number(c.mads)))
+    return out
+
+
+def _neighbours_sentence(a: IndicatorAnalysis, figs: _Figures) -> list[str]:
+    m = ANALYSIS_MESSAGES
+    nc = a.neighbours_improved
+    if nc is None or nc.of < 1:
+        return []
+    terms = a.comparators.terms if a.comparators is not None else "local"
+    who = m["who_national"] if nc.comparison != "neighbours" else m["who_family"] if terms == "lgbf" \
+        else m["who_neighbours"]
+    since = nc.from_period
+    figs.add(f"neighbours compared since {since}", float(nc.of), nc.to_period, unit="councils")
+    if nc.improved is None:
+        figs.add(f"neighbours rising since {since}", float(nc.rose), nc.to_period, unit="councils")
+        return [m["neighbours_unjudged"].format(start=since, end=nc.to_period, rose=nc.rose, of=nc.of, who=who,
+                                                verdict="")]
+    figs.add(f"neighbours improved since {since}", float(nc.improved), nc.to_period, unit="councils")
+    share = nc.improved / nc.of
+    verdict = ""
+    if nc.council_direction == "improving":
+        verdict = m["verdict_shared_better"] if share >= 2 / 3 else m["verdict_local_better"] if share <= 1 / 3 \
+            else m["verdict_mixed"]
+    elif nc.council_direction == "worsening":
+        verdict = m["verdict_shared_worse"] if share <= 1 / 3 else m["verdict_local_worse"] if share >= 2 / 3 \
+            else m["verdict_mixed"]
+    return [m["neighbours_judged"].format(start=since, end=nc.to_period, improved=nc.improved, of=nc.of, who=who,
+                                          verdict=verdict)]
+
+
+def _target_path_sentence(a: IndicatorAnalysis, figs: _Figures) -> list[str]:
+    m = ANALYSIS_MESSAGES
+    t = a.target_path
+    if t is None:
+        return []
+    unit = a.info.unit
+    figs.add("dated target", t.target, t.target_period)
+    if t.met_already:
+        return [m["target_met_already"].format(target=with_unit(t.target, unit), target_period=t.target_period)]
+    change_unit = "percentage points" if is_percent(unit) else None
+    figs.add("change needed per year to reach target", t.needed_per_year, t.from_period, unit=change_unit)
+    text = m["target_path"].format(target=with_unit(t.target, unit), target_period=t.target_period,
+                                   way="rise" if t.needed_per_year > 0 else "fall",
+                                   needed=_amount(t.needed_per_year, unit), latest=with_unit(t.from_value, unit),
+                                   period=t.from_period)
+    if t.recent_per_year is not None and t.recent_from_period is not None and t.on_track is not None:
+        figs.add(f"average change per year since {t.recent_from_period}", t.recent_per_year, t.from_period,
+                 unit=change_unit)
+        moved = "risen by" if t.recent_per_year > 0 else "fallen by"
+        pace = _amount(t.recent_per_year, unit) if t.recent_per_year else ""
+        text += m["target_pace"].format(start=t.recent_from_period, moved=moved if pace else "not moved",
+                                        pace=pace or "at all", track=m["on_track"] if t.on_track else m["off_track"])
+    return [text + "."]
+
+
 def describe(a: IndicatorAnalysis, store: IndicatorStore,
              year_earlier: Figure | None = None) -> tuple[list[str], list[Figure]]:
     """Sentences and the figures behind every number in them (`year_earlier`: same quarter/month a year before)."""
+    m = ANALYSIS_MESSAGES
     figs = _Figures(a)
     info, unit = a.info, a.info.unit
     out: list[str] = []
@@ -124,10 +347,11 @@ def describe(a: IndicatorAnalysis, store: IndicatorStore,
         figs.add("value at start of span", s.from_value, s.from_period)
         phrase = _change_phrase(s, unit, figs, f"since {s.from_period}")
         out.append(f"Since {s.from_period} ({with_unit(s.from_value, unit)}) it is {phrase}.")
+    if a.no_direction and (a.change is not None or a.span_change is not None):
+        out.append(m["no_direction"])
     if a.consecutive >= 2:
         figs.add("consecutive periods in the same direction", float(a.consecutive), latest.period, unit="periods")
-        word = "improved" if a.consecutive_direction == "improving" else "worsened"
-        out.append(f"It has {word} for {a.consecutive} periods in a row.")
+        out.append(run_sentence(a))
     if a.latest_in_year is not None:
         li = a.latest_in_year
         figs.items.append(li)
@@ -157,45 +381,9 @@ def describe(a: IndicatorAnalysis, store: IndicatorStore,
         if t.green_but_bottom_quartile:
             out.append("Although green against its target, it is in the bottom quartile of its comparators.")
 
-    c = a.comparators
-    if c is not None:
-        figs.add("comparator median", c.median, c.period)
-        figs.add("comparator lower quartile", c.q1, c.period)
-        figs.add("comparator upper quartile", c.q3, c.period)
-        figs.add("comparators", float(c.n), c.period, unit="councils")
-        if c.comparison == "neighbours":
-            group = c.group_name.replace("_", " ")
-            who = f"{a.area_name}'s comparator group, {group} ({c.n} councils with a value, itself included)"
-        else:
-            who = f"{c.group_name.replace('_', ' ')} ({c.n} with a value)"
-        if c.period != latest.period and c.value is not None:
-            figs.add("value compared", c.value, c.period)
-            out.append(f"The latest period other councils report is {c.period}, when {a.area_name} had "
-                       f"{with_unit(c.value, unit)}.")
-        text = (f"Among {who} in {c.period}, the median is {with_unit(c.median, unit)} (middle half "
-                f"{with_unit(c.q1, unit)} to {with_unit(c.q3, unit)})")
-        if c.rank is not None and c.quartile is not None:
-            figs.add("rank", float(c.rank), c.period, unit="rank")
-            figs.add("quartile", float(c.quartile), c.period, unit="quartile")
-            text += (f"; {a.area_name} ranks {ordinal(c.rank)} of {c.n} (quartile {c.quartile}; the first quartile "
-                     "is the best)")
-        out.append(text + ".")
-        if c.best_code is not None and c.best_value is not None:
-            figs.add("best comparator value", c.best_value, c.period, area_code=c.best_code, area_name=c.best_name)
-            best_label = "best-performing neighbour" if c.comparison == "neighbours" else "best-performing council"
-            out.append(f"The {best_label} is {c.best_name} at {with_unit(c.best_value, unit)}.")
-        if c.national_median is not None and c.comparison == "neighbours":
-            figs.add("national median", c.national_median, c.period)
-            label = store.dataset(a.info.dataset).national_label if a.info.dataset else "all councils"
-            out.append(f"The median across {label} ({c.national_n} with a value) is "
-                       f"{with_unit(c.national_median, unit)}.")
-            figs.add("national councils", float(c.national_n), c.period, unit="councils")
-        if c.mads is not None:
-            figs.add("MADs from national median", c.mads, c.period, unit="MADs")
-            judged = f" ({c.mads_judgement})" if c.mads_judgement else ""
-            relation = "broadly similar to" if c.mads_band == "broadly similar" else f"{c.mads_band}{judged} than"
-            out.append(f"In Oflog's terms it is {relation} the national median ({number(c.mads)} median absolute "
-                       "deviations from it).")
+    out += _target_path_sentence(a, figs)
+    out += _comparator_sentences(a, store, figs)
+    out += _neighbours_sentence(a, figs)
 
     sig = a.signal
     if sig.method == "xmr" and sig.centre is not None and sig.lower_limit is not None and sig.upper_limit is not None:
@@ -207,13 +395,17 @@ def describe(a: IndicatorAnalysis, store: IndicatorStore,
             figs.add("XmR run on one side of the centre", float(sig.side_run), latest.period, unit="periods")
         if sig.trend_run:
             figs.add("XmR run rising or falling", float(sig.trend_run), latest.period, unit="periods")
+        clip = {("lower",): m["clipped_lower"], ("upper",): m["clipped_upper"],
+                ("lower", "upper"): m["clipped_both"]}.get(tuple(sig.clipped), "")
         out.append(f"Signal or noise: over {sig.points} periods the natural process limits are "
                    f"{with_unit(sig.lower_limit, unit)} to {with_unit(sig.upper_limit, unit)} around an average "
-                   f"of {with_unit(sig.centre, unit)}; {sig.verdict}.")
+                   f"of {with_unit(sig.centre, unit)}" + (f" ({clip})" if clip else "") + f"; {sig.verdict}.")
     else:
         figs.add("periods held", float(sig.points), latest.period, unit="periods")
         figs.add("XmR minimum periods", float(sig.min_points), latest.period, unit="periods")
         out.append(f"Signal or noise: {sig.verdict}.")
+    if a.check_figure:
+        out.append(a.check_figure)
 
     last = a.series[-1] if a.series else None
     if last is not None and last.denominator is not None and any(x.startswith("Small numbers") for x in a.caveats):
