@@ -19,7 +19,8 @@ _STOP = frozenset(
     "a an and are as at be by did do does for from has have how in is it its of on or our the their this to was "
     "we were what when where which who why will with about say said says us you your council councils".split()
 )
-MAX_QUOTE = 420
+MAX_QUOTE = 700  # one quote (issue 14: a quote is at most 700 characters)
+MAX_QUOTES_TOTAL = 2000  # all the quotes of one answer together
 
 
 def content_words(text: str) -> set[str]:
@@ -45,11 +46,25 @@ def best_quote(question: str, text: str, limit: int = MAX_QUOTE) -> str:
     spans = _sentence_spans(text)
     if not spans:
         return text[:limit].strip()
+    from knowledge.passages import answer_cues
+
     wanted = content_words(question)
+    cues = answer_cues(question)
 
     def score(span: tuple[int, int]) -> float:
-        words = content_words(text[span[0]:span[1]])
-        return len(words & wanted) / (1 + 0.02 * len(words))
+        # Shared words, plus the kind of thing asked for: a number for "how many", a date for "when", a name for
+        # "who" (the sentence that holds it answers; the one that only repeats the question's words does not).
+        piece = text[span[0]:span[1]]
+        words = content_words(piece)
+        shared = len(words & wanted)
+        bonus = 0.0
+        if shared and "number" in cues and re.search(r"\d", piece):
+            bonus += 1.0
+        if shared and "date" in cues and re.search(r"\b(?:19|20)\d\d\b", piece):
+            bonus += 1.0
+        if shared and "name" in cues and re.search(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+ [A-Z][a-z]+", piece):
+            bonus += 0.5
+        return (shared + bonus) / (1 + 0.02 * len(words))
 
     best = max(range(len(spans)), key=lambda i: score(spans[i]))
     start, end = spans[best]
@@ -76,19 +91,32 @@ def best_quote(question: str, text: str, limit: int = MAX_QUOTE) -> str:
 
 def passage_citation(number: int, passage: Passage, quote: str) -> Citation:
     """Citation for a retrieved passage: document title, locator and a verbatim quote."""
-    return Citation(id=number, source=passage.title, path=passage.path, locator=passage.locator, quote=quote)
+    return Citation(id=number, source=passage_source(passage), path=passage.path, locator=passage.locator,
+                    quote=quote)
 
 
 def document_answer(question: str, passages: list[Passage], first_id: int = 1,
                     lead: str = "The documents say:") -> tuple[str, list[Citation]]:
     """Quote the most relevant part of each passage, numbered from `first_id`."""
     lines, citations = [lead], []
-    for offset, passage in enumerate(passages):
-        number = first_id + offset
-        quote = best_quote(question, passage.text)
+    budget = MAX_QUOTES_TOTAL
+    for passage in passages:
+        if budget < 80:
+            break
+        number = first_id + len(citations)
+        # A passage is already the structural unit that holds the answer (a paragraph, a list with its lead-in, a
+        # row with its header): quoted whole when it fits, else cut to its answering sentences.
+        quote = best_quote(question, passage.text, limit=min(MAX_QUOTE, budget))
+        budget -= len(quote)
         citations.append(passage_citation(number, passage, quote))
-        lines.append(f"• {passage.title} ({passage.locator}): \u201c{_one_line(quote)}\u201d [{number}]")
+        lines.append(f"• {passage_source(passage)} ({passage.locator}): \u201c{_one_line(quote)}\u201d [{number}]")
     return "\n".join(lines), citations
+
+
+def passage_source(passage: Passage) -> str:
+    """How a citation names the passage's document: its title, with authors or publisher and year for a
+    publication that is not a council's own paper."""
+    return getattr(passage, "cite_as", passage.title)
 
 
 def _one_line(text: str) -> str:

@@ -44,8 +44,10 @@ RRF_K = 60
 FUSION: Literal["rrf", "linear"] = "linear"
 DENSE_WEIGHT = 0.3
 EMBED_CONTEXT = False
+ROUTE_BY_NAME = True  # a question naming a document searches it first (knowledge.doc_names)
+_DESCRIBED = ("authors", "publisher", "kind", "affiliations")
 LEXICAL_CONTEXT = False
-_PIPELINE = "v1"  # bump when loaders or chunking change, so re-ingest re-chunks unchanged files
+_PIPELINE = "v2"  # bump when loaders or chunking change, so re-ingest re-chunks unchanged files
 _EMBED_SLICE = 256  # chunks per embedding call: keeps the progress bar moving without hurting batching
 _METADATA_FIELDS = ("title", "doc_type", "date", "council", "classification")
 
@@ -73,6 +75,7 @@ class _SearchIndex:
     texts: dict[str, str]
     lexical: LexicalIndex
     doc_chunks: dict[str, list[str]] = field(default_factory=dict)
+    units: dict[str, list[tuple[int, int, str, int, int | None]]] = field(default_factory=dict)
 
 
 def _slug(text: str) -> str:
@@ -90,7 +93,8 @@ class KnowledgeBase:
     def __init__(self, home: Path, chroma_host: str | None = None, chroma_port: int | None = None,
                  embedder: Embedder | None = None, max_file_mb: float = 50.0, chunk_chars: int | None = None,
                  relevance_threshold: float = RELEVANCE_THRESHOLD, collection: str | None = None,
-                 embedder_kind: EmbedderKind | None = None) -> None:
+                 embedder_kind: EmbedderKind | None = None, max_text_mb: float | None = None,
+                 max_parse_seconds: float | None = None) -> None:
         from knowledge.chunking import DEFAULT_CHUNK_CHARS
 
         self.home = Path(home)
@@ -99,6 +103,11 @@ class KnowledgeBase:
         self._embedder = embedder
         self.embedder_kind = embedder_kind  # used when no embedder is given; None = knowledge.embedding's default
         self.max_file_mb = max_file_mb
+        from knowledge import limits
+
+        # Bounds on what one file may expand to and how long it may take to parse (knowledge.limits).
+        self.max_text_mb = max_text_mb or limits.MAX_TEXT_MB
+        self.max_parse_seconds = max_parse_seconds or limits.MAX_PARSE_SECONDS
         self.chunk_chars = chunk_chars or DEFAULT_CHUNK_CHARS
         self.relevance_threshold = relevance_threshold
         self._collection_name = collection
@@ -244,8 +253,10 @@ class KnowledgeBase:
             self._update_metadata(updated)
             return FileOutcome(path=path, status="updated", doc_id=existing.doc_id, chunks=0,
                                reason="metadata changed; text unchanged, not re-embedded"), None
+        from knowledge.limits import Budget
+
         try:
-            doc = load_file(file)
+            doc = load_file(file, Budget(self.max_text_mb, self.max_parse_seconds))
         except UnreadableFile as exc:
             return FileOutcome(path=path, status="skipped", doc_id=doc_id, reason=str(exc)), None
         except Exception as exc:  # noqa: BLE001 - a damaged file must not sink the whole batch
@@ -253,6 +264,8 @@ class KnowledgeBase:
                                reason=f"could not be read ({type(exc).__name__}: {str(exc)[:100]})"), None
         inferred = self._infer(file, doc)
         inferred["pipeline"] = pipeline
+        # The structure (headings, paragraphs, list items, table rows) passages are cut from at search time.
+        inferred["units"] = [[b.start, b.end, b.kind, b.level, b.page] for b in doc.blocks]
         meta = self._effective(inferred, overrides)
         spans = chunk_document(doc, self.chunk_chars)
         if not spans:
@@ -269,12 +282,13 @@ class KnowledgeBase:
 
     @staticmethod
     def _infer(file: Path, doc: LoadedDocument) -> dict[str, Any]:
-        from knowledge.metadata import document_date, infer_doc_type, title_from_file_name
+        from knowledge.doc_names import describe, display_title, file_name_title
+        from knowledge.metadata import document_date, infer_doc_type
 
-        title = doc.title or title_from_file_name(file)
+        title = display_title(doc.title) if doc.title else file_name_title(file.stem)
         found = document_date(doc.date_text, doc.text)
         return {"title": title, "doc_type": infer_doc_type(doc.title, doc.text, file.name),
-                "date": found.isoformat() if found else None}
+                "date": found.isoformat() if found else None, **describe(doc.text, file.name)}
 
     def _embed_and_store(self, pending: list[_Pending], progress: Progress | None) -> None:
         self.vectors.check(adding=True)  # an index of another model is refused before any embedding work
@@ -391,7 +405,9 @@ class KnowledgeBase:
         ids = list(spans)
         lexical = LexicalIndex(ids, [_lexical_text(docs[spans[i].doc_id].title, spans[i].section,
                                                    texts[spans[i].doc_id][spans[i].start:spans[i].end]) for i in ids])
-        self._index = _SearchIndex(generation, docs, spans, by_position, texts, lexical, doc_chunks)
+        units = {d: [tuple(u) for u in doc.inferred.get("units", [])] for d, doc in docs.items()}
+        self._index = _SearchIndex(generation, docs, spans, by_position, texts, lexical, doc_chunks,
+                                   units)  # type: ignore[arg-type]
         return self._index
 
     @staticmethod
@@ -431,11 +447,24 @@ class KnowledgeBase:
         scores = [s for cid, s in found if cid in index.spans and index.spans[cid].doc_id in set(allowed)]
         return max(scores, default=0.0)
 
+    def named_document(self, query: str, access: AccessContext | None = None,
+                       filters: SearchFilters | None = None) -> str | None:
+        """The id of the permitted document `query` names by title, authors, publisher or kind, if it names one."""
+        from knowledge.doc_names import named_document
+
+        access = access or AccessContext()
+        index = self._search_index()
+        described = {d.doc_id: {"title": d.title, **{k: d.inferred.get(k) for k in _DESCRIBED}}
+                     for d in index.docs.values() if self._permitted(d, access, filters)}
+        return named_document(query, described)
+
     def search(self, query: str, k: int = 5, access: AccessContext | None = None,
                filters: SearchFilters | None = None, mode: SearchMode = "hybrid") -> list[Passage]:
-        """Passages answering `query`, best first; [] when nothing held is relevant or nothing is permitted."""
-        from knowledge.passages import build_passages
+        """Passages answering `query`, best first; [] when nothing held is relevant or nothing is permitted.
 
+        A question that names a document ("the LGA guide for officers", "Grace and Martin's essay") is searched in
+        that document first; the other documents' passages follow.
+        """
         access = access or AccessContext()
         if not query.strip() or k <= 0:
             return []
@@ -443,6 +472,28 @@ class KnowledgeBase:
         allowed = [d for d in index.docs.values() if self._permitted(d, access, filters)]
         if not allowed:
             return []
+        named = self.named_document(query, access, filters) if ROUTE_BY_NAME else None
+        everywhere = self._search_in(index, query, k, allowed, mode)
+        if named is None or not everywhere:
+            return everywhere
+        from knowledge.doc_names import without_names
+
+        doc = index.docs[named]
+        inside = without_names(query, {"title": doc.title, **{f: doc.inferred.get(f) for f in _DESCRIBED}})
+        first = self._search_in(index, inside, k, [d for d in allowed if d.doc_id == named], mode, threshold=False)
+        out = list(first)
+        for p in everywhere:
+            if len(out) >= k:
+                break
+            if not any(q.doc_id == p.doc_id and q.char_start < p.char_end and p.char_start < q.char_end
+                       for q in out):
+                out.append(p)
+        return out[:k]
+
+    def _search_in(self, index: _SearchIndex, query: str, k: int, allowed: list[StoredDocument], mode: SearchMode,
+                   threshold: bool = True) -> list[Passage]:
+        from knowledge.passages import build_passages
+
         allowed_ids = {d.doc_id for d in allowed}
         restricted_scope = len(allowed) < len(index.docs)
         n = max(CANDIDATES, 4 * k)
@@ -452,7 +503,7 @@ class KnowledgeBase:
             found = self.vectors.query(vector, n, sorted(allowed_ids) if restricted_scope else None)
             # Only chunks the registry knows, of permitted documents: the registry is the source of truth.
             dense = [(cid, s) for cid, s in found if cid in index.spans and index.spans[cid].doc_id in allowed_ids]
-            if not dense or dense[0][1] < self.relevance_threshold:
+            if not dense or (threshold and dense[0][1] < self.relevance_threshold):
                 return []
         lexical: list[tuple[str, float]] = []
         if mode in ("hybrid", "bm25"):
@@ -466,14 +517,17 @@ class KnowledgeBase:
         else:
             ranked = self._fuse(dense, lexical)
         spans = [(index.spans[cid], score) for cid, score in ranked]
-        built = build_passages(spans, index.by_position, index.texts, query, k)
+        built = build_passages(spans, index.by_position, index.texts, query, k, units=index.units,
+                               weights=index.lexical.weights(query))
         out: list[Passage] = []
         for p in built:
             doc = index.docs[p.doc_id]
             out.append(Passage(chunk_id=p.chunk_id, doc_id=doc.doc_id, title=doc.title, path=doc.path,
                                doc_type=doc.doc_type, classification=doc.classification, council=doc.council,
                                date=doc.date, page=p.page, section=p.section, char_start=p.start, char_end=p.end,
-                               text=index.texts[p.doc_id][p.start:p.end], score=p.score))
+                               text=index.texts[p.doc_id][p.start:p.end], score=p.score,
+                               authors=list(doc.inferred.get("authors") or []),
+                               publisher=doc.inferred.get("publisher")))
         return out
 
 

@@ -60,6 +60,11 @@ class TextBuilder:
         self.blocks.append(Block(start, self._length, kind, level, page))
 
     @property
+    def length(self) -> int:
+        """Characters of text so far."""
+        return self._length
+
+    @property
     def text(self) -> str:
         """The text so far."""
         return "".join(self._parts)

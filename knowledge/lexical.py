@@ -42,6 +42,12 @@ class LexicalIndex:
         self.chunk_ids = chunk_ids
         self._bm25: Any = BM25Okapi([tokenize(t) or ["\u2205"] for t in texts]) if texts else None
 
+    def weights(self, query: str) -> dict[str, float]:
+        """The query's terms, each weighted by its rarity in the index (BM25's idf; unseen terms weigh most)."""
+        idf: dict[str, float] = getattr(self._bm25, "idf", {}) if self._bm25 is not None else {}
+        ceiling = max(idf.values(), default=1.0)
+        return {t: max(idf.get(t, ceiling), 0.05) for t in tokenize(query)}
+
     def top(self, query: str, n: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
         """The `n` best-scoring chunks with a positive score, optionally only those in `allowed`."""
         terms = tokenize(query)

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.document import Block, LoadedDocument, TextBuilder
+from knowledge.furniture import running_title, strip_page_furniture, strip_text_furniture
+from knowledge.limits import Budget, LimitExceeded
 from knowledge.structure import first_title, parse_blocks
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html", ".md": "markdown",
@@ -17,17 +19,28 @@ class UnreadableFile(Exception):
     """The file cannot be indexed; the message is the reason shown in the ingest summary."""
 
 
-def load_file(path: Path) -> LoadedDocument:
-    """Load one supported file; raises UnreadableFile with a one-line reason when it cannot be used."""
+def load_file(path: Path, budget: Budget | None = None) -> LoadedDocument:
+    """Load one supported file; raises UnreadableFile with a one-line reason when it cannot be used, including when
+    it would expand past `budget`'s text limit or parse for longer than its time limit."""
     kind = SUPPORTED.get(path.suffix.lower())
     if kind is None:
         raise UnreadableFile(f"unsupported file type {path.suffix or '(none)'!r}")
     data = path.read_bytes()
     if not data.strip():
         raise UnreadableFile("empty file")
+    budget = budget or Budget()
     loader = {"pdf": _load_pdf, "docx": _load_docx, "html": _load_html, "markdown": _load_markdown,
               "text": _load_text}[kind]
-    doc = loader(path, data)
+    try:
+        if kind == "docx":
+            budget.zip_package(data)
+        elif kind in ("html", "markdown", "text"):
+            budget.text(len(data))
+        doc = loader(path, data, budget)
+        budget.text(len(doc.text))
+        budget.tick()
+    except LimitExceeded as exc:
+        raise UnreadableFile(str(exc)) from exc
     if not doc.text.strip() or not doc.blocks:
         raise UnreadableFile("no text could be extracted (a scanned image or an empty document?)")
     return doc
@@ -43,19 +56,20 @@ def _decode(data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _load_text(path: Path, data: bytes) -> LoadedDocument:
-    text = _decode(data)
+def _load_text(path: Path, data: bytes, budget: Budget) -> LoadedDocument:
+    raw = _decode(data)
+    text = strip_text_furniture(raw)
     blocks = parse_blocks(text)
-    return LoadedDocument(text=text, blocks=blocks, title=first_title(text, blocks))
+    return LoadedDocument(text=text, blocks=blocks, title=first_title(text, blocks) or running_title(raw))
 
 
-def _load_markdown(path: Path, data: bytes) -> LoadedDocument:
+def _load_markdown(path: Path, data: bytes, budget: Budget) -> LoadedDocument:
     text = _decode(data)
     blocks = parse_blocks(text, markdown=True)
     return LoadedDocument(text=text, blocks=blocks, title=first_title(text, blocks))
 
 
-def _load_pdf(path: Path, data: bytes) -> LoadedDocument:
+def _load_pdf(path: Path, data: bytes, budget: Budget) -> LoadedDocument:
     import io
 
     from pypdf import PdfReader
@@ -71,9 +85,15 @@ def _load_pdf(path: Path, data: bytes) -> LoadedDocument:
                 raise UnreadableFile(f"password-protected PDF ({exc})") from exc
             if not opened:
                 raise UnreadableFile("password-protected PDF")
-        page_texts = [(page.extract_text() or "") for page in reader.pages]
+        page_texts: list[str] = []
+        extracted = 0
+        for page in reader.pages:
+            budget.tick()
+            page_texts.append(page.extract_text() or "")
+            extracted += len(page_texts[-1])
+            budget.text(extracted)
         info = reader.metadata
-    except UnreadableFile:
+    except (UnreadableFile, LimitExceeded):
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise UnreadableFile(f"corrupt or unreadable PDF ({type(exc).__name__}: {_short(exc)})") from exc
@@ -83,8 +103,9 @@ def _load_pdf(path: Path, data: bytes) -> LoadedDocument:
     pages: list[tuple[int, int, int]] = []
     blocks: list[Block] = []
     pos = 0
-    for number, raw in enumerate(page_texts, start=1):
-        page_text = raw.replace("\r\n", "\n").replace("\r", "\n").strip()
+    raw_texts = [raw.replace("\r\n", "\n").replace("\r", "\n").strip() for raw in page_texts]
+    heads = [first_title(t, parse_blocks(t)) for t in raw_texts[:1]]
+    for number, page_text in enumerate(strip_page_furniture(raw_texts), start=1):
         if parts:
             parts.append("\n\n")
             pos += 2
@@ -95,14 +116,16 @@ def _load_pdf(path: Path, data: bytes) -> LoadedDocument:
     text = "".join(parts)
     # File creation/modification dates say when a PDF was produced, not the date of the document: not used.
     meta_title = str(info.title).strip() if info is not None and info.title else None
-    return LoadedDocument(text=text, blocks=blocks, pages=pages, title=meta_title or first_title(text, blocks))
+    # The first page's own heading names the document even when the running header repeating it was dropped.
+    title = meta_title or first_title(text, blocks) or (heads[0] if heads else None)
+    return LoadedDocument(text=text, blocks=blocks, pages=pages, title=title)
 
 
 def _short(exc: Exception) -> str:
     return str(exc).splitlines()[0][:120] if str(exc) else "no detail"
 
 
-def _load_docx(path: Path, data: bytes) -> LoadedDocument:
+def _load_docx(path: Path, data: bytes, budget: Budget) -> LoadedDocument:
     import io
     import zipfile
 
@@ -121,7 +144,10 @@ def _load_docx(path: Path, data: bytes) -> LoadedDocument:
         raise UnreadableFile(f"corrupt Word file ({type(exc).__name__}: {_short(exc)})") from exc
     builder = TextBuilder()
     title: str | None = None
-    for item in document.iter_inner_content():
+    for number, item in enumerate(document.iter_inner_content()):
+        if number % 200 == 0:
+            budget.tick()
+            budget.text(builder.length)
         if isinstance(item, Paragraph):
             text = item.text
             style = (item.style.name if item.style is not None else "") or ""
@@ -168,7 +194,7 @@ def _unique_cells(row: Any) -> list[str]:
 _HTML_BLOCKS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "pre", "blockquote", "dt", "dd", "caption"]
 
 
-def _load_html(path: Path, data: bytes) -> LoadedDocument:
+def _load_html(path: Path, data: bytes, budget: Budget) -> LoadedDocument:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(_decode(data), "html.parser")
@@ -183,11 +209,14 @@ def _load_html(path: Path, data: bytes) -> LoadedDocument:
     time_tag = soup.find("time")
     if meta_date is None and time_tag is not None and time_tag.get("datetime"):
         meta_date = str(time_tag["datetime"])
+    budget.tick()
     root = soup.find("main") or soup.find("article") or soup.body or soup
     builder = TextBuilder()
     h1: str | None = None
     in_table = False
-    for el in root.find_all(_HTML_BLOCKS):
+    for number, el in enumerate(root.find_all(_HTML_BLOCKS)):
+        if number % 500 == 0:
+            budget.tick()
         name = el.name
         # A table row is quoted whole; other nested blocks (a <p> in an <li>) by their innermost block only.
         if name != "tr" and (el.find_parent("tr") is not None or el.find(_HTML_BLOCKS)):

@@ -61,6 +61,22 @@ class Passage(BaseModel):
     char_end: int = 0
     text: str
     score: float = 0.0
+    authors: list[str] = Field(default_factory=list)
+    publisher: str | None = None
+
+    @property
+    def cite_as(self) -> str:
+        """The document as a citation names it: its title, and for a publication that is not a council's own paper
+        its authors (or publisher) and year, as read from the document."""
+        if self.council or not (self.authors or self.publisher):
+            return self.title
+        names = [a.split()[-1] if " " in a else a for a in self.authors]
+        who = (" and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]) \
+            if names else (self.publisher or "")
+        if names and self.publisher:
+            who = f"{who}; {self.publisher}"
+        year = f", {self.date.year}" if self.date else ""
+        return f"{self.title} ({who}{year})"
 
     @property
     def locator(self) -> str:

@@ -17,6 +17,11 @@ _DANGLING = frozenset("a an the of and or to in for with that by on at as is are
                       "from which who than".split())
 _GENERIC = frozenset({"abstract", "contents", "foreword", "introduction", "summary", "executive summary",
                       "acknowledgements", "acknowledgments", "preface", "table of contents"})
+# A signature under a foreword or letter ("Councillor Peter Fleming OBE" / "Chair, LGA Improvement ... Board") is
+# not a heading: it names a person, with an honour or title, or is followed by the person's role.
+_HONOUR = re.compile(r"\b(?:OBE|MBE|CBE|KBE|DBE|Councillor|Cllr|Sir|Dame|Lord|Baroness|Professor|Prof\.?|Dr\.?)\b")
+_ROLE = re.compile(r"^(?:Chair|Chairman|Chairwoman|Vice[- ]Chair|Leader|Deputy Leader|Chief Executive|Director|"
+                   r"Executive Director|Managing Director|Head of|President|Mayor|Portfolio Holder|Cabinet Member)\b")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -48,9 +53,20 @@ def _heading_level(line: str, isolated: bool, prev_ends_sentence: bool, typical:
         return 0
     if s[-1] in ".,;:" or not (s[0].isupper() or s[0].isdigit()):
         return 0
-    if s.endswith("?") and not isolated:
-        return 0
     numbered = _NUMBERED.match(s)
+    if numbered and numbered.group(2) and s[numbered.end() - 1].islower():
+        return 0  # "1. knowledge": an item of a numbered list
+    if not numbered and (_HONOUR.search(s) or _ROLE.match(following)):
+        return 0
+    if s.endswith("?"):
+        # A short question standing between prose lines ("What is performance management?") heads what follows;
+        # a run of questions (a checklist) or a question inside a paragraph does not.
+        if isolated:
+            return 2
+        if (prev_ends_sentence and len(s.split()) <= 8 and s.count("?") == 1 and following
+                and not following.endswith("?") and "?" not in following[:60]):
+            return 2
+        return 0
     if numbered:
         level = 1 if numbered.group(1) else numbered.group(2).count(".") + 1
         if isolated or (prev_ends_sentence and len(s) < 0.75 * typical):
@@ -86,7 +102,11 @@ def parse_blocks(text: str, base: int = 0, page: int | None = None, markdown: bo
                 blocks.append(Block(base + s, base + e, "text", 0, page))
             para = None
 
+    prev_heading = False
+    skip_to = -1
     for i, (s, e) in enumerate(spans):
+        if i <= skip_to:
+            continue
         line = text[s:e]
         if not line.strip():
             close()
@@ -104,9 +124,21 @@ def parse_blocks(text: str, base: int = 0, page: int | None = None, markdown: bo
             hs, he = _strip_span(text, s, e)
             blocks.append(Block(base + hs, base + he, "row", 0, page))
             continue
-        prev_ends = prev_blank or bool(_SENTENCE_END.search(text[spans[i - 1][0]:spans[i - 1][1]].rstrip()))
+        previous = text[spans[i - 1][0]:spans[i - 1][1]].rstrip() if i else ""
+        prev_ends = prev_blank or prev_heading or bool(_SENTENCE_END.search(previous))
+        if previous.endswith("?") and line.strip().endswith("?"):
+            prev_ends = False  # one question after another: a checklist, not a heading
+        wrapped = None if markdown else _wrapped_heading(text, spans, i, prev_ends, typical)
+        if wrapped is not None:
+            close()
+            last, level = wrapped
+            hs, he = _strip_span(text, s, spans[last][1])
+            blocks.append(Block(base + hs, base + he, "heading", level, page))
+            prev_heading, skip_to = True, last
+            continue
         following = next((text[a:b] for a, b in spans[i + 1:i + 4] if text[a:b].strip()), "")
         level = 0 if markdown else _heading_level(line, prev_blank and next_blank, prev_ends, typical, following)
+        prev_heading = bool(level)
         if level:
             close()
             hs, he = _strip_span(text, s, e)
@@ -120,6 +152,28 @@ def parse_blocks(text: str, base: int = 0, page: int | None = None, markdown: bo
             para[1] = e
     close()
     return blocks
+
+
+def _wrapped_heading(text: str, spans: list[tuple[int, int]], i: int, prev_ends: bool,
+                     typical: float) -> tuple[int, int] | None:
+    """A numbered heading wrapped over two or three short lines ("1. Introduction to" / "performance management"):
+    the index of its last line and its level, else None."""
+    first = text[spans[i][0]:spans[i][1]].strip()
+    numbered = _NUMBERED.match(first)
+    if not prev_ends or not numbered or not numbered.group(2) or len(first) >= 0.75 * typical:
+        return None
+    joined, last = first, i
+    for j in range(i + 1, min(i + 3, len(spans))):
+        line = text[spans[j][0]:spans[j][1]].strip()
+        if not line or not line[0].islower() or len(line) >= 0.75 * typical or _SENTENCE_END.search(line):
+            break
+        joined, last = f"{joined} {line}", j
+    if last == i or len(joined) > 90 or len(joined.split()) > 12 or joined.split()[-1].lower() in _DANGLING:
+        return None
+    after = next((text[a:b].strip() for a, b in spans[last + 1:last + 3] if text[a:b].strip()), "")
+    if after and after[0].islower():
+        return None
+    return last, numbered.group(2).count(".") + 1
 
 
 def first_title(text: str, blocks: list[Block]) -> str | None:
