@@ -56,6 +56,8 @@ class FakeModernGov:
     faults: dict[str, Fault] = field(default_factory=dict)
     today: date = field(default_factory=date.today)
     hits: list[Hit] = field(default_factory=list)
+    in_flight: int = 0
+    max_in_flight: int = 0  # the most requests answered at once (the client promises one per host)
     base_url: str = ""
     _server: ThreadingHTTPServer | None = None
     _thread: threading.Thread | None = None
@@ -187,6 +189,16 @@ class _Handler(BaseHTTPRequestHandler):
             self.service.hits.append(Hit(path=parts.path, query=query, status=status, bytes=size))
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        with self.service._lock:
+            self.service.in_flight += 1
+            self.service.max_in_flight = max(self.service.max_in_flight, self.service.in_flight)
+        try:
+            self._answer()
+        finally:
+            with self.service._lock:
+                self.service.in_flight -= 1
+
+    def _answer(self) -> None:
         parts = urllib.parse.urlsplit(self.path)
         query = {k.lower(): v[0] for k, v in urllib.parse.parse_qs(parts.query).items()}
         path = parts.path
