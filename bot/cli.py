@@ -27,6 +27,8 @@ indicators_app = typer.Typer(help="Import and list indicator datasets.", no_args
 audit_app = typer.Typer(help="The audit log of Slack requests.", no_args_is_help=True)
 app.add_typer(indicators_app, name="indicators")
 app.add_typer(audit_app, name="audit")
+sync_app = typer.Typer(help="Bring documents in from the council's own systems.", no_args_is_help=True)
+app.add_typer(sync_app, name="sync")
 
 
 class DocTypeOpt(StrEnum):
@@ -51,6 +53,11 @@ class FormatOpt(StrEnum):
 
 AreaOpt = Annotated[str | None, typer.Option("--area", help="Council code or name (default: SCRUTINY_AREA).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object (DESIGN.md contract).")]
+MeetingOpt = Annotated[str | None, typer.Option(
+    "--meeting", help="A synced meeting's id, or 'next' (see `scrutiny sync moderngov`).")]
+CommitteeOpt = Annotated[str | None, typer.Option("--committee", help="With --meeting: the committee (name or id).")]
+PerItemOpt = Annotated[int, typer.Option("--per-item", help="With --meeting: questions per agenda item.", min=1,
+                                         max=30)]
 RestrictedOpt = Annotated[bool, typer.Option(
     "--include-restricted",
     help="Trusted mode for the operator: also use restricted (exempt) documents. Without it only public "
@@ -260,16 +267,29 @@ def trend(
 
 @app.command()
 def questions(
-    topic: Annotated[str, typer.Option("--topic", help="Service or agenda item, e.g. 'waste and recycling'.")],
+    topic: Annotated[str | None, typer.Option("--topic", help="Service or agenda item, e.g. 'waste and "
+                                                               "recycling'.")] = None,
     area: AreaOpt = None,
     indicator: Annotated[list[str] | None, typer.Option("--indicator", help="Indicator(s) to focus on.")] = None,
     meeting_date: Annotated[str | None, typer.Option(help="Meeting date YYYY-MM-DD.")] = None,
     as_json: JsonOpt = False,
     include_restricted: RestrictedOpt = False,
+    meeting: MeetingOpt = None,
+    committee: CommitteeOpt = None,
+    per_item: PerItemOpt = 8,
 ) -> None:
-    """Draft 10-15 prioritised challenge questions, each with its evidence."""
+    """Draft 10-15 prioritised challenge questions, each with its evidence; --meeting: a pack for every item."""
     settings = _settings()
     assistant = _assistant(settings)
+    if meeting is not None:
+        from bot.moderngov.commands import meeting_pack, print_pack
+
+        pack = _run(lambda: meeting_pack(assistant, _cli_caller(area, include_restricted), meeting, committee, area,
+                                         per_item))
+        print_pack(pack, as_json)
+        return
+    if not topic:
+        fail("give --topic TEXT, or --meeting ID|next for a meeting's question pack")
     answer = _run(lambda: assistant.respond(_request(topic, "questions", area=area, indicators=indicator or [],
                                                      meeting_date=meeting_date),
                                             _cli_caller(area, include_restricted)).answer)
@@ -278,12 +298,28 @@ def questions(
 
 @app.command()
 def brief(
-    topic: Annotated[str, typer.Option("--topic", help="Agenda item or service.")],
-    out: Annotated[Path, typer.Option("--out", help="FILE.docx or FILE.md")],
+    out: Annotated[Path, typer.Option("--out", help="FILE.docx or FILE.md (with --meeting: a FOLDER for one note "
+                                                    "per item, or FILE.docx/FILE.md for one pack)")],
+    topic: Annotated[str | None, typer.Option("--topic", help="Agenda item or service.")] = None,
     area: AreaOpt = None,
     include_restricted: RestrictedOpt = False,
+    meeting: MeetingOpt = None,
+    committee: CommitteeOpt = None,
 ) -> None:
-    """Write a pre-scrutiny briefing note (Word or Markdown)."""
+    """Write a pre-scrutiny briefing note (Word or Markdown); --meeting: notes for every item of a meeting."""
+    if meeting is not None:
+        settings = _settings()
+        assistant = _assistant(settings)
+        from bot.moderngov.commands import meeting_pack, write_briefs
+
+        pack = _run(lambda: meeting_pack(assistant, _cli_caller(area, include_restricted), meeting, committee, area,
+                                         8))
+        written = _run(lambda: write_briefs(assistant, pack, out))
+        typer.echo(f"{len(written)} briefing file(s) for {len(pack.items)} items written: "
+                   + ", ".join(str(p) for p in written))
+        return
+    if not topic:
+        fail("give --topic TEXT, or --meeting ID|next for a meeting's notes")
     if out.suffix.lower() not in (".docx", ".md"):
         fail(f"--out must end in .docx or .md, not {out.suffix or 'no suffix'}")
     settings = _settings()
@@ -315,12 +351,73 @@ def serve(
 @app.command()
 def demo(
     home: Annotated[Path | None, typer.Option(help="Where to build the demo (default: a fresh temp dir).")] = None,
+    moderngov: Annotated[bool, typer.Option("--moderngov", help="Instead: sync committee papers from a fake "
+                                                                "ModernGov service on 127.0.0.1 and prepare for "
+                                                                "the next meeting (offline).")] = False,
 ) -> None:
     """Build a fresh home from the fictional sample council pack and show worked examples."""
     _settings()
+    if moderngov:
+        from bot.moderngov.demo import run_moderngov_demo
+
+        _run(lambda: run_moderngov_demo(home))
+        return
     from bot.demo import run_demo
 
     _run(lambda: run_demo(home))
+
+
+@sync_app.command("moderngov")
+def sync_moderngov(
+    url: Annotated[str, typer.Argument(help="The council's democracy site (e.g. https://democracy.example.gov.uk) "
+                                            "or its mgWebService.asmx address.")],
+    committee: Annotated[list[str] | None, typer.Option(
+        "--committee", help="Committee name or id (repeatable; default: scrutiny committees and cabinet).")] = None,
+    since: Annotated[str | None, typer.Option(help="First meeting date YYYY-MM-DD (default: a year ago).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last meeting date YYYY-MM-DD (default: six months ahead).")]
+    = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be fetched; change nothing.")] = False,
+    skip_restricted: Annotated[bool, typer.Option("--skip-restricted", help="Leave exempt papers out (default: "
+                                                                            "ingest them as restricted).")] = False,
+    council: Annotated[str | None, typer.Option(help="Council the papers belong to.")] = None,
+    delay: Annotated[float, typer.Option(help="Seconds between requests to the site.", min=0)] = 1.0,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for an answer.", min=1)] = 90.0,
+    retries: Annotated[int, typer.Option(help="Retries of a failed request (5xx, timeouts).", min=0)] = 3,
+    recheck: Annotated[bool, typer.Option("--recheck", help="Ask again about papers already held, and retry "
+                                                            "ones refused before.")] = False,
+    every: Annotated[float | None, typer.Option(help="Keep running: sync again every this many hours.", min=0.01)]
+    = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as one JSON object.")] = False,
+) -> None:
+    """Sync committee papers from ModernGov: committees -> meetings -> agenda items -> papers -> the index."""
+    settings = _settings()
+    import time
+
+    from bot.moderngov.commands import print_sync_json, render_sync_report, run_sync
+    from bot.moderngov.sync import SyncOptions
+    from bot.progress import with_progress_bar
+
+    def day(text: str | None, name: str) -> date | None:
+        try:
+            return date.fromisoformat(text) if text else None
+        except ValueError:
+            fail(f"--{name} {text!r} is not a date in the form YYYY-MM-DD")
+        return None
+
+    options = SyncOptions(url=url, committees=committee or [], since=day(since, "since"), until=day(until, "until"),
+                          dry_run=dry_run, skip_restricted=skip_restricted, council=council, delay=delay,
+                          timeout=timeout, retries=retries, recheck=recheck, max_mb=settings.max_file_mb)
+    while True:
+        report = _run(lambda: with_progress_bar("Syncing", lambda progress: run_sync(settings, options, progress)))
+        if as_json:
+            print_sync_json(report)
+        else:
+            render_sync_report(report)
+        if every is None:
+            break
+        time.sleep(every * 3600)
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 @app.command("eval")
@@ -334,6 +431,28 @@ def evaluate(
 
     ok = _run(lambda: run_evaluation(fast=fast, out=out))
     if not ok:
+        raise typer.Exit(1)
+
+
+@app.command("doctor")
+def doctor_command(
+    check: Annotated[bool, typer.Option("--check", help="Only check and report; change nothing.")] = False,
+) -> None:
+    """Check the data directory and repair it: the vector index against the registry (re-embedding what it lacks),
+    damaged database files (set aside), a damaged indicators manifest, leftovers of killed imports."""
+    settings = _settings()
+    from bot.doctor import doctor
+    from bot.progress import with_progress_bar
+
+    report = _run(lambda: with_progress_bar("Repairing", lambda progress: doctor(settings, repair=not check,
+                                                                                 progress=progress)))
+    for line in report.ok:
+        typer.echo(f"ok: {line}")
+    for line in report.repaired:
+        typer.echo(f"repaired: {line}")
+    for line in report.problems:
+        typer.secho(f"problem: {line}", err=True, fg=typer.colors.RED)
+    if not report.healthy:
         raise typer.Exit(1)
 
 
