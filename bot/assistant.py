@@ -17,9 +17,10 @@ from bot.pipeline.compose import compose, unknown_answer
 from bot.pipeline.evidence import gather
 from bot.pipeline.messages import message
 from bot.pipeline.models import Reply, Request
-from bot.pipeline.understand import Reading, reading_line, turn_state, understand
+from bot.pipeline.understand import Reading, interpretation_of, reading_line, turn_state, understand
 from bot.router import Route, route
 from bot.settings import Settings
+from indicators.errors import IndicatorError
 from prompts.errors import ScrutinyError
 
 if TYPE_CHECKING:
@@ -225,13 +226,18 @@ class Assistant:
             return Answer(question=question, kind="none", answer=message("scope"),
                           understood=Interpretation(intent="help", request="help"))
         home = self.home_area(caller) if (caller.area or self.settings.area) else None
-        reading = understand(question, r, conversation, home, self._resolve)
+        reading = self._national(understand(question, r, conversation, home, self._resolve))
         area = None
         if reading.resolved:
             assert reading.resolution is not None
             area = reading.resolution.area_code or self.home_area(caller)
         sources = _Sources(self, caller, chart, make_chart or r.kind == "chart")
-        evidence = gather(reading, sources, area)
+        try:
+            evidence = gather(reading, sources, area)
+        except IndicatorError as exc:
+            # The reading named data that is not there (no values for that council): say so, do not fail.
+            return Answer(question=question, kind="none", answer=message("no_data_for", reason=str(exc)),
+                          understood=reading.interpretation.model_copy(update={"intent": "unknown"}))
         answer = compose(reading, evidence, self._documents_held(), [d.name for d in self._datasets()])
         if answer.kind != "none" and self.llm is not None:
             from bot.guard import guarded_answer
@@ -256,6 +262,19 @@ class Assistant:
                 continue
         names.update({code: self.store.area_name(code) for code in understood.areas if code not in names})
         return names
+
+    def _national(self, reading: Reading) -> Reading:
+        """A follow-up's "nationally" becomes England or Scotland once the indicator (and so its dataset) is known."""
+        res = reading.resolution
+        if res is None or res.indicator_id is None or "national" not in res.areas:
+            return reading
+        from indicators.query import national_code
+
+        code = national_code(self.store.indicator(res.indicator_id), self.store)
+        areas = [code if a == "national" else a for a in res.areas]
+        reading.resolution = res.model_copy(update={"areas": areas})
+        reading.interpretation = interpretation_of(reading)
+        return reading
 
     def _documents_held(self) -> int:
         return len(self.kb.documents()) if self.settings.home.exists() else 0

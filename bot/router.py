@@ -33,7 +33,8 @@ _WHY = re.compile(r"^\s*(?:but\s+|and\s+|so\s+)?(?:why|what(?:'s| is) (?:driving
                   r"[^a-z]*(?:is that|has it|did it|so)?\W*$", re.IGNORECASE)
 _FOLLOWUP = re.compile(
     r"^\s*(?:and|what about|how about|compared (?:with|to)|versus|vs\.?|against|and how does that compare|now|"
-    r"same for|same again|then|also|ok(?:ay)?,? (?:and|now|what about))\b",
+    r"same for|same again|same (?:question|thing|again) for|then|also|ok(?:ay)?,? (?:and|now|what about|just)|"
+    r"drill into|tell me more|is that|is it|has it|what about|add|include|which of them)\b",
     re.IGNORECASE,
 )
 

@@ -30,10 +30,15 @@ _RANK_LIST = re.compile(
     r"highest|lowest)|(?:best|worst|top|bottom|highest|lowest)[- ](?:performing|ranked)\s+councils?|"
     r"(?:best|worst|highest|lowest)\s+councils?|councils?\s+(?:with|that have)\s+the\s+(?:highest|lowest|best|"
     r"worst)|\btop\s+councils?|\bbottom\s+councils?|who\s+(?:leads|tops)|who\s+comes?\s+(?:top|bottom|last)|"
-    r"the\s+(?:bottom|top)\b(?!\s+quartile)|(?:which|what|the)\s+\d{1,2}\s+councils?)",
+    rf"the\s+(?:bottom|top)\b(?!\s+quartile)|(?:which|what|the)\s+{_N}\s+councils?|league table|propping up|"
+    r"(?:list|show|give)(?: me)? the (?:\w+ )?(?:highest|lowest|best|worst)|who (?:does|did|is|was) (?:best|worst)|"
+    r"which of (?:them|those|these))",
     re.IGNORECASE)
 _BEST_WORDS = re.compile(r"\b(best|top|leading|strongest)\b", re.IGNORECASE)
-_WORST_WORDS = re.compile(r"\b(worst|bottom|lagging|last|poorest|weakest)\b", re.IGNORECASE)
+# "which 3 councils", "the three best-performing", "list the five lowest": the size of a ranking wherever it stands.
+_COUNTED = re.compile(rf"\b{_N}\s+(?:[\w-]+\s+)?(?:councils?|authorities|las|best|worst|highest|lowest|top|bottom|"
+                      rf"performers?|places?)\b", re.IGNORECASE)
+_WORST_WORDS = re.compile(r"\b(worst|bottom|lagging|last|poorest|weakest|propping up)\b", re.IGNORECASE)
 _LOWEST = re.compile(r"\b(lowest|least|smallest|fewest|cheapest)\b", re.IGNORECASE)
 _HIGHEST = re.compile(r"\b(highest|most|largest|biggest|greatest|dearest)\b", re.IGNORECASE)
 _COMPARE = re.compile(
@@ -55,7 +60,8 @@ _OVERVIEW = re.compile(
     r"round-?up|scorecard|dashboard|snapshot|health check|big picture|overall|across the board|all (?:the )?"
     r"(?:indicators|measures|kpis)|everything|in general|generally|(?:are|is) (?:we|things) getting (?:worse|better)|"
     r"what'?s (?:getting|got) (?:worse|better)|where are we (?:struggling|doing well)|how'?s .* going|"
-    r"how (?:has|have) .{1,40} (?:gone|been|fared)|(?:getting|got) (?:worse|better) on)\b",
+    r"how (?:has|have) .{1,40} (?:gone|been|fared)|(?:getting|got) (?:worse|better) on|all (?:the |our |of our )?"
+    r".{0,50}\b(?:kpis|indicators|measures|metrics)|in one go|doing across)\b",
     re.IGNORECASE)
 
 
@@ -86,6 +92,8 @@ def _rank(text: str) -> tuple[int | None, RankOrder | None, str] | None:
     n = None
     if m:
         n = next((_n(g) for g in m.groups() if g and _n(g) is not None), None)
+    if n is None and (counted := _COUNTED.search(text)):
+        n = _n(counted[1])
     # "who has the lowest satisfaction? top 10": the value words decide, wherever they stand.
     if _LOWEST.search(text):
         order: RankOrder = "lowest"
@@ -97,7 +105,8 @@ def _rank(text: str) -> tuple[int | None, RankOrder | None, str] | None:
         order = "best"
     if n is None:
         # "which council is worst", "who has the highest": one; "which councils are best": the usual five.
-        n = 1 if re.search(r"\b(which|what) council\b(?!s)|\bwho\b", text, re.IGNORECASE) else 5
+        n = 1 if re.search(r"\b(which|what) council\b(?!s)|\bwho\b|\bwhich of (?:them|those|these)\b", text,
+                           re.IGNORECASE) else 5
     return n, order, span
 
 
@@ -111,7 +120,9 @@ def read_intent(text: str, periods: AskedPeriods, places: int, names_home: bool,
     compare_cue = bool(_COMPARE.search(text))
     if places >= 2 or (compare_cue and (has_group or places >= 2)):
         return AskedIntent(intent="compare", overview_cue=overview, compare_cue=compare_cue)
-    if _TARGET.search(text) and re.search(r"\btargets?\b|\bon track\b", text, re.IGNORECASE):
+    if _TARGET.search(text) and re.search(r"\btargets?\b|\bon track\b|\brag\b|\b(?:are|is|was|were)\s+(?:we|it|"
+                                          r"that|they)\s+(?:\w+\s+)?(?:green|red|amber)\b|\b(?:green|red|amber) or "
+                                          r"(?:green|red|amber)\b", text, re.IGNORECASE):
         return AskedIntent(intent="target", overview_cue=overview, compare_cue=compare_cue)
     if periods.kind in ("span", "since", "last_n"):
         return AskedIntent(intent="trend", overview_cue=overview, compare_cue=compare_cue)

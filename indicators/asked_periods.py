@@ -23,7 +23,7 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 _YEAR = (r"(?:(?:fy|financial\s+year)\s*)?(?:"
          r"(?P<y4a>(?:19|20)\d{2})\s*[-/\u2013]\s*(?P<y4b>(?:19|20)\d{2})"
          r"|(?P<fya>(?:19|20)\d{2})\s*[-/\u2013]\s*(?P<fyb>\d{2})(?![\d/])"
-         r"|(?P<ssa>\d{2})\s*/\s*(?P<ssb>\d{2})(?![\d/])"
+         r"|(?<![\d/-])(?P<ssa>\d{2})\s*[/-]\s*(?P<ssb>\d{2})(?![\d/-])"
          r"|(?<![\d/-])(?P<cal>(?:19|20)\d{2})(?![\d/-]))")
 _QUARTER = r"(?:q|quarter\s*)(?P<q>[1-4])"
 _TOKEN = re.compile(rf"(?:{_QUARTER}\s*(?:of\s+|in\s+)?)?{_YEAR}(?:\s*{_QUARTER.replace('?P<q>', '?P<q2>')})?",
@@ -32,6 +32,8 @@ _BARE_QUARTER = re.compile(r"\b(?:in\s+)?(?:q|quarter\s*)([1-4])\b", re.IGNORECA
 _COUNT = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|couple|a few|few)"
 _LAST_N = re.compile(rf"\b(?:over|in|during|for|across|within)?\s*(?:the\s+)?(?:last|past|previous|recent)\s+"
                      rf"{_COUNT}\s+(?:financial\s+)?(years?|yrs?|periods?|quarters?|months?)\b", re.IGNORECASE)
+_DECADE = re.compile(r"\b(?:over|in|during|for|across)?\s*(?:the\s+)?(?:last|past|previous)\s+(half[- ]?a?[- ]?decade|"
+                     r"decade)\b", re.IGNORECASE)
 _LATEST = re.compile(r"\b(?:last year|this year|latest|most recent|currently|current|at the moment|right now|"
                      r"now|these days|at present|presently|so far this year|the moment)\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"\blast (?:financial )?year\b", re.IGNORECASE)
@@ -107,7 +109,10 @@ def parse_periods(text: str) -> AskedPeriods:
         asked.since_then = True
         asked.kind = "since"
         asked.spans.append(_SINCE_THEN.search(text)[0])  # type: ignore[index]
-    if m := _LAST_N.search(text):
+    if m := _DECADE.search(text):
+        asked.kind, asked.n = "last_n", 5 if "half" in m[1].lower() else 10
+        asked.spans.append(m[0])
+    elif m := _LAST_N.search(text):
         asked.kind, asked.n = "last_n", _count(m[1])
         unit = m[2].lower()
         asked.unit = "quarters" if unit.startswith("quarter") else "months" if unit.startswith("month") else "years"

@@ -24,15 +24,20 @@ How = Literal["code", "name", "initials", "fuzzy", "home", "group"]
 _WORD = re.compile(r"[a-z0-9]+")
 _CODE = re.compile(r"\b([EWSN]\d{8})\b")
 _SLUG = re.compile(r"\bS-[a-z0-9-]+\b")
-_HOME = re.compile(r"\b(we|us|our|ours|ourselves|my council|this council)\b|\bhere\b(?=\s*[?.!,]|\s*$)",
+_HOME = re.compile(r"\b(we|us|our|ours|ourselves|my council|this council|the council(?:['\u2019]s)?)\b|"
+                   r"\bhere\b(?=\s*[?.!,]|\s*$)",
                    re.IGNORECASE)
 _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("scotland", re.compile(r"\b(scotland|scottish(?: councils?| authorities| average| median| figure)?)\b", re.I)),
-    ("england", re.compile(r"\b(england|english(?: councils?| authorities| average| median| figure)?)\b", re.I)),
+    # "Scottish Housing Quality Standard" is a measure, not a comparison: "Scottish" alone is no group.
+    ("scotland", re.compile(r"\b(scotland|(?:all )?scottish (?:councils?|authorities|average|median|figure|level|"
+                            r"rate|picture|las))\b", re.I)),
+    ("england", re.compile(r"\b(england|(?:all )?english (?:councils?|authorities|average|median|figure|level|"
+                           r"rate|picture|las))\b", re.I)),
     ("national", re.compile(r"\b(national(?:ly)?(?: average| median| figure| picture| rate)?|all councils|every "
                             r"council|the country|countrywide|nationwide|the rest of the country)\b", re.I)),
     ("neighbours", re.compile(r"\b(similar councils?|similar authorities|(?:nearest |statistical |cipfa )?"
-                              r"neighbou?rs?|family group|comparator group|comparators?|peer group|peers|cipfa|"
+                              r"neighbou?rs?|stat neighbou?rs?|family group|benchmarking family|(?:cipfa |our )family|"
+                              r"comparator group|comparators?|peer group|peers|cipfa|"
                               r"councils like us|benchmark(?:ing)? group|rest of (?:our|the) (?:family )?group)\b",
                               re.I)),
 )
@@ -44,10 +49,26 @@ _NOT_NAMES = frozenset(
     "lowest many more most much over people performance performing since some than that their there these "
     "those trend under versus what when where which while with worse worst would years".split())
 _FUZZY_CUTOFF = 88.0
+# The short forms of county names in everyday use ("Notts", "Herts", "NE Lincs").
+_COUNTY_SHORT = {
+    "lincolnshire": "lincs", "nottinghamshire": "notts", "staffordshire": "staffs", "hertfordshire": "herts",
+    "gloucestershire": "glos", "leicestershire": "leics", "northamptonshire": "northants", "cambridgeshire": "cambs",
+    "buckinghamshire": "bucks", "oxfordshire": "oxon", "worcestershire": "worcs", "wiltshire": "wilts",
+    "hampshire": "hants", "lancashire": "lancs", "bedfordshire": "beds", "berkshire": "berks",
+    "derbyshire": "derbys", "warwickshire": "warks", "clackmannanshire": "clacks", "yorkshire": "yorks",
+    "birmingham": "brum", "northumberland": "northd", "shropshire": "salop",
+}
+_DIRECTIONS = (("north east", "ne"), ("north west", "nw"), ("south east", "se"), ("south west", "sw"),
+               ("north", "n"), ("south", "s"), ("east", "e"), ("west", "w"))
+# "Leicestershire CC", "Kingsford BC", "Wiltshire Council": the council's own word after its name.
+_SUFFIX = r"(?:\s+(?:cc|bc|dc|mbc|ua|council|county council|borough council|district council|city council))?"
 # Names in common use that no rule derives from the official one.
 _ALIASES: dict[str, set[str]] = {
     "eilean siar": {"western isles", "na h-eileanan siar", "comhairle nan eilean siar", "na h eileanan siar"},
     "kingston upon hull": {"hull", "hull city"},
+    "scottish borders": {"borders", "the borders"},
+    "glasgow city": {"gcc", "glasgow city council"},
+    "edinburgh city": {"cec", "city of edinburgh council"},
 }
 
 
@@ -73,6 +94,13 @@ def name_variants(name: str) -> set[str]:
     if base.endswith(" city"):
         out.add("city of " + base[: -len(" city")])
     out |= _ALIASES.get(base, set())
+    for v in list(out):
+        for word, short in _COUNTY_SHORT.items():
+            if word in v:
+                out.add(v.replace(word, short))
+        for direction, short in _DIRECTIONS:
+            if v.startswith(direction + " "):
+                out.add(short + v[len(direction):])
     return {" ".join(v.split()) for v in out if len(v) >= 3}
 
 
@@ -155,8 +183,10 @@ def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
-def find_places(store: IndicatorStore, text: str, home: str | None) -> list[PlaceMention]:
-    """Every council and group the text names, in the order they appear (each code once)."""
+def find_places(store: IndicatorStore, text: str, home: str | None,
+                is_vocabulary: Callable[[str], bool] | None = None) -> list[PlaceMention]:
+    """Every council and group the text names, in the order they appear (each code once); `is_vocabulary` keeps
+    measure words ("staff", "care") from being read as misspelt council names."""
     index = _index(store)
     areas = store.areas()
     found: list[PlaceMention] = []
@@ -175,7 +205,7 @@ def find_places(store: IndicatorStore, text: str, home: str | None) -> list[Plac
             add(m[0], m.start(), m.end(), "code")
     lowered = text.lower()
     for variant, code in index.variants:
-        pattern = r"\b" + r"\W+".join(re.escape(w) for w in variant.split()) + r"(?:['\u2019]s)?\b"
+        pattern = r"\b" + r"\W+".join(re.escape(w) for w in variant.split()) + _SUFFIX + r"(?:['\u2019]s)?\b"
         for m in re.finditer(pattern.replace(r"and", r"(?:and|&)"), lowered):
             add(code, m.start(), m.end(), "name")
     for m in re.finditer(r"(?<![\w&])([a-z](?:\s*&\s*[a-z])+|[a-z]{3,4})(?![\w&])", lowered):
@@ -187,7 +217,7 @@ def find_places(store: IndicatorStore, text: str, home: str | None) -> list[Plac
     for group, pattern in _GROUP_PATTERNS:
         for m in pattern.finditer(text):
             add(group, m.start(), m.end(), "group")
-    _fuzzy(text, index, spans, add)
+    _fuzzy(text, index, spans, add, is_vocabulary or (lambda _w: False))
     if home:
         for m in _HOME.finditer(text):
             add(home, m.start(), m.end(), "home")
@@ -199,7 +229,8 @@ def find_places(store: IndicatorStore, text: str, home: str | None) -> list[Plac
     return unique
 
 
-def _fuzzy(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], add) -> None:  # noqa: ANN001
+def _fuzzy(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], add,  # noqa: ANN001
+           is_vocabulary: Callable[[str], bool]) -> None:
     """Names with a typo: word runs of the question scored against every name variant (rapidfuzz ratio)."""
     from rapidfuzz import fuzz, process
 
@@ -212,7 +243,7 @@ def _fuzzy(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], add) -> 
             if _taken(spans, start, end):
                 continue
             tokens = [w for _, _, w in run]
-            if all(w in _NOT_NAMES or len(w) < 4 for w in tokens) or any(
+            if all(w in _NOT_NAMES or len(w) < 4 or is_vocabulary(w) for w in tokens) or any(
                     w in _NOT_NAMES or len(w) < 3 for w in (tokens[0], tokens[-1])):
                 continue
             phrase = " ".join(tokens)
@@ -224,8 +255,11 @@ def _fuzzy(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], add) -> 
 
 
 _UNHELD_PATTERNS = (
-    re.compile(r"\bhow (?:is|are|'s)\s+(?P<name>[A-Za-z][\w&'-]*(?:\s+[A-Za-z][\w&'-]*){0,3}?)\s+"
-               r"(?:doing|getting on|performing|faring)\b", re.IGNORECASE),
+    re.compile(r"\bhow (?:is|are|'s|does|do|did)\s+(?P<name>[A-Za-z][\w&'-]*(?:\s+[A-Za-z][\w&'-]*){0,3}?)\s+"
+               r"(?:doing|getting on|performing|faring|compare|do|fare|perform|stack up)\b", re.IGNORECASE),
+    re.compile(r"(?P<name>\b[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+(?:borough |district |county |city |metropolitan )?"
+               r"council\b", re.IGNORECASE),
+    re.compile(r"(?:^|\s)(?P<name>[a-z][\w-]{3,})['\u2019]s\b"),
     re.compile(r"\b(?:for|in|at)\s+(?P<name>[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|and|of|upon|on))*)"),
     re.compile(r"(?:^|\s)(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['\u2019]s\b"),
     re.compile(r"\b(?:for|in)\s+(?P<name>[a-z][a-z-]{3,}(?:\s+(?:county|borough|district|city))?(?:\s+council)?)"

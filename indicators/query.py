@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from indicators.asked_periods import AskedPeriods, parse_periods
+from indicators.asked_text import plain_question
 from indicators.models import IndicatorInfo, Resolution
 from indicators.wording import RESOLVER_MESSAGES
 
 if TYPE_CHECKING:
     from indicators.store import IndicatorStore
 
-__all__ = ["QueryEmbedder", "Resolution", "resolve"]
+__all__ = ["ALL_SERVICES", "QueryEmbedder", "Resolution", "fit_to_held", "national_code", "resolve"]
 
 
 class QueryEmbedder(Protocol):
@@ -48,7 +49,7 @@ _STOP = frozenset(
     "improved improving three two four five six seven eight nine ten one couple few many much across other "
     "others get gets getting got happen happened happening tell show give quick pls thanks any more above below "
     "going went gone direction travel right way lately currently moment now still really "
-    "side pick info".split())
+    "side pick info kpis kpi indicators indicator metrics metric measures go asc".split())
 _MONTHS_AND_WORDS = frozenset(
     "january february march april may june july august september october november december quarter year "
     "scotland england wales britain uk nationally neighbours".split())
@@ -60,8 +61,9 @@ _OVERVIEW_WORDS = frozenset(
     "servic general generally thing everything all across board struggl faring far fare done do doing worse better "
     "perform performance how going gone went has have".split())
 _STRONG_OVERVIEW = re.compile(r"\b(overview|summary|summari[sz]e|rundown|run-down|round-?up|scorecard|dashboard|"
-                              r"snapshot|health check|big picture|across the board|all (?:the )?(?:indicators|"
-                              r"measures|kpis))\b", re.IGNORECASE)
+                              r"snapshot|health check|big picture|across the board|in one go|doing across|"
+                              r"all (?:the |our |of our )?.{0,50}\b(?:indicators|measures|kpis|metrics))\b",
+                              re.IGNORECASE)
 # Words in an indicator's name that do not set it apart ("CO2 emissions area wide per capita" is the general one).
 _GENERIC_NAME_WORDS = frozenset({"area", "wide", "total", "overall", "all"})
 _INDICATORISH = re.compile(
@@ -80,7 +82,12 @@ _SYNONYMS = {
     "social": "social", "parks": "parks open spaces", "museums": "museums", "leisure": "leisure sports",
     "carbon": "co2 emissions", "emissions": "co2 emissions", "tax": "tax", "invoices": "invoices",
     "rent": "rent", "arrears": "arrears", "empty": "voids", "voids": "voids",
-    "long": "time", "quickly": "time", "fast": "time",
+    "long": "time", "quickly": "time", "fast": "time", "helped": "assisted", "helping": "assisted",
+    "info": "information", "apps": "applications", "ctax": "council tax", "qol": "quality life",
+    "nndr": "business rates nndr", "sickies": "sickness absence", "pop": "population", "escalated": "stage 2",
+    "head": "capita", "reqs": "requests", "req": "request", "ta": "temporary accommodation",
+    "dfg": "disabled facilities grants", "dfgs": "disabled facilities grants",
+    "kpis": "", "kpi": "", "indicators": "", "metrics": "",
     "fees": "cost costs", "fee": "cost", "folk": "person people", "spend": "cost", "elderly": "older",
 }
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -110,7 +117,8 @@ _IRREGULAR = {"children": "child", "satisfaction": "satisfied", "satisfied": "sa
               "cleanliness": "clean",
               "cleaning": "clean", "cleaned": "clean", "employee": "employees", "employed": "employment",
               "paid": "paid", "pay": "paid", "taken": "take", "took": "take", "takes": "take", "spending": "spend",
-              "spent": "spend", "costs": "cost"}
+              "spent": "spend", "costs": "cost", "cleansing": "clean",
+              "cleanse": "clean"}
 
 
 def _stem(word: str) -> str:
@@ -393,7 +401,7 @@ def _span_fields(asked: AskedPeriods, question: str) -> dict[str, object]:
             "since_then": asked.since_then}
 
 
-def _national_code(info: IndicatorInfo | None, store: IndicatorStore) -> str:
+def national_code(info: IndicatorInfo | None, store: IndicatorStore) -> str:
     """'england' or 'scotland' for a dataset whose councils are all of one nation, else 'national'."""
     if info is None or not info.dataset:
         return "national"
@@ -408,9 +416,10 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     from indicators.asked_places import GROUPS, find_places, unheld_place
 
     index = _index(store)
+    question = plain_question(question)
     asked = parse_periods(question)
     span = _span_fields(asked, question)
-    places = find_places(store, question, home_area)
+    places = find_places(store, question, home_area, lambda w: _is_vocabulary(index, w))
     councils = [p.code for p in places if p.code not in GROUPS]
     groups = [p.code for p in places if p.code in GROUPS]
     intent = read_intent(question, asked, places=len(councils), names_home=home_area in councils,
@@ -480,7 +489,7 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         return Resolution(status="ambiguous", candidates=options, score=top,
                           message=RESOLVER_MESSAGES["ambiguous"].format(names=names), **base)
     info = index.infos[best]
-    national = _national_code(info, store)
+    national = national_code(info, store)
     base["areas"] = [national if a == "national" else a for a in base["areas"]]  # type: ignore[union-attr]
     if intent.intent == "rank":
         base["areas"] = ["neighbours" if base["scope"] == "neighbours" else national]

@@ -39,6 +39,7 @@ MESSAGES: dict[str, str] = {
     "best_is": "{who} does best.",
     "best_tied": "{who} are tied best.",
     "no_direction": "No direction of good performance is stated for this indicator, so none is called better.",
+    "no_data_for": "I don't know: {reason}.",
     "no_indicator_data": "no indicator data: run `scrutiny indicators import PATH` first",
 }
 

@@ -22,8 +22,9 @@ __all__ = ["Reading", "Resolver", "interpretation_of", "reading_line", "turn_sta
 
 WHY_QUERY = "{topic} reasons performance commentary"
 _GROUPS = ("england", "scotland", "national", "neighbours")
-_COMPARE_CUE = re.compile(r"\b(compare[sd]?|against|versus|vs\.?|than|beat\w*|side by side|relative to|next to)\b",
-                          re.IGNORECASE)
+_COMPARE_CUE = re.compile(r"\b(compare[sd]?|against|versus|vs\.?|than|beat\w*|side by side|relative to|next to|"
+                          r"add|include|throw|as well|too|also|plus)\b", re.IGNORECASE)
+_ADD_CUE = re.compile(r"\b(add|include|throw|as well|too|also|plus)\b", re.IGNORECASE)
 
 
 class Resolver(Protocol):
@@ -73,7 +74,9 @@ def _named_councils(res: Resolution) -> list[str]:
 def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Resolution:
     """A follow-up's own pieces over the previous turn's: indicator, councils, periods, intent, comparison."""
     update: dict[str, object] = {}
-    own_indicator = res.status == "resolved" and res.score >= 0.6 and res.indicator_id != prev.indicator_id
+    # After an overview the previous "indicator" is only the first of a list: any indicator named wins.
+    floor = 0.55 if prev.intent == "overview" else 0.6
+    own_indicator = res.status == "resolved" and res.score >= floor and res.indicator_id != prev.indicator_id
     if not own_indicator:
         update.update(status="resolved", indicator_id=prev.indicator_id, message="")
     named = _named_councils(res)
@@ -81,8 +84,9 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
     prev_councils = [a for a in prev.areas if a not in _GROUPS] or ([prev.area_code] if prev.area_code else [])
     if named:
         if _COMPARE_CUE.search(question) and prev.intent != "rank":
-            first = prev_councils[:1] if prev_councils and prev_councils[0] not in named else []
-            areas = first + named
+            # "and compared with Edinburgh?" sets the new council beside the last one; "add Suffolk" beside all.
+            keep = prev_councils if _ADD_CUE.search(question) else prev_councils[:1]
+            areas = [c for c in keep if c not in named] + named
             update.update(intent="compare", areas=areas + groups, area_code=areas[0], comparison_asked=True)
         else:
             update.update(areas=named + groups, area_code=named[0])
@@ -103,10 +107,14 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
     if "intent" in update:
         return res.model_copy(update=update)
     if res.intent == "rank" or (prev.intent == "rank" and not named):
+        # "which of them performs best?" after a comparison with the neighbours ranks the neighbours.
+        scope = res.scope if res.intent == "rank" and groups else (
+            prev.scope or ("neighbours" if "neighbours" in prev.areas else "national"))
+        areas = list(res.areas) if res.intent == "rank" and groups else (
+            list(prev.areas) if prev.intent == "rank" else ["neighbours" if scope == "neighbours" else "national"])
         update.update(intent="rank", rank_n=res.rank_n if res.intent == "rank" else prev.rank_n,
                       rank_order=res.rank_order if res.intent == "rank" else prev.rank_order,
-                      scope=res.scope if res.intent == "rank" and groups else prev.scope, comparison_asked=True,
-                      areas=list(res.areas) if res.intent == "rank" and groups else list(prev.areas))
+                      scope=scope, comparison_asked=True, areas=areas)
     elif spans:
         update.update(intent="trend")
     elif res.intent in ("compare", "target") or named or not prev.intent or prev.intent == "overview":
