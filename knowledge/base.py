@@ -76,6 +76,7 @@ class _SearchIndex:
     lexical: LexicalIndex
     doc_chunks: dict[str, list[str]] = field(default_factory=dict)
     units: dict[str, list[tuple[int, int, str, int, int | None]]] = field(default_factory=dict)
+    vocab: dict[str, frozenset[str]] = field(default_factory=dict)  # lower-case words of each document
 
 
 def _slug(text: str) -> str:
@@ -136,20 +137,24 @@ class KnowledgeBase:
     def registry(self) -> Registry:
         """The SQLite document registry under home/knowledge/."""
         if self._registry is None:
-            from knowledge.registry import Registry
+            from knowledge.integrity import open_registry
 
-            self._registry = Registry(self.home / "knowledge" / "registry.sqlite3")
+            # A damaged file is a one-line error naming it and `scrutiny doctor` (knowledge.integrity).
+            self._registry = open_registry(self.home / "knowledge" / "registry.sqlite3")
         return self._registry
 
     @property
     def vectors(self) -> VectorStore:
         """The Chroma collection (embedded under home/chroma/, or a server when chroma_host is set)."""
         if self._vectors is None:
+            from knowledge import integrity
             from knowledge.vectors import COLLECTION, BuiltWith, VectorStore
 
             # The collection records which embedder and model built it, and refuses vectors of another model.
-            self._vectors = VectorStore(self.home / "chroma", self.chroma_host, self.chroma_port,
-                                        self._collection_name or COLLECTION, BuiltWith.of(self.embedder))
+            # Opening it fails fast (absent server, damaged file) and compares it with the registry once.
+            self._vectors = integrity.opened(VectorStore(self.home / "chroma", self.chroma_host, self.chroma_port,
+                                                         self._collection_name or COLLECTION,
+                                                         BuiltWith.of(self.embedder)), self)
         return self._vectors
 
     # -- ingest ---------------------------------------------------------------------------------------------
@@ -188,6 +193,9 @@ class KnowledgeBase:
         options = options or IngestOptions()
         started = time.perf_counter()
         files = self._collect([Path(p) for p in paths])
+        from knowledge import integrity
+
+        integrity.before_ingest(self)  # a damaged store or an absent Chroma server fails before any file is read
         if options.url and len(files) != 1:
             raise KnowledgeError(f"a url names one document, but {len(files)} files were given")
         report = IngestReport()
@@ -203,6 +211,7 @@ class KnowledgeBase:
             progress("Reading files", len(files), len(files))
         if pending:
             self._embed_and_store(pending, progress)
+        integrity.heal(self, progress)  # re-embed what the vector index lacks (e.g. after it was lost)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -472,6 +481,8 @@ class KnowledgeBase:
         allowed = [d for d in index.docs.values() if self._permitted(d, access, filters)]
         if not allowed:
             return []
+        if self.unknown_names(query, allowed):
+            return []  # the question names someone or something no permitted document mentions
         named = self.named_document(query, access, filters) if ROUTE_BY_NAME else None
         everywhere = self._search_in(index, query, k, allowed, mode)
         if named is None or not everywhere:
@@ -489,6 +500,27 @@ class KnowledgeBase:
                        for q in out):
                 out.append(p)
         return out[:k]
+
+    def unknown_names(self, query: str, allowed: list[StoredDocument] | None = None) -> list[str]:
+        """Names in `query` (capitalised words past its first, acronyms) that no permitted document mentions, even
+        misspelt a little: a question about Glasgow, Oflog or the Harrow Lane depot has nothing relevant in documents
+        that never name them, however close their other words come."""
+        from knowledge.doc_names import fold, query_names
+
+        index = self._search_index()
+        docs = allowed if allowed is not None else list(index.docs.values())
+        words: set[str] = set()
+        for doc in docs:
+            if doc.doc_id not in index.vocab:
+                index.vocab[doc.doc_id] = frozenset(re.findall(r"[a-z0-9]+", fold(index.texts[doc.doc_id])))
+            words |= index.vocab[doc.doc_id]
+        missing = [fold(n) for n in query_names(query) if fold(n) not in words]
+        if not missing:
+            return []
+        from rapidfuzz import process
+
+        vocab = [w for w in words if len(w) >= 4]
+        return [n for n in missing if len(n) < 4 or process.extractOne(n, vocab, score_cutoff=88) is None]
 
     def _search_in(self, index: _SearchIndex, query: str, k: int, allowed: list[StoredDocument], mode: SearchMode,
                    threshold: bool = True) -> list[Passage]:

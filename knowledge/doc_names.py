@@ -4,6 +4,7 @@ question names ("the Cardiff study", "Grace and Martin's essay", "the LGA guide 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from typing import Any
 
@@ -152,7 +153,7 @@ def named_document(question: str, docs: dict[str, dict[str, Any]]) -> str | None
         if naming >= 1.5:
             scored.append((naming + title, naming, doc_id))
     scored.sort(reverse=True)
-    if not scored or scored[0][0] < 3.0:
+    if not scored or scored[0][0] < 2.5:
         return None
     if len(scored) > 1 and scored[1][0] >= scored[0][0] * 0.75:
         return None
@@ -170,12 +171,37 @@ def without_names(question: str, doc: dict[str, Any]) -> str:
     for body in [doc.get("publisher") or "", _ACRONYMS.get(doc.get("publisher") or "", "")] + list(
             doc.get("affiliations") or []):
         naming |= {_fold(w) for w in re.findall(r"[A-Za-z]+", body) if w.lower() not in ("of", "the", "and")}
-    kept = []
-    for word in re.findall(r"\S+", question):
+    words = re.findall(r"\S+", question)
+    gone = []
+    for word in words:
         bare = _fold(re.sub(r"[^\w'’-]", "", word))
         bare = bare[:-2] if bare.endswith("'s") else bare
-        if bare and bare in naming:
-            continue
-        kept.append(word)
-    out = " ".join(kept)
+        gone.append(bool(bare) and bare in naming)
+    for i, word in enumerate(words):  # "Döring, Downe and Martin": the "and" between two names goes too
+        if word.lower() in ("and", "&") and 0 < i < len(words) - 1 and gone[i - 1] and gone[i + 1]:
+            gone[i] = True
+    out = " ".join(w for w, g in zip(words, gone, strict=True) if not g)
     return out if len(tokenize(out)) >= 2 else question
+
+
+_QUESTION_WORDS = frozenset("what which who whom whose when where why how is are was were do does did can could "
+                            "should would will has have had in on of for according the a an and to by if i".split())
+
+
+def query_names(question: str) -> list[str]:
+    """Words of `question` that are names: capitalised words after its first word (or an acronym anywhere),
+    possessives and punctuation removed."""
+    out = []
+    for i, raw in enumerate(re.findall(r"[A-Za-zÀ-ÿ][\w'’-]*", question)):
+        word = re.sub(r"['’]s$", "", raw).strip("'’-")
+        if len(word) < 2 or word.lower() in _QUESTION_WORDS:
+            continue
+        acronym = word.isupper() and len(word) >= 3
+        if (i > 0 and word[0].isupper()) or acronym:
+            out.extend(part for part in re.split(r"[-'’]", word) if len(part) >= 2)
+    return out
+
+
+def fold(text: str) -> str:
+    """Lower case without accents ("Döring" -> "doring"), for matching names."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))

@@ -27,13 +27,20 @@ class EvalQuestion(BaseModel):
     doc: str
     answer: str
     paraphrase: bool = False
+    names_document: bool = False  # the question names the document, its authors or its publisher
+    kind: Literal["fact", "list", "table_row"] = "fact"
 
 
 class QuestionSet(BaseModel):
-    """A labelled question set plus questions that nothing in the corpus answers."""
+    """A labelled question set plus questions that nothing in the corpus answers (`off_topic`, or `unanswerable`:
+    on-topic or not, the documents do not answer them; both count towards the false-answer rate)."""
 
     questions: list[EvalQuestion]
     off_topic: list[str] = Field(default_factory=list)
+    unanswerable: list[str] = Field(default_factory=list)
+
+    def model_post_init(self, _context: object) -> None:  # noqa: D102 - pydantic hook
+        self.off_topic = list(dict.fromkeys(self.off_topic + self.unanswerable))
 
 
 class ModeScores(BaseModel):
