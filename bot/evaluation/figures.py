@@ -24,6 +24,12 @@ __all__ = ["FigureCheck", "RawData", "Recomputer", "agrees", "check_figures", "l
            "period_order", "spans_context"]
 
 RAG_TOLERANCE_PERCENT = 5.0  # the documented amber band (indicators/analysis.py RAG definition)
+# The documented possible range of a measure (indicators/analysis.py "signal"), read again here: a percentage
+# share is 0-100 when every held value lies in it; a non-negative quantity is at least 0; differences have none.
+_PERCENT_UNITS = {"%", "percent", "per cent", "percentage"}
+_DIFFERENCE = re.compile(r"\bgap\b|change|differen|growth|increase|decrease|variance|surplus|deficit|balance",
+                         re.IGNORECASE)
+_NON_NEGATIVE = re.compile(r"^(£|days?\b|weeks?\b|per\b|kg\b|visits\b|hours?\b)", re.IGNORECASE)
 XMR_MIN_POINTS = 8
 XMR_FACTOR = 2.66
 XMR_RUN_SIDE = 7
@@ -107,6 +113,27 @@ def _trend_run(values: list[float], polarity: str | None, ideal: float | None) -
             break
         run += 1
     return run
+
+
+def _possible_range(name: str, unit: str, values: list[float]) -> tuple[float | None, float | None]:
+    if not values or _DIFFERENCE.search(name):
+        return None, None
+    lo, hi = min(values), max(values)
+    if unit.strip().lower() in _PERCENT_UNITS:
+        return (0.0 if lo >= 0 else None), (100.0 if lo >= 0 and hi <= 100 else None)
+    if _NON_NEGATIVE.match(unit.strip()) and lo >= 0:
+        return 0.0, None
+    return None, None
+
+
+def _decimal_year(period: str, spans: bool) -> float:
+    """The start of the last year (or sub-period) a period covers, in decimal years (April 2023 = 2023.25)."""
+    from datetime import date
+
+    start, end, _ = period_dates(period, spans)
+    if (end - start).days > 366:  # a multi-year aggregate: its final year
+        start = date(end.year - 1, end.month, end.day)
+    return start.year + (start.month - 1) / 12.0
 
 
 class Recomputer:
@@ -291,14 +318,76 @@ class Recomputer:
             series = pd.Series(values, dtype="float64")
             centre = float(series.mean())
             spread = XMR_FACTOR * float(series.diff().abs().dropna().mean())
-            return {"XmR centre line": centre, "XmR lower natural process limit": centre - spread,
-                    "XmR upper natural process limit": centre + spread}[label]
+            lo, hi = _possible_range(fig.indicator_name, fig.unit,
+                                     [float(v) for v in self.raw.rows(ind)["value"].dropna()])
+            lower = centre - spread if lo is None else max(centre - spread, lo)
+            upper = centre + spread if hi is None else min(centre + spread, hi)
+            return {"XmR centre line": centre, "XmR lower natural process limit": lower,
+                    "XmR upper natural process limit": upper}[label]
+        if label in ("dated target", "change needed per year to reach target") or \
+                label.startswith("average change per year since "):
+            return self._target_path(fig, ind, periods, values)
         if label == "denominator":
             value = self.at(ind, area, fig.period, "denominator")
             if value is None:
                 raise LookupError("no denominator in the raw table")
             return value
+        if m := re.fullmatch(r"neighbours (improved|compared|rising) since (.+)", label):
+            return self._neighbours(fig, area, m[1], m[2], polarity, ideal, freq)
         return self._comparator_figure(fig, area, polarity, ideal, freq)
+
+    def _years(self, indicator_id: str, earlier: str, later: str) -> float:
+        spans = spans_context(list(self.raw.rows(indicator_id)["period"].unique()))
+        return _decimal_year(later, spans) - _decimal_year(earlier, spans)
+
+    def _target_path(self, fig: Figure, ind: str, periods: list[str], values: list[float]) -> float:
+        """A dated target (tidy metadata target_value, target_period), the change per year needed to reach it from
+        the latest value, and the average change per year over the span the analysis states."""
+        if ind not in self.raw.dated_target:
+            raise LookupError("no dated target in the raw metadata")
+        target, by = self.raw.dated_target[ind]
+        if fig.label == "dated target":
+            if fig.period != by:
+                raise LookupError(f"the target is for {by}, figure says {fig.period}")
+            return target
+        if fig.period != periods[-1]:
+            raise LookupError(f"latest period held is {periods[-1]}, figure says {fig.period}")
+        latest = values[-1]
+        if fig.label == "change needed per year to reach target":
+            years = self._years(ind, periods[-1], by)
+            if years <= 0:
+                raise LookupError("the target date is not after the latest period")
+            return (target - latest) / years
+        start = fig.label.removeprefix("average change per year since ")
+        if start not in periods:
+            raise LookupError(f"no value in {start}")
+        return (latest - values[periods.index(start)]) / self._years(ind, start, periods[-1])
+
+    def _neighbours(self, fig: Figure, area: str, what: str, since: str, polarity: str | None, ideal: float | None,
+                    freq: str) -> float:
+        """How many of the council's comparators (its group when two or more of it report at the comparison
+        period, else every council), other than itself, improved / have values / rose between `since` and the
+        figure's period."""
+        ind = fig.indicator_id
+        point = self.comparison_point(ind, area, freq)
+        if point is None:
+            raise LookupError("no period with at least two comparator values")
+        rows = self.raw.rows(ind)
+        members = self.raw.groups(ind, area)
+        at_comparison = self._national(ind, point[0]).dropna()
+        use_group = members is not None and int(at_comparison.index.isin(members).sum()) >= 2
+        before = self._national(ind, since).dropna()
+        after = self._national(ind, fig.period).dropna()
+        both = [c for c in after.index if c in before.index and c != area and (not use_group or c in members)]
+        if rows.empty or not both:
+            raise LookupError("no comparator has a value in both periods")
+        if what == "compared":
+            return float(len(both))
+        if what == "rising":
+            return float(sum(1 for c in both if after[c] > before[c]))
+        if polarity is None:
+            raise LookupError("no direction of good performance: nothing improves")
+        return float(sum(1 for c in both if _better(float(after[c]), float(before[c]), polarity, ideal) > 0))
 
     def _comparator_figure(self, fig: Figure, area: str, polarity: str | None, ideal: float | None,
                            freq: str) -> float:
@@ -332,10 +421,18 @@ class Recomputer:
             if fig.area_code not in best:
                 raise LookupError(f"best comparator is {sorted(best)[:3]}, figure names {fig.area_code}")
             return float(rest[fig.area_code])
-        if label == "national median":
+        if label in ("national median", "median of all councils in the data"):
             return float(national.median())
-        if label == "national councils":
+        if label in ("national councils", "councils in the data"):
             return float(len(national))
+        if label in ("Scotland value (published)", "family group average (published)"):
+            column = "scotland" if label.startswith("Scotland") else "family_average"
+            if column not in self.raw.values.columns:
+                raise LookupError(f"the raw table carries no published {column} column")
+            published = self.at(ind, area, period, column)
+            if published is None:
+                raise LookupError(f"no published {column} value in {period}")
+            return published
         if label == "MADs from national median":
             centre = float(national.median())
             mad = float((national - centre).abs().median())

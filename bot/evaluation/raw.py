@@ -23,9 +23,12 @@ class RawData:
     """One dataset read straight from its source files: tidy columns, polarity, ideal points, groups."""
 
     name: str
-    values: pd.DataFrame  # indicator_id, area_code, area_name, period, value, target, denominator
+    # indicator_id, area_code, area_name, period, value, target, denominator (LGBF also: scotland, family_average,
+    # the published Scotland value and family-group average of the row)
+    values: pd.DataFrame
     polarity: dict[str, str | None]
     midpoint: dict[str, float] = field(default_factory=dict)
+    dated_target: dict[str, tuple[float, str]] = field(default_factory=dict)  # indicator -> (value, period)
     groups: Groups = lambda indicator_id, area_code: None  # noqa: E731 - a default "no groups" function
     by_name: bool = False  # councils are keyed by name in the raw file (LGBF carries no codes)
     _by_indicator: dict[str, pd.DataFrame] = field(default_factory=dict)
@@ -70,17 +73,21 @@ def load_tidy(name: str, values_csv: Path, meta_csv: Path | None = None, groups_
         for ind, sub in df.groupby("indicator_id"):
             marks = {m for m in sub["polarity"].str.strip() if m}
             polarity[str(ind)] = marks.pop() if len(marks) == 1 else None
+    dated: dict[str, tuple[float, str]] = {}
     if meta_csv is not None:
         meta = pd.read_csv(meta_csv, dtype=str, keep_default_na=False)
         for row in meta.itertuples(index=False):
             if getattr(row, "polarity", ""):
                 polarity[row.indicator_id] = row.polarity
+            if getattr(row, "target_value", "") and getattr(row, "target_period", ""):
+                dated[row.indicator_id] = (float(row.target_value), str(row.target_period).strip())
     members: dict[str, list[str]] = {}
     if groups_csv is not None:
         g = pd.read_csv(groups_csv, dtype=str, keep_default_na=False)
         for area, sub in g.groupby("area_code"):
             members[str(area)] = list(sub["member_code"])
-    return RawData(name=name, values=out, polarity=polarity, groups=lambda ind, area: members.get(area))
+    return RawData(name=name, values=out, polarity=polarity, groups=lambda ind, area: members.get(area),
+                   dated_target=dated)
 
 
 _LGBF_POLARITY = {"Ascending": "lower_is_better", "Descending": "higher_is_better", "Goldilocks": "closer_to_target"}
@@ -101,7 +108,9 @@ def load_lgbf(name: str, folder: Path) -> RawData:
     values = pd.DataFrame({"indicator_id": v["Code"], "area_code": v["LocalAuthority"],
                            "area_name": v["LocalAuthority"], "period": v["Year"],
                            "value": _numbers(v["LA_IndicatorReal"]), "target": float("nan"),
-                           "denominator": _numbers(v["LA_Den_Real"])})
+                           "denominator": _numbers(v["LA_Den_Real"]),
+                           "scotland": _numbers(v["Scotland_Indicator_Real"]),
+                           "family_average": _numbers(v["FG_Avg_Indicator_Real"])})
     values = values.dropna(subset=["value"]).drop_duplicates(["indicator_id", "area_code", "period"])
     polarity: dict[str, str | None] = {}
     midpoint: dict[str, float] = {}
@@ -113,7 +122,8 @@ def load_lgbf(name: str, folder: Path) -> RawData:
         if row.MeasureType.strip().lower() == "percentage":
             rows = values["indicator_id"] == row.Code
             if rows.any() and values.loc[rows, "value"].abs().max() <= _FRACTION_LIMIT:
-                values.loc[rows, "value"] = values.loc[rows, "value"] * 100.0
+                for column in ("value", "scotland", "family_average"):
+                    values.loc[rows, column] = values.loc[rows, column] * 100.0
                 scale = 100.0
         if polarity[row.Code] == "closer_to_target" and row.Ranking_GoldilocksMidpoint.strip():
             midpoint[row.Code] = float(row.Ranking_GoldilocksMidpoint) * scale
