@@ -67,9 +67,10 @@ def test_off_topic_questions_return_nothing(corpus_kb: KnowledgeBase, questions:
         assert corpus_kb.search(question) == [], question
 
 
-# Regression floors just under what benchmarks/retrieval_eval.py measured (hybrid recall@5 0.86 on the development
-# set, 0.55 on the held-out set); the 0.90 target is tracked there and in `scrutiny eval`, not asserted here.
-HYBRID_RECALL_FLOOR = {"development": 0.84, "held-out": 0.50}
+# Regression floors just under what benchmarks/retrieval_eval.py measured (hybrid recall@5 0.78 on the development
+# set, 0.65 on the held-out set, after the structural passages of issue 14; 0.86 / 0.55 before, see
+# knowledge/NOTES.md); the 0.90 target is tracked there and in `scrutiny eval`, not asserted here.
+HYBRID_RECALL_FLOOR = {"development": 0.76, "held-out": 0.60}
 
 
 @pytest.mark.parametrize("name", ["development", "held-out"])
