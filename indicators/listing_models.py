@@ -67,6 +67,7 @@ class OverviewLine(BaseModel):
     group: str | None = None  # the comparators' name, when a comparison is held
     comparison: str | None = None  # "neighbours" or "national"
     rank: Figure | None = None
+    tied: bool = False  # another comparator shares the rank ("joint")
     quartile: Figure | None = None
     count: Figure | None = None  # councils compared
     score: float = 0.0

@@ -70,7 +70,8 @@ LISTING_MESSAGES: dict[str, str] = {
     "change_down_unjudged": ", down from {previous} in {previous_period} (no direction of good performance is "
                             "stated)",
     "change_first": " (no earlier value to compare with)",
-    "standing": "; {quartile}, {position} of {count} among {group}{when}",
+    "standing": "; {quartile}, {joint}{position} of {count} among {group}{when}",
+    "standing_joint": "joint ",
     "standing_when": " in {period}",
     "standing_unranked": "; not ranked among {group} (no direction of good performance is stated)",
     "summary": "Against each indicator's previous period: {parts}.",
@@ -175,6 +176,7 @@ def _standing(line: OverviewLine) -> str:
         return listing_message("standing_unranked", group=line.group)
     when = listing_message("standing_when", period=line.rank.period) if line.rank.period != line.latest.period else ""
     return listing_message("standing", position=ordinal(int(line.rank.value)), count=_count(line.count.value),
+                           joint=listing_message("standing_joint") if line.tied else "",
                            group=line.group, when=when, quartile=_QUARTILE_WORDS.get(int(line.quartile.value), ""))
 
 

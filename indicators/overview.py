@@ -209,7 +209,7 @@ def _line(a: IndicatorAnalysis) -> OverviewLine:
         indicator_id=a.info.indicator_id, indicator_name=a.info.name, unit=a.info.unit, latest=a.latest,
         previous=a.previous, direction=a.direction, consecutive=a.consecutive,
         consecutive_direction=a.consecutive_direction, group=c.group_name.replace("_", " ") if c else None,
-        comparison=c.comparison if c else None, rank=rank,
+        comparison=c.comparison if c else None, rank=rank, tied=bool(c is not None and c.tied_with),
         quartile=_stated(a, "quartile") if rank is not None else None,
         count=_stated(a, "comparators") if c is not None else None, score=materiality(a))
     return line.model_copy(update={"sentence": overview_line_sentence(line)})
