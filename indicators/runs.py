@@ -60,6 +60,10 @@ class Run(BaseModel):
     start_value: float
     end_period: str
     end_value: float
+    # How often the indicator is collected (the analysis's cadence): a run of 4 steps in a biennial survey is
+    # "in each of the last four surveys", eight years, not "four years in a row".
+    cadence: str = "annual"
+    cadence_years: float | None = None
 
     @property
     def relative(self) -> float:
@@ -99,7 +103,8 @@ def run_of(a: IndicatorAnalysis) -> Run | None:
         return None
     start = points[-(a.consecutive + 1)]
     return Run(direction=a.consecutive_direction, count=a.consecutive, start_period=start[0],
-               start_value=start[1], end_period=a.latest.period, end_value=a.latest.value)
+               start_value=start[1], end_period=a.latest.period, end_value=a.latest.value, cadence=a.cadence,
+               cadence_years=a.cadence_years)
 
 
 def run_figures(a: IndicatorAnalysis, run: Run) -> list[Figure]:
