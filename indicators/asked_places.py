@@ -35,7 +35,8 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"rate|picture|las))\b", re.I)),
     ("national", re.compile(r"\b(national(?:ly)?(?: average| median| figure| picture| rate)?|all councils|every "
                             r"council|the country|countrywide|nationwide|the rest of the country)\b", re.I)),
-    ("neighbours", re.compile(r"\b(similar councils?|similar authorities|(?:nearest |statistical |cipfa )?"
+    ("neighbours", re.compile(r"\b(similar (?:councils?|authorities|districts|counties|boroughs|places|areas)|"
+                              r"(?:nearest |statistical |cipfa )?"
                               r"neighbou?rs?|stat neighbou?rs?|family group|benchmarking family|(?:cipfa |our )family|"
                               r"comparator group|comparators?|peer group|peers|cipfa|"
                               r"councils like us|benchmark(?:ing)? group|rest of (?:our|the) (?:family )?group)\b",

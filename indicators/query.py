@@ -1,9 +1,12 @@
-"""Plain-English questions resolved to an indicator, council, span and comparison (or a clarifying answer).
+"""Plain-English questions resolved to intent, indicator(s), council(s), span and comparison (or a clarifying
+answer).
 
-Matching: exact indicator codes and aliases first; then word overlap between the question and each indicator's
-name/aliases (IDF-weighted, crude stemming, typo-tolerant via rapidfuzz, a few lay synonyms); then, when an
-embedder is given, cosine similarity of the question with each indicator's name and description. Councils are
-matched by code or name (case-insensitive; "&"/"and"; "City of" dropped); "we/us/our" means the home council.
+The question's politeness is dropped (`asked_text`), its periods read (`asked_periods`), its councils and groups
+found (`asked_places`) and its intent read (`asked_intent`); what is left names the measure. Matching: exact
+indicator codes and aliases first (weighted by how much of the question they cover); then word overlap between the
+question and each indicator's name/aliases (IDF-weighted, crude stemming, typo-tolerant via rapidfuzz, lay
+synonyms and phrases); then, when an embedder is given, cosine similarity with each indicator's name and
+description. A service named with an overview cue ("how are we doing on social care?") is an overview.
 """
 
 from __future__ import annotations
@@ -92,16 +95,7 @@ _SYNONYMS = {
 }
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "couple": 2, "few": 3}
-_PRONOUN = re.compile(r"\b(we|us|our|ours|ourselves)\b", re.IGNORECASE)
-_CODE = re.compile(r"\b([EWSN]\d{8})\b")
-_SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?(\d{4}(?:\s*[-/]\s*\d{2})?)\b", re.IGNORECASE)
-_LAST = re.compile(r"\b(?:last|past|previous)\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten|couple|few)"
-                   r"(?:\s+of)?\s+(?:financial\s+)?(years?|periods?|quarters?|months?)\b", re.IGNORECASE)
-_PERIOD = re.compile(r"\b(\d{4}\s*[-/]\s*\d{2}(?:\s*Q[1-4])?)\b", re.IGNORECASE)
 # "Q2 2024-25", "Q2 of 2024/25", "quarter 2 2024-25"
-_QUARTER_FIRST = re.compile(r"\b(?:Q|quarter\s*)([1-4])\s+(?:of\s+|in\s+)?(\d{4})\s*[-/]\s*(\d{2})\b",
-                            re.IGNORECASE)
-_BARE_QUARTER = re.compile(r"\b(?:in\s+)?(?:Q|quarter\s*)([1-4])\b", re.IGNORECASE)
 _LATEST_QUARTER = re.compile(r"\b(?:this|latest|last|current|most\s+recent|recent)\s+quarter(?:'s)?\b|"
                              r"\bquarterly\b|\bin[-\s]year\b|\bquarter\s+by\s+quarter\b", re.IGNORECASE)
 _NATIONAL = re.compile(r"\b(england|english average|national(?:ly)?|scotland|scottish average|all councils|"
@@ -154,31 +148,8 @@ class _Index:
     infos: list[IndicatorInfo]
     words: list[set[str]]
     idf: dict[str, float]
-    area_variants: list[tuple[str, str]]  # (lower-case variant, code), longest first
     area_sets: dict[str, set[str]]  # indicator id -> areas with data
-
-
-def _variants(name: str) -> set[str]:
-    base = name.lower().strip()
-    out = {base, base.replace("&", "and"), base.replace(" and ", " & ")}
-    for v in list(out):
-        if "," in v:
-            head, tail = (x.strip() for x in v.split(",", 1))
-            out |= {head, f"{tail} {head}"}
-        drops = ("city of ", " city", " council", "county ", " county", " borough", "royal borough of ",
-                 "london borough of ", " islands", " district", " metropolitan")
-        for drop in drops:
-            if drop in v:
-                out.add(v.replace(drop, " ").strip())
-        # "Castlebrook Borough Council" is asked about as "Castlebrook": strip the generic words together too.
-        bare = f" {v} "
-        for drop in (" council ", " borough ", " district ", " metropolitan ", " county "):
-            bare = bare.replace(drop, " ")
-        if bare.strip() and bare.strip() != v:
-            out.add(bare.strip())
-    if base.endswith(" city"):
-        out.add("city of " + base[: -len(" city")])
-    return {" ".join(v.split()) for v in out if len(v) >= 3}
+    ids: frozenset[str] = frozenset()  # lower-case indicator ids ("asc4"), never a council's name
 
 
 def _index(store: IndicatorStore) -> _Index:
@@ -193,77 +164,11 @@ def _index(store: IndicatorStore) -> _Index:
             df[w] = df.get(w, 0) + 1
     n = max(len(infos), 1)
     idf = {w: math.log(1 + n / c) for w, c in df.items()}
-    variants = sorted(((v, code) for code, name in store.areas().items() for v in _variants(name)),
-                      key=lambda vc: -len(vc[0]))
     table = store.table()
     area_sets = {str(k): set(v) for k, v in table.groupby("indicator_id")["area_code"].unique().items()}
-    cache["query_index"] = _Index(infos=infos, words=words, idf=idf, area_variants=variants, area_sets=area_sets)
+    cache["query_index"] = _Index(infos=infos, words=words, idf=idf, area_sets=area_sets,
+                                  ids=frozenset(i.indicator_id.lower() for i in infos))
     return cache["query_index"]
-
-
-def _find_area(store: IndicatorStore, index: _Index, question: str,
-               home_area: str | None) -> tuple[str | None, list[str]]:
-    """The council the question is about, and the text spans that named it (to remove before matching)."""
-    areas = store.areas()
-    spans: list[str] = []
-    for m in _CODE.finditer(question):
-        if m[1] in areas:
-            return m[1], [m[1]]
-    for token in re.findall(r"\bS-[a-z0-9-]+\b", question):
-        if token in areas:
-            return token, [token]
-    plain = re.sub(r"['\u2019]s\b", "", question.lower()).replace("&", " and ")
-    lowered = " " + " ".join(_WORD.findall(plain)) + " "
-    found: str | None = None
-    for variant, code in index.area_variants:
-        v = " " + " ".join(_WORD.findall(variant.replace("&", " and "))) + " "
-        if v.strip() and v in lowered:
-            found = code
-            spans.append(variant)
-            break
-    pronoun = _PRONOUN.search(question)
-    if found is not None and pronoun and home_area and re.search(
-            rf"\b(with|than|against|to|like)\s+{re.escape(spans[0])}", question, re.IGNORECASE):
-        return home_area, spans
-    if found is not None:
-        return found, spans
-    return home_area, spans
-
-
-def _periods(question: str) -> tuple[str | None, int | None, str | None, str | None, list[str]]:
-    """since, last_n, period, frequency ("quarterly" when quarters are asked for) and the spans that said so.
-
-    A period of "Q2" (no year) comes back as "Q2": resolve() turns it into the latest Q2 held."""
-    spans: list[str] = []
-    since = last_n = period = frequency = None
-    if m := _SINCE.search(question):
-        since = re.sub(r"\s+", "", m[1]).replace("/", "-")
-        spans.append(m[0])
-    if m := _LAST.search(question):
-        raw = m[1].lower()
-        last_n = int(raw) if raw.isdigit() else _NUMBERS[raw]
-        spans.append(m[0])
-        if m[2].lower().startswith("quarter"):
-            frequency = "quarterly"
-        elif m[2].lower().startswith("month"):
-            frequency = "monthly"
-    if m := _QUARTER_FIRST.search(question):
-        period, frequency = f"{m[2]}-{m[3]} Q{m[1]}", "quarterly"
-        spans.append(m[0])
-    elif since is None:
-        for m in _PERIOD.finditer(question):
-            period = re.sub(r"\s*[-/]\s*", "-", m[1]).upper().replace("Q", " Q").replace("  ", " ")
-            spans.append(m[0])
-            if " Q" in period:
-                frequency = "quarterly"
-            break
-    if period is None and (m := _BARE_QUARTER.search(question)):
-        period, frequency = f"Q{m[1]}", "quarterly"
-        spans.append(m[0])
-    for m in _LATEST_QUARTER.finditer(question):
-        frequency = frequency or "quarterly"
-        spans.append(m[0])
-    return since, last_n, period, frequency, spans
 
 
 def _quarter_period(store: IndicatorStore, indicator_id: str, area_code: str | None, period: str | None,
@@ -592,5 +497,5 @@ def _indicator_specific(index: _Index, best: int, left: list[str], service_words
 def _is_vocabulary(index: _Index, word: str) -> bool:
     """Whether a word belongs to how questions and measures are worded (so it cannot be a council's name)."""
     w = word.lower()
-    return (w in _STOP or w in _SYNONYMS or w in _NUMBERS or _stem(w) in index.idf
+    return (w in index.ids or w in _STOP or w in _SYNONYMS or w in _NUMBERS or _stem(w) in index.idf
             or bool(re.fullmatch(r"(?:fy)?\d.*|q[1-4]", w)) or w in _MONTHS_AND_WORDS)
