@@ -351,7 +351,8 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     words = _words(residual)
     lexical = _lexical(index, words, residual)
     scores = list(lexical)
-    if embedder is not None and words:
+    if embedder is not None and words and not _decisive(lexical):
+        # Only when the words leave it open: embedding every indicator costs a cold CLI call about a second.
         semantic = _semantic(index, store, " ".join(_WORD.findall(residual.lower())), embedder)
         scores = [max(lx, 0.55 * lx + 0.45 * se) if lx < 1.0 else 1.0 for lx, se in zip(lexical, semantic,
                                                                                          strict=True)]
@@ -453,6 +454,14 @@ def fit_to_held(store: IndicatorStore, res: Resolution, area_code: str) -> Resol
     if notes:
         update["period_note"] = " ".join(notes)
     return res.model_copy(update=update) if update else res
+
+
+def _decisive(scores: list[float]) -> bool:
+    """Whether word matching alone settles the indicator (a clear winner above the bar, or an exact code/alias)."""
+    ranked = sorted(scores, reverse=True)
+    if not ranked or ranked[0] < RESOLVED_SCORE:
+        return False
+    return ranked[0] >= 1.0 or len(ranked) == 1 or ranked[0] - ranked[1] > AMBIGUOUS_MARGIN
 
 
 def _service_members(store: IndicatorStore, index: _Index, service: str, area_code: str) -> list[str]:
