@@ -97,9 +97,14 @@ ANALYSIS_MESSAGES: dict[str, str] = {
     "verdict_shared_worse": ": most of them did not improve either, so the deterioration is shared across the sector",
     "verdict_local_worse": ": the deterioration is largely local",
     "verdict_mixed": ": a mixed picture",
-    "target_path": "To reach its target of {target} by {target_period} it needs {needed} a year from {latest} in "
-                   "{period}",
-    "target_pace": "; since {start} it has moved {pace} a year on average, {track}",
+    "target_path": "To reach its target of {target} by {target_period} it needs a {way} of {needed} a year from "
+                   "{latest} in {period}",
+    "target_pace": "; since {start} it has {moved} {pace} a year on average, {track}",
+    "target_still": "; since {start} it has not moved on average, {track}",
+    "risen": "risen by",
+    "fallen": "fallen by",
+    "rise": "rise",
+    "fall": "fall",
     "on_track": "enough to get there if kept up",
     "off_track": "not enough to get there",
     "target_met_already": "It already meets its target of {target} for {target_period}.",
@@ -314,16 +319,19 @@ def _target_path_sentence(a: IndicatorAnalysis, figs: _Figures) -> list[str]:
     change_unit = "percentage points" if is_percent(unit) else None
     figs.add("change needed per year to reach target", t.needed_per_year, t.from_period, unit=change_unit)
     text = m["target_path"].format(target=with_unit(t.target, unit), target_period=t.target_period,
-                                   way="rise" if t.needed_per_year > 0 else "fall",
+                                   way=m["rise"] if t.needed_per_year > 0 else m["fall"],
                                    needed=_amount(t.needed_per_year, unit), latest=with_unit(t.from_value, unit),
                                    period=t.from_period)
     if t.recent_per_year is not None and t.recent_from_period is not None and t.on_track is not None:
         figs.add(f"average change per year since {t.recent_from_period}", t.recent_per_year, t.from_period,
                  unit=change_unit)
-        moved = "risen by" if t.recent_per_year > 0 else "fallen by"
-        pace = _amount(t.recent_per_year, unit) if t.recent_per_year else ""
-        text += m["target_pace"].format(start=t.recent_from_period, moved=moved if pace else "not moved",
-                                        pace=pace or "at all", track=m["on_track"] if t.on_track else m["off_track"])
+        track = m["on_track"] if t.on_track else m["off_track"]
+        if t.recent_per_year:
+            text += m["target_pace"].format(start=t.recent_from_period, track=track,
+                                            moved=m["risen"] if t.recent_per_year > 0 else m["fallen"],
+                                            pace=_amount(t.recent_per_year, unit))
+        else:
+            text += m["target_still"].format(start=t.recent_from_period, track=track)
     return [text + "."]
 
 
