@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from bot.moderngov.catalog import Catalog, DocumentRow, ItemRow, MeetingRow
 from bot.moderngov.errors import ModernGovError
 from bot.moderngov.metadata import clean_title, date_words
-from bot.moderngov.promises import promises_in
+from bot.moderngov.promises import promises_in, strength
 from bot.moderngov.sync import catalog_path
 
 if TYPE_CHECKING:
@@ -31,7 +31,11 @@ if TYPE_CHECKING:
 
 WORDING = Path(__file__).resolve().parent / "wording.yaml"
 PER_ITEM = 8
+PROMISES_PER_ITEM = 2
 _PAPER_QUOTE_CHARS = 300
+# Words that mark the part of a paper worth asking about (what it proposes, risks, targets, gaps, progress).
+_SUBSTANCE = re.compile(r"\d|\b(?:risk|weakness|target|recommend|gap|shortfall|propos|milestone|plan|progress|"
+                        r"concern|overspend|delay|not yet|no )\w*", re.IGNORECASE)
 
 
 class PaperRef(BaseModel):
@@ -181,16 +185,16 @@ def _visible(row: DocumentRow, access: AccessContext) -> bool:
 
 
 def _own_passages(kb: Any, access: AccessContext, topic: str, papers: list[str], agenda: list[str],
-                  k: int = 4) -> list[Passage]:
-    """Passages from the item's own papers (then its agenda text), best first, at most two per document."""
+                  k: int = 6) -> list[Passage]:
+    """Passages from the item's own papers (then its agenda text), best first, at most three per document."""
     if not papers and not agenda:
         return []
-    found = kb.search(topic, k=60, access=access)
+    found = kb.search(f"{topic} risk target proposal progress", k=60, access=access)
     out: list[Passage] = []
     per_doc: dict[str, int] = {}
     for urls in (set(papers), set(agenda)):
         for p in found:
-            if p.path in urls and per_doc.get(p.doc_id, 0) < 2:
+            if p.path in urls and per_doc.get(p.doc_id, 0) < 3:
                 per_doc[p.doc_id] = per_doc.get(p.doc_id, 0) + 1
                 out.append(p)
     return out[:k]
@@ -224,9 +228,21 @@ def _promise_lines(kb: Any, access: AccessContext, documents: list[DocumentInfo]
             facts = {"promise": sentence, "promised_on": on}
             out.append((sentence, LineOfEnquiry(
                 kind="document_risk", title=w["promise_title"].format(promised_on=on),
-                summary=w["promise_summary"].format(promise=sentence, promised_on=on), materiality=0.97,
+                summary=w["promise_summary"].format(promise=sentence, promised_on=on), materiality=0.96,
                 passages=[passage], facts=facts, quotes={passage.chunk_id: sentence})))
     return out
+
+
+def _paper_passages(passages: list[Passage], limit: int = 2) -> list[Passage]:
+    """The passages of the item's papers most worth asking about: the most substantive of each paper first, then
+    the next most substantive of any."""
+    def substance(p: Passage) -> float:
+        return len(_SUBSTANCE.findall(p.text)) / (1 + len(p.text) / 2000)
+
+    ranked = sorted(passages, key=lambda p: -substance(p))
+    firsts = [p for n, p in enumerate(ranked) if all(q.doc_id != p.doc_id for q in ranked[:n])]
+    rest = [p for p in ranked if p not in firsts and substance(p) > 0]
+    return (firsts + rest)[:limit]
 
 
 def _paper_line(passage: Passage, topic: str, item_label: str) -> LineOfEnquiry:
@@ -234,24 +250,27 @@ def _paper_line(passage: Passage, topic: str, item_label: str) -> LineOfEnquiry:
     from bot.compose import best_quote
 
     w = _wording()
-    quote = best_quote(f"{topic} target performance risk plan", passage.text, limit=_PAPER_QUOTE_CHARS)
+    # The substance words alone: the topic's own words would pick the paper's title line.
+    quote = best_quote("risk weakness target gap shortfall recommendation proposes milestone plan savings",
+                       passage.text, limit=_PAPER_QUOTE_CHARS)
     paper = "report for this item"
     facts = {"paper_quote": " ".join(quote.split()), "paper": paper, "item": item_label}
     return LineOfEnquiry(kind="document_risk", title=w["paper_title"],
                          summary=w["paper_summary"].format(item=item_label, paper_quote=facts["paper_quote"]),
-                         materiality=0.9, passages=[passage], facts=facts, quotes={passage.chunk_id: quote})
+                         materiality=0.98, passages=[passage], facts=facts, quotes={passage.chunk_id: quote})
 
 
 def _words(text: str) -> set[str]:
     from bot.compose import content_words
 
-    return content_words(text) - {"committee", "meeting", "report", "item", "next", "last", "council"}
+    return content_words(text) - {"committee", "meeting", "report", "item", "next", "last", "council", "plan",
+                                  "present", "update", "officer", "member"}
 
 
 def _assign_promises(promises: list[tuple[str, LineOfEnquiry]], items: list[ItemRow],
                      agenda: dict[str, str]) -> dict[str, list[tuple[str, LineOfEnquiry]]]:
     """Each promise goes to the item it shares most words with ("" when none: matters arising)."""
-    out: dict[str, list[tuple[str, LineOfEnquiry]]] = {}
+    scored: dict[str, list[tuple[int, str, LineOfEnquiry]]] = {}
     for sentence, line in promises:
         words = _words(sentence)
         best, score = "", 0
@@ -260,7 +279,12 @@ def _assign_promises(promises: list[tuple[str, LineOfEnquiry]], items: list[Item
             shared = 2 * len(words & _words(item.title)) + len(words & _words(agenda.get(item.item_id, "")))
             if shared > score:
                 best, score = item.item_id, shared
-        out.setdefault(best, []).append((sentence, line))
+        scored.setdefault(best, []).append((score, sentence, line))
+    # The closest few per item, in the minutes' order: more would crowd out the item's own papers.
+    out: dict[str, list[tuple[str, LineOfEnquiry]]] = {}
+    for item_id, found in scored.items():
+        keep = sorted(found, key=lambda f: (-strength(f[1]), -f[0]))[:PROMISES_PER_ITEM] if item_id else found
+        out[item_id] = [(s, line) for score, s, line in found if any(s == k[1] for k in keep)]
     return out
 
 
@@ -342,11 +366,10 @@ def build_pack(assistant: Assistant, caller: CallerContext, selector: str = "nex
                     bucket.insert(0, p)
         lines = detect_lines(evidence, store if infos else None, kb, access)
         extra = [line for _, line in promises.get(item.item_id, [])]
-        seen_docs: set[str] = set()
-        for p in own:
-            if p.doc_id not in seen_docs and len(seen_docs) < 2:
-                seen_docs.add(p.doc_id)
-                extra.append(_paper_line(p, topic, label))
+        paper_urls = {r.url for r in own_rows if r.kind == "paper"}
+        chosen = [p for p in own if p.path in paper_urls] or own  # agenda text only when there is no paper
+        for passage in _paper_passages(chosen):
+            extra.append(_paper_line(passage, topic, label))
         head = [line for line in lines if line.kind == "overview"]
         rest = sorted([line for line in lines if line.kind != "overview"] + extra, key=lambda line: -line.materiality)
         evidence.lines = head + rest

@@ -15,6 +15,16 @@ _PROMISE = re.compile(
     re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])|\n\s*\n|\n(?=\s*[-•*]\s)")
 MAX_PROMISE_CHARS = 400
+_STRONG = re.compile(r"\b(?:undert(?:ook|aken)|agreed to|would|will|committed|pledged|action:)", re.IGNORECASE)
+_QUESTION = re.compile(r"\basked (?:what|why|how|whether|when|if)\b", re.IGNORECASE)
+
+
+def strength(sentence: str) -> int:
+    """How plainly a sentence records an undertaking: 2 someone undertook or agreed to do something, 1 the
+    committee asked for something, 0 a member's question that mentions an earlier promise."""
+    if _STRONG.search(sentence):
+        return 2
+    return 0 if _QUESTION.search(sentence) else 1
 
 
 def promises_in(text: str) -> list[str]:

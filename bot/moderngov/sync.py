@@ -269,7 +269,8 @@ class _Sync:
             return self._outcome(row, "unchanged")
         if self.options.dry_run:
             return self._outcome(row, "changed" if held else "new", "dry run: nothing downloaded or ingested")
-        data = f"# {cited}\n\n{text.strip()}\n".encode()
+        # A short heading, so a citation's locator says which part of the item it is ("§ Minutes").
+        data = f"# {'Minutes' if kind == 'minutes' else 'Agenda'}\n\n{text.strip()}\n".encode()
         path = self.folder / meeting.id / f"item-{_safe(item.id)}-{kind}.md"
         _write_atomic(path, data)
         row = row.model_copy(update={"file": str(path), "sha256": _sha(data), "state": "downloaded"})
