@@ -334,6 +334,11 @@ def brief(
 def serve(
     http: Annotated[bool, typer.Option("--http", help="HTTP mode (production) instead of Socket Mode.")] = False,
     port: Annotated[int, typer.Option(help="Port for HTTP mode.")] = 3000,
+    sync_url: Annotated[str | None, typer.Option(
+        "--sync-moderngov", envvar="SCRUTINY_MODERNGOV_URL",
+        help="Also keep committee papers fresh: sync this ModernGov site in the background.")] = None,
+    sync_every: Annotated[float, typer.Option("--sync-every", envvar="SCRUTINY_MODERNGOV_EVERY", min=0.01,
+                                              help="Hours between background syncs.")] = 6.0,
 ) -> None:
     """Run the Slack app (Socket Mode by default; --http for production)."""
     settings = _settings()
@@ -345,6 +350,12 @@ def serve(
         check_slack_settings(settings, http=http)
     except SettingsError as exc:
         fail(str(exc))
+    if sync_url:
+        from bot.moderngov.commands import Refresher
+        from bot.moderngov.sync import SyncOptions
+
+        # A daemon thread: answers never wait for it, and it stops with the server.
+        Refresher(settings, SyncOptions(url=sync_url, max_mb=settings.max_file_mb), hours=sync_every).start()
     run_server(settings, http=http, port=port)
 
 
