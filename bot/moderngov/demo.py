@@ -27,7 +27,6 @@ def run_moderngov_demo(home: Path | None = None, console: Any = None, embedder: 
     from bot.render_text import render_answer
     from bot.settings import DEMO_AREA, load_settings
     from indicators.store import IndicatorStore
-    from knowledge.embedder import Embedder
 
     console = console or Console(highlight=False)
     home = home or Path(tempfile.mkdtemp(prefix="scrutiny-moderngov-demo-"))
@@ -37,8 +36,7 @@ def run_moderngov_demo(home: Path | None = None, console: Any = None, embedder: 
     settings = load_settings(home=home, area=DEMO_AREA, llm=None, chroma_host=None)
     IndicatorStore(home).import_file(PACK_DATA / "indicators.csv", fmt="tidy", meta=PACK_DATA / "indicator_meta.csv",
                                      groups=PACK_DATA / "nearest_neighbours.csv", dataset="northbridge-sample")
-    embedder = embedder or Embedder()
-    assistant = Assistant(settings, embedder=embedder)
+    assistant = Assistant(settings, embedder=embedder)  # None: the knowledge base's default (ONNX) embedder
     with FakeModernGov(FIXTURES, sample_pack_documents(), default_faults(slow_seconds=2.0), today=DEMO_TODAY) as fake:
         console.print(f"Fake ModernGov listening at {fake.site}")
         options = SyncOptions(url=fake.site, since=DEMO_TODAY.replace(year=DEMO_TODAY.year - 1),

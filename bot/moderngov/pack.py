@@ -172,6 +172,32 @@ def resolve_meeting(catalog: Catalog, selector: str, committee: str | None = Non
     return min(ahead, key=lambda m: (m.date, m.meeting_id))
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_PREPARE = re.compile(r"\b(?:prepare|ready|brief|questions?)\b.*\b(?:committee|scrutiny|cabinet|meeting|panel)\b",
+                      re.IGNORECASE)
+
+
+def meeting_in_words(text: str, catalog: Catalog, today: date | None = None) -> MeetingRow | None:
+    """The synced meeting a request like "Prepare me for Thursday's scrutiny committee" means, or None when the
+    words ask for no meeting. A weekday is the next meeting on that day; a committee word narrows the choice
+    ("cabinet", "scrutiny", or words of a committee's title). For a front end (Slack) to hand to `build_pack`."""
+    if not _PREPARE.search(text):
+        return None
+    today = today or date.today()
+    words = text.lower()
+    ahead = [m for m in catalog.meetings() if m.date >= today and (m.status or "").lower() != "cancelled"]
+    def named(m: MeetingRow) -> int:
+        title = set(re.findall(r"[a-z]{5,}", m.committee.lower())) - {"committee", "meeting", "board"}
+        return sum(1 for w in title if re.search(rf"\b{w}\b", words))
+
+    best = max((named(m) for m in ahead), default=0)
+    ahead = [m for m in ahead if named(m) == best]
+    day = next((n for n, name in enumerate(_WEEKDAYS) if re.search(rf"\b{name}(?:'s)?\b", words)), None)
+    if day is not None:
+        ahead = [m for m in ahead if m.date.weekday() == day]
+    return min(ahead, key=lambda m: (m.date, m.meeting_id), default=None)
+
+
 def previous_meeting(catalog: Catalog, meeting: MeetingRow) -> MeetingRow | None:
     """The same committee's meeting before this one."""
     earlier = [m for m in catalog.meetings(meeting.service)
