@@ -98,3 +98,15 @@ def test_prepare_me_for_thursdays_scrutiny_committee(catalog: Catalog) -> None:
     assert meeting_in_words("Prepare me for Thursday's scrutiny committee", catalog, today).meeting_id == "2"
     assert meeting_in_words("Get me ready for the health scrutiny panel", catalog, today).meeting_id == "5"
     assert meeting_in_words("How is recycling doing?", catalog, today) is None
+
+
+def test_a_url_names_one_document(tmp_path: Path) -> None:
+    from knowledge.base import KnowledgeBase
+    from knowledge.errors import KnowledgeError
+    from knowledge.models import IngestOptions
+
+    for name in ("a.md", "b.md"):
+        (tmp_path / "papers" / name).parent.mkdir(exist_ok=True)
+        (tmp_path / "papers" / name).write_text("# A paper\n\nText.\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="a url names one document, but 2 files were given"):
+        KnowledgeBase(tmp_path / "home").ingest([tmp_path / "papers"], IngestOptions(url="https://d.example/x"))
