@@ -106,10 +106,10 @@ class AuditLog:
     """Append-only record of requests plus feedback, in the configured database."""
 
     def __init__(self, database_url: str, engine: Engine | None = None) -> None:
-        from bot.database import open_engine
+        from bot.database import create_tables, open_engine
 
         self.engine = engine or open_engine(database_url)
-        _Base.metadata.create_all(self.engine)
+        create_tables(self.engine, _Base.metadata)
 
     def record(self, *, user: str, channel: str, request: str, entry: str, outcome: str = "answered",
                answer_kind: str | None = None, citations: list[Citation] | None = None,

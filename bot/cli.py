@@ -225,7 +225,7 @@ def indicators_list() -> None:
     from indicators.store import IndicatorStore
 
     store = IndicatorStore(settings.home)
-    render_indicator_list(store.datasets(), store.indicators())
+    _run(lambda: render_indicator_list(store.datasets(), store.indicators()))
 
 
 @app.command()
@@ -457,12 +457,11 @@ def doctor_command(
 
     report = _run(lambda: with_progress_bar("Repairing", lambda progress: doctor(settings, repair=not check,
                                                                                  progress=progress)))
-    for line in report.ok:
-        typer.echo(f"ok: {line}")
-    for line in report.repaired:
-        typer.echo(f"repaired: {line}")
-    for line in report.problems:
-        typer.secho(f"problem: {line}", err=True, fg=typer.colors.RED)
+    for kind, line in report.lines:
+        if kind == "problem":
+            typer.secho(f"problem: {line}", err=True, fg=typer.colors.RED)
+        else:
+            typer.echo(f"{kind}: {line}")
     if not report.healthy:
         raise typer.Exit(1)
 
@@ -473,7 +472,7 @@ def audit_export(out: Annotated[Path, typer.Option("--out", help="CSV file to wr
     settings = _settings()
     from bot.audit import AuditLog
 
-    rows = AuditLog(settings.database).export_csv(out)
+    rows = _run(lambda: AuditLog(settings.database).export_csv(out))
     typer.echo(f"{rows} audit records written to {out}")
 
 

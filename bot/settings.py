@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import AliasChoices, Field, ValidationError, field_validator
@@ -76,12 +77,49 @@ _ENV_NAMES = {
 
 
 def load_settings(**overrides: object) -> Settings:
-    """Read settings; a malformed one raises SettingsError naming the environment variable."""
+    """Read settings; a malformed one raises SettingsError naming the environment variable.
+
+    The data directory is created (owner-only) if missing, so a SCRUTINY_HOME that is a file or cannot be created
+    fails here, at start, rather than as a traceback inside the first command that writes to it.
+    """
     try:
-        return Settings(**overrides)
+        settings = Settings(**overrides)
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
             field = str(err["loc"][0]) if err["loc"] else "?"
             problems.append(f"{_ENV_NAMES.get(field, field)}: {err['msg']}")
         raise SettingsError("invalid setting " + "; ".join(problems)) from None
+    problem = home_problem(settings.home)
+    if problem:
+        raise SettingsError(f"invalid setting SCRUTINY_HOME: {problem}")
+    if settings.database_url:
+        from bot.database import url_problem
+
+        problem = url_problem(settings.database_url)
+        if problem:
+            raise SettingsError(f"invalid setting DATABASE_URL: {problem}")
+    return settings
+
+
+def home_problem(home: Path) -> str | None:
+    """Why `home` cannot be the data directory (creating it, owner-only, when missing), or None."""
+    home = Path(home)
+    if home.exists():
+        if not home.is_dir():
+            return f"{home} is a file, not a folder: point SCRUTINY_HOME at a folder (it is created if missing)"
+        if not os.access(home, os.R_OK | os.W_OK | os.X_OK):
+            return f"{home} is not readable and writable by this user: fix its permissions or point SCRUTINY_HOME " \
+                   "at another folder"
+        return None
+    blocker = next((p for p in home.parents if p.exists()), None)
+    if blocker is not None and not blocker.is_dir():
+        return f"{home} cannot be created because {blocker} is a file: point SCRUTINY_HOME at a folder"
+    try:
+        home.mkdir(mode=0o700, parents=True)
+    except FileExistsError:
+        return None  # another process created it meanwhile
+    except OSError as exc:
+        return f"{home} cannot be created ({exc.strerror or type(exc).__name__}): point SCRUTINY_HOME at a folder " \
+               "this user may create"
+    return None

@@ -74,10 +74,10 @@ class SharedState:
     """Database-backed state so any HTTP worker can serve any request, and a retry is never answered twice."""
 
     def __init__(self, database_url: str, engine: Engine | None = None) -> None:
-        from bot.database import open_engine
+        from bot.database import create_tables, open_engine
 
         self.engine = engine or open_engine(database_url)
-        _Base.metadata.create_all(self.engine)
+        create_tables(self.engine, _Base.metadata)
 
     # -- dedupe --------------------------------------------------------------------------------------------
     def claim(self, keys: list[str], now: float | None = None) -> bool:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from indicators.errors import ImportValidationError, IndicatorError, UnknownAreaError, UnknownIndicatorError
 from indicators.importing import PUBLISHED_COLUMNS, TABLE_COLUMNS, GroupScheme, ParsedDataset
+from indicators.integrity import mark_busy, read_manifest, release, remove_leftovers
 from indicators.models import DatasetInfo, ImportReport, IndicatorInfo
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class IndicatorStore:
         path = Path(path)
         if not path.exists():
             raise ImportValidationError(str(path), None, "file not found")
+        remove_leftovers(self.root)  # what an import killed earlier left behind (indicators.integrity)
         parsed = self._parse(path, fmt, meta, groups, progress)
         name = dataset or _default_name(path, fmt)
         if not _DATASET_NAME.match(name):
@@ -122,6 +124,7 @@ class IndicatorStore:
         folder = f"{name}.{uuid.uuid4().hex[:10]}"
         tmp = self.root / f".tmp-{folder}"
         tmp.mkdir()
+        busy = mark_busy(tmp)  # held while writing: a folder nobody holds is a killed import's leftover
         try:
             values = parsed.values.copy()
             for col in ("indicator_id", "area_code", "period", "note"):
@@ -156,6 +159,8 @@ class IndicatorStore:
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
+        finally:
+            release(busy)
         manifest = self._manifest()
         old = manifest["datasets"].get(name)
         manifest["datasets"][name] = {"dir": folder}
@@ -169,10 +174,8 @@ class IndicatorStore:
         return info
 
     def _manifest(self) -> dict[str, Any]:
-        path = self.root / MANIFEST
-        if not path.exists():
-            return {"datasets": {}}
-        return json.loads(path.read_text(encoding="utf-8"))
+        # A damaged manifest, or one naming a missing folder, is a one-line error naming it and `scrutiny doctor`.
+        return read_manifest(self.root)
 
     def _write_manifest(self, manifest: dict[str, Any]) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
