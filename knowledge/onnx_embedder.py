@@ -243,6 +243,9 @@ def _session(path: Path, threads: int) -> Any:
     options.inter_op_num_threads = 1
     options.log_severity_level = 3  # warnings about unused initialisers are noise in a CLI answer
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    # Idle worker threads sleep instead of spinning: on a busy 2-core host spinning doubled both the wall time and
+    # the CPU time of embedding the corpus (measured at load average 9: 26 s vs 14 s wall for 303 chunks).
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
@@ -275,7 +278,8 @@ class OnnxEmbedder:
     model_id = MODEL_ID
     dimension = DIMENSION
 
-    def __init__(self, cache_dir: Path, batch_size: int = 32, query_threads: int = 1, batch_threads: int = 0,
+    # Small batches sorted by token length: 57 chunks per CPU-second at 8, 46 at 32 (corpus chunks, 2 threads).
+    def __init__(self, cache_dir: Path, batch_size: int = 8, query_threads: int = 1, batch_threads: int = 0,
                  prebuilt: tuple[Path, ...] = (INSTALL_DIR,)) -> None:
         self.cache_dir = Path(cache_dir)
         self.batch_size = batch_size
