@@ -17,9 +17,10 @@ from knowledge.errors import KnowledgeError
 
 COLLECTION = "scrutiny_documents"
 _ADD_BATCH = 2000  # below Chroma's maximum batch size
-# What to tell a user whose index was built with another model (the CLI has no one-step rebuild yet).
-REINDEX_HINT = ("re-index with `scrutiny ingest --remove PATH...` then `scrutiny ingest PATH...` "
-                "(`scrutiny docs` lists the paths)")
+# What to tell a user whose index was built with another model: `scrutiny doctor` re-embeds an embedded index from
+# the stored text (KnowledgeBase.reembed); a Chroma server's collection is re-indexed by removing and re-ingesting.
+REINDEX_HINT = ("run `scrutiny doctor` to re-embed it from the stored text (with CHROMA_HOST: "
+                "`scrutiny ingest --remove PATH...` then `scrutiny ingest PATH...`)")
 # Collections built before models were recorded were all built by this one (the only embedder there was).
 LEGACY_BUILDER = ("sentence-transformers", "sentence-transformers/all-MiniLM-L6-v2", 384)
 
@@ -138,8 +139,8 @@ class VectorStore:
                 self._record({**meta, **built.metadata(), "embedding_recorded": "assumed for an older index"})
         if not built.compatible(ours):
             raise KnowledgeError(f"this index was built with {built.describe()} and this process embeds with "
-                                 f"{ours.describe()}: the vectors are not comparable; {REINDEX_HINT}, or use the "
-                                 f"embedder it was built with")
+                                 f"{ours.describe()}, whose vectors are not comparable: {REINDEX_HINT}, or use the "
+                                 "embedder it was built with")
         self._checked = True
         if adding and not self._recorded_adder:
             meta = dict(self.collection.metadata or {})

@@ -76,11 +76,12 @@ def test_another_model_is_refused_with_the_reindex_command(tmp_path: Path, docs:
     assert "\n" not in message
     assert "built with hashing hashing-model (16-d)" in message
     assert "onnx all-MiniLM-L6-v2 (384-d)" in message
+    assert "run `scrutiny doctor` to re-embed it" in message
     assert "scrutiny ingest --remove" in message and "scrutiny ingest PATH" in message
     # Ingest is refused before any embedding work is done.
     write(docs / "libraries.md", "# Libraries\n\nEastgate library opens four days a week.\n")
     calls = onnx.calls
-    with pytest.raises(KnowledgeError, match="not comparable"):
+    with pytest.raises(KnowledgeError, match="not comparable: run `scrutiny doctor`"):
         kb.ingest([docs])
     assert onnx.calls == calls
 
@@ -93,6 +94,20 @@ def test_the_named_commands_recover(tmp_path: Path, docs: Path, onnx) -> None:  
     # the emptied collection is claimed by the new model.
     assert kb.remove(str(docs))
     kb.ingest([docs])
+    assert kb.vectors.recorded().model == MODEL_ID
+    assert "52 pounds" in kb.search("garden waste charge")[0].text
+
+
+def test_scrutiny_doctor_re_embeds_an_index_of_another_model(tmp_path: Path, docs: Path, onnx) -> None:  # noqa: ANN001
+    from bot.doctor import doctor
+    from bot.settings import load_settings
+
+    home = tmp_path / "home"
+    KnowledgeBase(home, embedder=HashingEmbedder()).ingest([docs])
+    report = doctor(load_settings(home=home, area=None, llm=None, chroma_host=None), embedder=onnx)
+    assert report.healthy, report.lines
+    assert any("built with hashing" in line and "rebuilt it" in line for _, line in report.lines), report.lines
+    kb = KnowledgeBase(home, embedder=onnx)
     assert kb.vectors.recorded().model == MODEL_ID
     assert "52 pounds" in kb.search("garden waste charge")[0].text
 
