@@ -339,24 +339,36 @@ def serve(
         help="Also keep committee papers fresh: sync this ModernGov site in the background.")] = None,
     sync_every: Annotated[float, typer.Option("--sync-every", envvar="SCRUTINY_MODERNGOV_EVERY", min=0.01,
                                               help="Hours between background syncs.")] = 6.0,
+    check: Annotated[bool, typer.Option("--check", help="Check the settings, the token and its scopes, the "
+                                                        "restricted channels and the data, then exit.")] = False,
 ) -> None:
-    """Run the Slack app (Socket Mode by default; --http for production)."""
+    """Run the Slack app (Socket Mode by default; --http for production); --check only checks."""
     settings = _settings()
     from bot.settings import SettingsError
-    from bot.slack.serve import check_slack_settings
+    from bot.slack.serve import check_slack_settings, run_check
     from bot.slack.serve import serve as run_server
 
     try:
         check_slack_settings(settings, http=http)
     except SettingsError as exc:
         fail(str(exc))
+    if check:
+        problems, passed = _run(lambda: run_check(settings, http=http))
+        for line in passed:
+            typer.echo(f"ok: {line}")
+        for line in problems:
+            typer.secho(f"problem: {line}", err=True, fg=typer.colors.RED)
+        if problems:
+            raise typer.Exit(1)
+        typer.echo("all checks passed")
+        return
     if sync_url:
         from bot.moderngov.commands import Refresher
         from bot.moderngov.sync import SyncOptions
 
         # A daemon thread: answers never wait for it, and it stops with the server.
         Refresher(settings, SyncOptions(url=sync_url, max_mb=settings.max_file_mb), hours=sync_every).start()
-    run_server(settings, http=http, port=port)
+    _run(lambda: run_server(settings, http=http, port=port))
 
 
 @app.command()
@@ -474,6 +486,41 @@ def audit_export(out: Annotated[Path, typer.Option("--out", help="CSV file to wr
 
     rows = _run(lambda: AuditLog(settings.database).export_csv(out))
     typer.echo(f"{rows} audit records written to {out}")
+
+
+@audit_app.command("feedback")
+def audit_feedback(
+    days: Annotated[int, typer.Option(help="How many days back (default: the last week).", min=1)] = 7,
+    include_restricted: RestrictedOpt = False,
+) -> None:
+    """The thumbs-down answers of the last week: question, sources and reasons, so data or wording can be fixed.
+    Answers made with restricted access show their question and sources only with --include-restricted."""
+    settings = _settings()
+    from datetime import UTC, datetime, timedelta
+
+    from bot.audit import AuditLog
+
+    items = AuditLog(settings.database).feedback_summary(datetime.now(UTC) - timedelta(days=days))
+    if not items:
+        typer.echo(f"No thumbs-down feedback in the last {days} day(s).")
+        return
+    typer.echo(f"{len(items)} answer(s) with a thumbs down in the last {days} day(s):")
+    for item in items:
+        e = item.entry
+        hidden = e.restricted_allowed and not include_restricted
+        when = e.at.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
+        typer.echo(f"\n#{e.id} {when} UTC  {item.down} down, {item.up} up  ({e.entry} in {e.channel})")
+        typer.echo("  question: " + ("(asked with restricted access; --include-restricted shows it)" if hidden
+                                     else e.request))
+        if hidden:
+            typer.echo(f"  sources: {len(e.sources)} (restricted access)")
+        else:
+            for source in e.sources or ["(none)"]:
+                typer.echo(f"  source: {source}")
+        for reason in item.reasons if not hidden else []:
+            typer.echo(f"  reason: {reason}")
+        if hidden and item.reasons:
+            typer.echo(f"  reasons: {len(item.reasons)} (restricted access)")
 
 
 def main() -> None:

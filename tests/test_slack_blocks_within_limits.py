@@ -53,9 +53,12 @@ def test_every_citation_is_shown_once_in_order_and_buttons_come_last() -> None:
     actions = [(i, b) for i, m in enumerate(messages) for b in m.blocks if b["type"] == "actions"]
     assert len(actions) == 1 and actions[0][0] == len(messages) - 1
     ids = [e["action_id"] for e in actions[0][1]["elements"]]
-    assert ids == [kit.ACTION_FEEDBACK_UP, kit.ACTION_FEEDBACK_DOWN, kit.ACTION_DRAFT_QUESTIONS,
-                   kit.ACTION_SHOW_SOURCES]
-    assert actions[0][1]["elements"][0]["value"] == "7"
+    assert ids == [kit.ACTION_DRAFT_QUESTIONS, kit.ACTION_SHOW_SOURCES]
+    assert actions[0][1]["elements"][1]["value"] == "7"
+    feedback = [b for m in messages for b in m.blocks if b["type"] == "context_actions"]
+    assert len(feedback) == 1 and feedback[0]["elements"][0]["type"] == "feedback_buttons"
+    assert (feedback[0]["elements"][0]["positive_button"]["value"],
+            feedback[0]["elements"][0]["negative_button"]["value"]) == ("up:7", "down:7")
 
 
 def test_figures_beyond_the_shown_number_are_counted() -> None:

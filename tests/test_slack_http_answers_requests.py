@@ -40,8 +40,12 @@ def _blocks_text(call) -> str:
 
 
 def _actions(call) -> dict[str, str]:
-    return {e["action_id"]: e["value"] for b in call.params["blocks"] if b["type"] == "actions"
-            for e in b["elements"]}
+    """Action id -> value (the feedback buttons: the thumbs-up value)."""
+    out = {e["action_id"]: e["value"] for b in call.params["blocks"] if b["type"] == "actions"
+           for e in b["elements"]}
+    out.update({e["action_id"]: e["positive_button"]["value"] for b in call.params["blocks"]
+                if b["type"] == "context_actions" for e in b["elements"]})
+    return out
 
 
 def test_mention_is_answered_in_thread_with_citations_and_audited(rig: Rig) -> None:
@@ -56,9 +60,9 @@ def test_mention_is_answered_in_thread_with_citations_and_audited(rig: Rig) -> N
     text = _blocks_text(update)
     assert "*[1]*" in text
     actions = _actions(update)
-    assert set(actions) == {kit.ACTION_FEEDBACK_UP, kit.ACTION_FEEDBACK_DOWN, kit.ACTION_DRAFT_QUESTIONS,
-                            kit.ACTION_SHOW_SOURCES}
-    entry = rig.audit.get(int(actions[kit.ACTION_FEEDBACK_UP]))
+    assert set(actions) == {kit.ACTION_FEEDBACK, kit.ACTION_DRAFT_QUESTIONS, kit.ACTION_SHOW_SOURCES}
+    assert actions[kit.ACTION_FEEDBACK] == f"up:{actions[kit.ACTION_SHOW_SOURCES]}"
+    entry = rig.audit.get(int(actions[kit.ACTION_SHOW_SOURCES]))
     assert entry is not None and entry.user == "U0ALICE" and entry.channel == "C0MENTION"
     assert entry.request == "What did the peer challenge recommend about recycling?"
     assert entry.entry == "mention" and entry.outcome == "answered" and entry.answer_kind in ("document", "mixed")
@@ -167,6 +171,15 @@ def test_shortcut_opens_the_modal_and_submission_posts_questions(rig: Rig) -> No
 
     values["topic"]["value"]["value"] = "waste and recycling"
     values["meeting_date"] = {"value": {"type": "datepicker", "selected_date": "2025-03-04"}}
+    # The chosen channel must be one the user is a member of.
+    not_member = rig.sender.interaction({"type": "view_submission", "user": {"id": "U0CHAIR"},
+                                         "view": {**view, "hash": "h1b"}})
+    assert not_member.json()["response_action"] == "errors" and "channel" in not_member.json()["errors"]
+    rig.slack.members["C0MODAL"] = ["U0BOT", "U0OTHER"]
+    not_member = rig.sender.interaction({"type": "view_submission", "user": {"id": "U0CHAIR"},
+                                         "view": {**view, "hash": "h1c"}})
+    assert "member" in not_member.json()["errors"]["channel"]
+    rig.slack.members["C0MODAL"] = ["U0BOT", "U0CHAIR"]
     done = rig.sender.interaction({"type": "view_submission", "user": {"id": "U0CHAIR"},
                                    "view": {**view, "hash": "h2"}})
     assert done.status == 200 and done.body == ""
@@ -196,20 +209,27 @@ def test_buttons_record_feedback_show_sources_and_draft_questions(rig: Rig) -> N
     actions = _actions(update)
     message = {"ts": update.params["ts"], "thread_ts": root}
 
-    def press(action_id: str, user: str = "U0CAROL") -> None:
+    def press(action_id: str, user: str = "U0CAROL", value: str | None = None) -> None:
         reply = rig.sender.interaction({"type": "block_actions", "user": {"id": user},
                                         "channel": {"id": "C0BUTTON"}, "message": message,
                                         "container": {"type": "message", "message_ts": update.params["ts"]},
                                         "response_url": rig.slack.response_url(),
                                         "actions": [{"action_id": action_id, "block_id": "b",
-                                                     "value": actions[action_id], "type": "button"}]})
+                                                     "value": value or actions[action_id], "type": "button"}]})
         assert reply.status == 200
 
-    press(kit.ACTION_FEEDBACK_UP)
-    press(kit.ACTION_FEEDBACK_DOWN, user="U0DAVE")
-    request_id = int(actions[kit.ACTION_FEEDBACK_UP])
+    request_id = int(actions[kit.ACTION_SHOW_SOURCES])
+    press(kit.ACTION_FEEDBACK, value=f"up:{request_id}")
+    press(kit.ACTION_FEEDBACK, user="U0DAVE", value=f"down:{request_id}")
     assert rig.slack.wait_for(lambda f: len(f.of("chat.postEphemeral", "C0BUTTON")) >= 2, WAIT)
     assert rig.audit.get(request_id).feedback == {"U0CAROL": 1, "U0DAVE": -1}
+    # The thumbs down asks why (optional); a reason lands in the audit log.
+    reasons = next(c for c in rig.slack.of("chat.postEphemeral", "C0BUTTON") if c.params["user"] == "U0DAVE")
+    reason = next(e for b in reasons.params["blocks"] if b["type"] == "actions" for e in b["elements"]
+                  if e["value"].endswith(":figures"))
+    press(reason["action_id"], user="U0DAVE", value=reason["value"])
+    assert rig.slack.wait_for(lambda f: any("helps" in c.params.get("text", "")
+                                            for c in f.of("chat.postEphemeral", "C0BUTTON")), WAIT)
 
     press(kit.ACTION_SHOW_SOURCES)
     assert rig.slack.wait_for(lambda f: any(c.params.get("text") == "Sources used"

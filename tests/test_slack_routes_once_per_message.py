@@ -75,7 +75,8 @@ def test_each_message_is_routed_exactly_once(rig: Rig, monkeypatch: pytest.Monke
         _answered(rig, channel, n)
         assert counter.count() - before == 1, f"{name}: routed {counter.calls[before:]}"
     # The brief really was one: its note went up in the thread.
-    assert rig.slack.wait_for(lambda f: f.of("files.completeUploadExternal", "C0ROUTEBRIEF"), WAIT)
+    assert rig.slack.wait_for(lambda f: f.of("files.completeUploadExternal", "C0ROUTEBRIEF"), WAIT), \
+        [(c.method, str(c.params)[:200]) for c in rig.slack.calls if "C0ROUTEBRIEF" in str(c.params)]
     # The greeting was read as help by the assistant, and the Slack layer showed its help message for it.
     assert rig.slack.of("chat.update", "C0ROUTEHELP")[0].params["text"] == kit.help_message().text
     rig.slack.settle(quiet=0.5)

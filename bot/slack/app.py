@@ -1,26 +1,44 @@
 """The Slack app: which listener, behind which middleware, takes each event, command, shortcut and button.
 
 A request that asks the assistant something goes: listener middleware (jobs.Translator reads the payload into a
-Job; middleware.Guards drops retries, applies the allow-lists and the rate limit) -> an ack at once -> the lazy
-answering.Answerer (placeholder, `Assistant.respond`, Block Kit, uploads, audit).
+Job; middleware.Guards drops retries and double clicks, applies the allow-lists and the rate limit, making no Web
+API call) -> an ack at once -> the lazy answering.Answerer (a "working" reply, `Assistant.respond` in the answer
+pool's quick or slow lane, Block Kit or a stream, uploads, audit). Assistant threads (Slack's split view) go through
+bolt's Assistant middleware to the same answerer; a message in a channel thread the bot has answered in is a
+follow-up without a mention.
 """
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from slack_bolt import App
+from slack_bolt import Assistant as AssistantThreads
 from slack_sdk import WebClient
 
+from bot.models import CallerContext
 from bot.settings import Settings
 from bot.slack import blocks as kit
-from bot.slack.access import SlackAccess, load_access
+from bot.slack.access import AccessPolicy, SlackAccess, load_access
 from bot.slack.answering import Answerer
+from bot.slack.checks import SelfCheck
 from bot.slack.jobs import Translator
-from bot.slack.listeners import Listeners, ack_at_once, ack_command, ack_questions_form, open_questions_form
+from bot.slack.listeners import (
+    Listeners,
+    ack_at_once,
+    ack_command,
+    open_questions_form,
+    open_reason_form,
+    questions_form_ack,
+)
 from bot.slack.middleware import Guards
+from bot.slack.store import SlackStore
 from bot.slack.texts import DENIED_TEXT, ERROR_TEXT, EXAMPLES, NOT_IN_CHANNEL_TEXT, RATE_LIMIT_TEXT
+from bot.slack.web import channel_members
+from bot.slack.workers import AnswerPool, extra_assistants
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
@@ -28,16 +46,45 @@ if TYPE_CHECKING:
     from bot.state import SharedState
 
 __all__ = ["DEFAULT_API_URL", "DENIED_TEXT", "ERROR_TEXT", "EXAMPLES", "LISTENER_THREADS", "NOT_IN_CHANNEL_TEXT",
-           "RATE_LIMIT_TEXT", "api_base_url", "build_app"]
+           "RATE_LIMIT_TEXT", "Parts", "api_base_url", "build_app", "parts_of"]
 
 DEFAULT_API_URL = "https://slack.com/api/"
 LISTENER_THREADS = 32
+WEB_API_TIMEOUT = 10  # seconds per Web API call (slack-sdk's default is 30)
+
+
+@dataclass
+class Parts:
+    """What the app is made of, for `serve` (reload, self-check, warm-up) and the tests."""
+
+    policy: AccessPolicy
+    pool: AnswerPool
+    store: SlackStore
+    checks: SelfCheck
+    answerer: Answerer
+
+    def close(self) -> None:
+        """Stop the answer pool's workers (after the queue empties)."""
+        self.pool.close()
 
 
 def api_base_url(url: str | None) -> str:
     """The Web API base URL with the trailing slash slack-sdk expects."""
     base = url or DEFAULT_API_URL
     return base if base.endswith("/") else base + "/"
+
+
+def parts_of(app: App) -> Parts:
+    """The parts `build_app` assembled `app` from."""
+    return app._scrutiny_parts  # type: ignore[attr-defined]
+
+
+def document_classes(assistant: Assistant) -> tuple[frozenset[str], frozenset[str]]:
+    """(restricted document paths, public document paths) as held now."""
+    documents = assistant.holdings(CallerContext(allow_restricted=True)).documents
+    restricted = frozenset(d.path for d in documents if getattr(d, "classification", "public") == "restricted")
+    public = frozenset(d.path for d in documents if getattr(d, "classification", "public") != "restricted")
+    return restricted, public
 
 
 def build_app(settings: Settings, assistant: Assistant, *, state: SharedState | None = None,
@@ -47,24 +94,57 @@ def build_app(settings: Settings, assistant: Assistant, *, state: SharedState | 
     from bot.audit import AuditLog
     from bot.state import SharedState
 
+    access = access or load_access()
     state = state or SharedState(settings.database)
     audit = audit or AuditLog(settings.database)
-    translator = Translator(settings, access or load_access())
-    guards = Guards(state, audit, translator.access)
-    answerer = Answerer(assistant, state, audit)
-    others = Listeners(translator, answerer, audit)
+    store = SlackStore(state.engine)
+    client = WebClient(token=settings.slack_bot_token, base_url=api_base_url(settings.slack_api_url),
+                       timeout=WEB_API_TIMEOUT)
 
-    client = WebClient(token=settings.slack_bot_token, base_url=api_base_url(settings.slack_api_url))
+    # SCRUTINY_ANSWER_THREADS assistants answer (each one request at a time); one more serves listings and the
+    # document classes every access decision reads.
+    extra = extra_assistants(assistant, access.answer_threads)
+    pool = AnswerPool([assistant, *extra[1:]], meta=extra[0], queue_limit=access.queue_limit)
+    me: dict[str, str] = {}
+
+    def members(channel: str) -> list[str] | None:
+        """The channel's members other than the bot itself, asked of Slack now."""
+        found = channel_members(client, channel)
+        if found is None:
+            return None
+        if "id" not in me:
+            me["id"] = str(client.auth_test().get("user_id") or "")
+        return [m for m in found if m != me["id"]]
+
+    policy = AccessPolicy(settings, access, members=members, classes=lambda: pool.read(document_classes))
+    translator = Translator(settings, access, policy=policy, in_thread=store.in_thread)
+    guards = Guards(state, audit, lambda: policy.access)
+    answerer = Answerer(pool, state, audit, store, policy, guards)
+    checks = SelfCheck(client, lambda: policy.settings.restricted_channel_ids,
+                       lambda: pool.holdings(CallerContext(allow_restricted=True)), home=settings.home)
+    others = Listeners(answerer, audit, state, store, policy, checks)
+
     app = App(client=client, signing_secret=settings.slack_signing_secret or "",
               token_verification_enabled=token_verification,
               listener_executor=ThreadPoolExecutor(max_workers=listener_threads, thread_name_prefix="slack"))
+    app._scrutiny_parts = Parts(policy=policy, pool=pool, store=store, checks=checks,  # type: ignore[attr-defined]
+                                answerer=answerer)
 
     answer = [answerer.answer]
+    # Assistant threads (split view, Messages tab): suggested prompts, the viewed channel as context, answers.
+    threads = AssistantThreads()
+    threads.thread_started(others.thread_started)
+    threads.thread_context_changed(others.thread_context_changed)
+    threads.user_message(ack_at_once, middleware=guards.chain(translator.assistant_message), lazy=answer)
+    app.assistant(threads)
+
     app.event("app_mention", middleware=guards.chain(translator.mention))(ack=ack_at_once, lazy=answer)
-    app.event("message", middleware=guards.chain(translator.direct_message))(ack=ack_at_once, lazy=answer)
-    app.command("/scrutiny", middleware=guards.chain(translator.command))(ack=ack_command, lazy=answer)
-    app.view(kit.MODAL_CALLBACK, middleware=guards.chain(translator.questions_form))(ack=ack_questions_form,
-                                                                                    lazy=answer)
+    # Direct messages, and replies in channel threads the bot has answered in (follow-ups without a mention).
+    app.event("message", middleware=guards.chain(translator.channel_message))(ack=ack_at_once, lazy=answer)
+    app.command("/scrutiny", middleware=guards.chain(translator.command))(
+        ack=ack_command, lazy=[answerer.answer, others.status_command])
+    app.view(kit.MODAL_CALLBACK, middleware=guards.chain(translator.questions_form))(
+        ack=questions_form_ack(policy), lazy=answer)
     app.action(kit.ACTION_DRAFT_QUESTIONS, middleware=guards.chain(translator.draft_questions_button))(
         ack=ack_at_once, lazy=answer)
 
@@ -72,7 +152,11 @@ def build_app(settings: Settings, assistant: Assistant, *, state: SharedState | 
     # Opening a modal must use the trigger within 3 s, so it runs in the listener itself (after ack).
     app.shortcut(kit.SHORTCUT_CALLBACK)(open_questions_form)
     app.shortcut(kit.MESSAGE_SHORTCUT_CALLBACK)(open_questions_form)
-    app.action(kit.ACTION_FEEDBACK_UP)(ack=ack_at_once, lazy=[others.feedback])
-    app.action(kit.ACTION_FEEDBACK_DOWN)(ack=ack_at_once, lazy=[others.feedback])
+    app.action(kit.ACTION_FEEDBACK_MORE)(open_reason_form)
+    app.action(kit.ACTION_FEEDBACK)(ack=ack_at_once, lazy=[others.feedback])
+    app.action(re.compile(f"^{kit.ACTION_FEEDBACK_REASON}_"))(ack=ack_at_once, lazy=[others.feedback_reason])
+    app.view(kit.FEEDBACK_MODAL_CALLBACK)(ack=ack_at_once, lazy=[others.reason_submitted])
     app.action(kit.ACTION_SHOW_SOURCES)(ack=ack_at_once, lazy=[others.show_sources])
+    app.action(kit.ACTION_SHARE)(ack=ack_at_once, lazy=[others.share])
+    app.action(kit.ACTION_ESCALATE)(ack=ack_at_once, lazy=[others.escalate])
     return app

@@ -12,17 +12,23 @@ from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
     ButtonElement,
+    ContextActionsBlock,
     ContextBlock,
     ConversationSelectElement,
     DatePickerElement,
     DividerBlock,
+    FeedbackButtonObject,
+    FeedbackButtonsElement,
     HeaderBlock,
     InputBlock,
     MarkdownTextObject,
     PlainTextInputElement,
     PlainTextObject,
+    RawTextObject,
     SectionBlock,
+    TableBlock,
 )
+from slack_sdk.models.blocks.basic_components import TableBlockColumnSettings
 from slack_sdk.models.views import View
 
 from bot.models import Answer, ChallengeQuestion, Citation
@@ -41,16 +47,33 @@ MAX_MESSAGE_CHARS = 12000
 MAX_FIGURES_SHOWN = 20
 QUOTE_CHARS = 280
 BUTTON_VALUE_MAX = 2000
+MAX_TABLE_ROWS = 100  # Slack's TableBlock limits: 100 rows of at most 20 cells, one table per message
+MAX_TABLE_CELLS = 20
+MAX_TABLE_CELL_TEXT = 500
+MAX_STREAM_CHUNK = 12000  # markdown_text per chat.appendStream call
 
 WORKING_TEXT = ":hourglass_flowing_sand: Working on it\u2026"
 MODAL_CALLBACK = "draft_questions_modal"
 SHORTCUT_CALLBACK = "draft_challenge_questions"
 MESSAGE_SHORTCUT_CALLBACK = "draft_challenge_questions_message"
 
-ACTION_FEEDBACK_UP = "feedback_up"
-ACTION_FEEDBACK_DOWN = "feedback_down"
+ACTION_FEEDBACK = "feedback"  # Slack's feedback buttons: value "up:<request id>" or "down:<request id>"
+ACTION_FEEDBACK_REASON = "feedback_reason"  # value "<request id>:<reason code>"
+ACTION_FEEDBACK_MORE = "feedback_more"  # opens the "tell us more" modal
 ACTION_DRAFT_QUESTIONS = "draft_questions_on_this"
 ACTION_SHOW_SOURCES = "show_sources"
+ACTION_SHARE = "share_with_channel"
+ACTION_ESCALATE = "ask_scrutiny_officer"
+FEEDBACK_MODAL_CALLBACK = "feedback_reason_modal"
+FEEDBACK_REASONS = {
+    "figures": "A figure is wrong",
+    "sources": "Wrong or missing source",
+    "misread": "It misread my question",
+    "dated": "Out of date",
+    "unclear": "Hard to follow",
+}
+# Bidirectional controls (Trojan Source): stripped from every document-derived string before it is shown.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 HELP_TEXT = (
     "*What I can do*\n"
@@ -88,9 +111,30 @@ class QuestionsRequest(BaseModel):
 
 
 # -- text helpers ------------------------------------------------------------------------------------------
+def clean(text: str) -> str:
+    """Document text without bidirectional control characters (which can make a title or quote read falsely)."""
+    return _BIDI.sub("", text)
+
+
 def escape(text: str) -> str:
-    """Escape the three characters Slack mrkdwn treats as control characters."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Escape the three characters Slack mrkdwn treats as control characters (so `<!channel>`, `<@U…>` and
+    `<url|label>` from a document show as text), after stripping bidirectional controls."""
+    return clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape_within(text: str, limit: int) -> str:
+    """`escape(text)` cut to at most `limit` characters (never inside an entity), ending with an ellipsis if cut."""
+    escaped = escape(text)
+    if len(escaped) <= limit:
+        return escaped
+    cut = re.sub(r"&[a-z]{0,3}$", "", escaped[: max(limit - 1, 0)])
+    return cut.rstrip() + "\u2026"
+
+
+def escape_markdown(text: str) -> str:
+    """Escape text for Slack's standard-markdown surfaces (streamed text, markdown blocks): control sequences and
+    bidi controls as in `escape`, and no inline links (`[label](url)`) made out of document text."""
+    return escape(text).replace("](", "] (")
 
 
 def _link(url: str, label: str) -> str:
@@ -166,6 +210,54 @@ def figure_blocks(answer: Answer) -> list[Block]:
     return blocks
 
 
+def figure_table(answer: Answer, tables: bool = True) -> list[Block]:
+    """Two or more figures as one TableBlock (or, with `tables` off, as aligned text); within Slack's limits."""
+    if len(answer.figures) < 2:
+        return figure_blocks(answer)
+    rows = [["Council", "Indicator", "Period", "Value"]]
+    labelled = any(f.label for f in answer.figures)
+    if labelled:
+        rows[0].append("What")
+    for f in answer.figures[: MAX_TABLE_ROWS - 1]:
+        row = [f.area_name or f.area_code, f.indicator_name or f.indicator_id, f.period,
+               format_value(f.value, f.unit or "")]
+        if labelled:
+            row.append(f.label)
+        rows.append([truncate(clean(cell), MAX_TABLE_CELL_TEXT) or "\u2013" for cell in row])
+    hidden = len(answer.figures) - (MAX_TABLE_ROWS - 1)
+    blocks: list[Block] = []
+    if tables:
+        blocks.append(TableBlock(rows=[[RawTextObject(text=cell) for cell in row] for row in rows],
+                                 column_settings=[TableBlockColumnSettings(is_wrapped=True)] * 3
+                                 + [TableBlockColumnSettings(align="right")]))
+    else:
+        blocks.extend(SectionBlock(text=_mrkdwn(piece)) for piece in _aligned(rows))
+    if hidden > 0:
+        blocks.append(ContextBlock(elements=[_mrkdwn(f"\u2026and {hidden} more figures (see the sources).")]))
+    return blocks
+
+
+def aligned_text(rows: Sequence[Sequence[str]]) -> str:
+    """Rows as plain aligned columns (where a table cannot be shown)."""
+    widths = [max(len(r[i]) for r in rows if i < len(r)) for i in range(max(len(r) for r in rows))]
+    return "\n".join("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows)
+
+
+def _aligned(rows: Sequence[Sequence[str]]) -> list[str]:
+    # A preformatted section per <=3000 characters (escaped), the header repeated in each.
+    pieces: list[str] = []
+    header, body = aligned_text(rows).split("\n", 1) if len(rows) > 1 else (aligned_text(rows), "")
+    current: list[str] = []
+    for line in body.split("\n"):
+        candidate = "```" + escape("\n".join([header, *current, line])) + "```"
+        if current and len(candidate) > MAX_SECTION_TEXT:
+            pieces.append("```" + escape("\n".join([header, *current])) + "```")
+            current = []
+        current.append(truncate(line, MAX_SECTION_TEXT // 2))
+    pieces.append("```" + escape("\n".join([header, *current])) + "```")
+    return pieces
+
+
 def citation_text(citation: Citation, quote_chars: int = QUOTE_CHARS) -> str:
     """One numbered citation: source (linked when it is a URL), place, and the start of the quote."""
     source = escape(citation.source)
@@ -199,27 +291,55 @@ def question_blocks(questions: Sequence[ChallengeQuestion]) -> list[Block]:
     return blocks
 
 
-def action_blocks(request_id: int | None, topic: str, has_sources: bool) -> list[Block]:
-    """Feedback, "Draft questions on this" and "Show sources" buttons."""
+class Buttons(BaseModel):
+    """Which buttons an answer carries."""
+
+    share: bool = False  # a private answer: "Share with the channel"
+    escalate: bool = False  # "Ask the scrutiny officer" (SCRUTINY_ESCALATION set)
+    tables: bool = True  # figures as a TableBlock (else aligned text)
+
+
+def feedback_block(request_id: int | None) -> Block:
+    """Slack's feedback buttons (thumbs up / down) for one audited answer."""
+    rid = str(request_id or 0)
+    return ContextActionsBlock(block_id=f"feedback_{rid}", elements=[FeedbackButtonsElement(
+        action_id=ACTION_FEEDBACK,
+        positive_button=FeedbackButtonObject(text="Helpful", accessibility_label="This answer was helpful",
+                                             value=f"up:{rid}"),
+        negative_button=FeedbackButtonObject(text="Not helpful", accessibility_label="This answer was not helpful",
+                                             value=f"down:{rid}"))])
+
+
+def action_blocks(request_id: int | None, topic: str, has_sources: bool,
+                  buttons: Buttons | None = None) -> list[Block]:
+    """Feedback buttons, then "Share with the channel", "Draft questions on this", "Show sources" and "Ask the
+    scrutiny officer" as they apply."""
+    buttons = buttons or Buttons()
     rid = str(request_id) if request_id is not None else ""
-    elements = [
-        ButtonElement(text=_plain("\U0001F44D Helpful"), action_id=ACTION_FEEDBACK_UP, value=rid or "0"),
-        ButtonElement(text=_plain("\U0001F44E Not helpful"), action_id=ACTION_FEEDBACK_DOWN, value=rid or "0"),
-    ]
+    elements = []
+    if buttons.share and rid:
+        elements.append(ButtonElement(text=_plain("Share with the channel"), action_id=ACTION_SHARE, value=rid,
+                                      style="primary"))
     if topic.strip():
-        value = json.dumps({"topic": truncate(topic.strip(), 1500), "request": request_id})
+        value = json.dumps({"topic": truncate(clean(topic).strip(), 1500), "request": request_id})
         elements.append(ButtonElement(text=_plain("Draft questions on this"), action_id=ACTION_DRAFT_QUESTIONS,
                                       value=value))
     if has_sources and rid:
         elements.append(ButtonElement(text=_plain("Show sources"), action_id=ACTION_SHOW_SOURCES, value=rid))
-    return [ActionsBlock(block_id=f"answer_actions_{rid or 'x'}", elements=elements)]
+    if buttons.escalate and rid:
+        elements.append(ButtonElement(text=_plain("Ask the scrutiny officer"), action_id=ACTION_ESCALATE, value=rid))
+    blocks: list[Block] = [feedback_block(request_id)]
+    if elements:
+        blocks.append(ActionsBlock(block_id=f"answer_actions_{rid or 'x'}", elements=elements))
+    return blocks
 
 
 def answer_blocks(answer: Answer, request_id: int | None = None, topic: str | None = None,
-                  buttons: bool = True) -> list[Block]:
-    """The whole answer as blocks: text, key figures, questions, numbered citations, buttons."""
-    blocks: list[Block] = [SectionBlock(text=_mrkdwn(piece)) for piece in split_text(answer.answer)]
-    blocks.extend(figure_blocks(answer))
+                  buttons: Buttons | bool = True, text: bool = True) -> list[Block]:
+    """The whole answer as blocks: text (unless streamed), figures, questions, numbered citations, buttons."""
+    options = buttons if isinstance(buttons, Buttons) else Buttons()
+    blocks: list[Block] = [SectionBlock(text=_mrkdwn(piece)) for piece in split_text(answer.answer)] if text else []
+    blocks.extend(figure_table(answer, options.tables))
     if answer.questions:
         blocks.append(HeaderBlock(text=_plain("Challenge questions", MAX_HEADER_TEXT)))
         blocks.extend(question_blocks(answer.questions))
@@ -227,13 +347,15 @@ def answer_blocks(answer: Answer, request_id: int | None = None, topic: str | No
         blocks.append(DividerBlock())
         blocks.append(ContextBlock(elements=[_mrkdwn("*Sources*")]))
         blocks.extend(citation_blocks(answer.citations))
-    if buttons:
+    if buttons is not False:
         blocks.extend(action_blocks(request_id, topic if topic is not None else answer.question,
-                                    bool(answer.citations)))
+                                    bool(answer.citations), options))
     return blocks
 
 
 def _block_chars(block: dict[str, Any]) -> int:
+    if block.get("type") == "table":  # its size is its cells' text (the JSON wrapping of each cell is not content)
+        return sum(len(c.get("text", "")) + 4 for row in block.get("rows") or [] for c in row)
     return len(json.dumps(block, ensure_ascii=False))
 
 
@@ -254,16 +376,45 @@ def chunk_blocks(blocks: Sequence[Block | dict[str, Any]], max_blocks: int = MAX
 
 
 def fallback_text(answer: Answer) -> str:
-    """Plain notification text for an answer (shown in notifications and where blocks cannot be)."""
-    return truncate(" ".join(answer.answer.split()), MAX_FALLBACK_TEXT) or "Answer"
+    """Notification text for an answer (shown in notifications and where blocks cannot be), mrkdwn-escaped."""
+    return escape_within(" ".join(answer.answer.split()), MAX_FALLBACK_TEXT) or "Answer"
 
 
-def answer_messages(answer: Answer, request_id: int | None = None, topic: str | None = None) -> list[SlackMessage]:
+def answer_messages(answer: Answer, request_id: int | None = None, topic: str | None = None,
+                    buttons: Buttons | None = None) -> list[SlackMessage]:
     """The answer as one or more messages within Slack's limits; the buttons come last."""
-    chunks = chunk_blocks(answer_blocks(answer, request_id, topic))
-    text = fallback_text(answer)
+    chunks = chunk_blocks(answer_blocks(answer, request_id, topic, buttons or Buttons()))
+    return _messages(chunks, fallback_text(answer))
+
+
+def _messages(chunks: list[list[dict[str, Any]]], text: str) -> list[SlackMessage]:
     return [SlackMessage(text=text if i == 0 else f"(continued {i + 1}/{len(chunks)})", blocks=chunk)
             for i, chunk in enumerate(chunks)]
+
+
+def streamed_text(answer: Answer) -> list[str]:
+    """The answer text for chat.appendStream, escaped for markdown, in pieces of at most MAX_STREAM_CHUNK."""
+    text = escape_markdown(answer.answer).strip() or "Answer"
+    pieces, current = [], ""
+    for paragraph in re.findall(r".+?(?:\n\s*\n|\Z)", text, flags=re.DOTALL):
+        while len(paragraph) > MAX_STREAM_CHUNK:
+            pieces.append(paragraph[:MAX_STREAM_CHUNK])
+            paragraph = paragraph[MAX_STREAM_CHUNK:]
+        if current and len(current) + len(paragraph) > MAX_STREAM_CHUNK:
+            pieces.append(current)
+            current = ""
+        current += paragraph
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def stream_end_messages(answer: Answer, request_id: int | None, topic: str | None,
+                        buttons: Buttons | None = None) -> list[SlackMessage]:
+    """What follows a streamed answer's text: figures, questions, sources and buttons (the first list of blocks
+    goes on chat.stopStream, any further ones as messages in the thread)."""
+    blocks = answer_blocks(answer, request_id, topic, buttons or Buttons(), text=False)
+    return _messages(chunk_blocks(blocks), fallback_text(answer))
 
 
 def sources_messages(citations: Sequence[Citation]) -> list[SlackMessage]:
@@ -276,15 +427,86 @@ def sources_messages(citations: Sequence[Citation]) -> list[SlackMessage]:
 
 
 def text_message(text: str) -> SlackMessage:
-    """A plain message as one or more sections (text is escaped)."""
+    """A plain message as one or more sections (text is escaped, in the blocks and in `text`)."""
     pieces = split_text(text) or [escape(text) or " "]
-    return SlackMessage(text=truncate(text, MAX_FALLBACK_TEXT),
+    return SlackMessage(text=escape_within(text, MAX_FALLBACK_TEXT) or " ",
                         blocks=[SectionBlock(text=_mrkdwn(p)).to_dict() for p in pieces[:MAX_BLOCKS_PER_MESSAGE]])
 
 
-def working_message() -> SlackMessage:
-    """The visible placeholder posted at once and replaced by the answer."""
-    return SlackMessage(text=WORKING_TEXT, blocks=[ContextBlock(elements=[_mrkdwn(WORKING_TEXT)]).to_dict()])
+def mrkdwn_message(text: str, notification: str) -> SlackMessage:
+    """A message of our own words in mrkdwn (already escaped where it quotes anything)."""
+    return SlackMessage(text=notification, blocks=[SectionBlock(text=_mrkdwn(truncate(text, MAX_SECTION_TEXT)))
+                                                   .to_dict()])
+
+
+def private_note(user: str) -> SlackMessage:
+    """What replaces the public placeholder when the answer went to the asker only."""
+    text = (f"I've answered <@{escape(user)}> privately (only they can see it); they can share it with the channel "
+            "if it uses no restricted documents.")
+    return SlackMessage(text="Answered privately", blocks=[ContextBlock(elements=[_mrkdwn(text)]).to_dict()])
+
+
+def shared_header(user: str) -> SlackMessage:
+    """The line above an answer someone shared with the channel."""
+    text = f"<@{escape(user)}> shared an answer from the scrutiny assistant:"
+    return SlackMessage(text="Shared answer", blocks=[ContextBlock(elements=[_mrkdwn(text)]).to_dict()])
+
+
+def escalation_message(asker: str, channel: str, question: str, answer: Answer | None, link: str | None,
+                       by: str) -> SlackMessage:
+    """What "Ask the scrutiny officer" posts: who asked what where, the answer if it may be shown, a link."""
+    where = f"<#{escape(channel)}>" if channel.startswith(("C", "G")) else "a direct message"
+    lines = [f"*Question for the scrutiny officer* from <@{escape(by)}> (asked by <@{escape(asker)}> in {where}):",
+             f">{escape(truncate(' '.join(question.split()), 1000))}"]
+    if answer is not None:
+        lines.append("*The assistant's answer:*\n" + escape(truncate(answer.answer, 2000)))
+        if answer.citations:
+            lines.append("*Sources:* " + "; ".join(escape(f"[{c.id}] {c.source} ({c.locator})")
+                                                   for c in answer.citations[:10]))
+    else:
+        lines.append("_The answer used restricted documents, so it is not repeated here; open the thread._")
+    if link and link.startswith("https://"):
+        lines.append(f"<{link.replace('>', '%3E').replace('|', '%7C')}|Open the thread>")
+    return SlackMessage(text="Question for the scrutiny officer",
+                        blocks=[SectionBlock(text=_mrkdwn(p)).to_dict() for p in _split_mrkdwn("\n".join(lines))])
+
+
+def reasons_message(request_id: int) -> SlackMessage:
+    """After a thumbs down: what was wrong (optional), as buttons, and "Tell us more"."""
+    elements = [ButtonElement(text=_plain(label), action_id=f"{ACTION_FEEDBACK_REASON}_{code}",
+                              value=f"{request_id}:{code}") for code, label in FEEDBACK_REASONS.items()]
+    elements.append(ButtonElement(text=_plain("Tell us more\u2026"), action_id=ACTION_FEEDBACK_MORE,
+                                  value=str(request_id)))
+    return SlackMessage(text="Thanks \u2013 what was wrong? (optional)", blocks=[
+        SectionBlock(text=_mrkdwn("Thanks \u2013 your feedback has been recorded. What was wrong? (optional)"))
+        .to_dict(),
+        ActionsBlock(block_id=f"feedback_reasons_{request_id}", elements=elements).to_dict()])
+
+
+def reason_modal(request_id: int) -> dict[str, Any]:
+    """A short free-text reason for a thumbs down."""
+    view = View(type="modal", callback_id=FEEDBACK_MODAL_CALLBACK, title=_plain("What was wrong?", 24),
+                submit=_plain("Send", 24), close=_plain("Cancel", 24), private_metadata=str(request_id),
+                blocks=[InputBlock(block_id="reason", label=_plain("Tell the scrutiny team what was wrong", 2000),
+                                   element=PlainTextInputElement(action_id="value", multiline=True,
+                                                                 max_length=2000))])
+    return view.to_dict()
+
+
+def status_message(problems: Sequence[str], passed: Sequence[str]) -> SlackMessage:
+    """The self-check for an admin (/scrutiny status): each problem and each passed check on one line."""
+    lines = [f":x: {escape(p)}" for p in problems] + [f":white_check_mark: {escape(p)}" for p in passed]
+    head = "*Self-check: all passed*" if not problems else f"*Self-check: {len(problems)} problem(s)*"
+    text = head + "\n" + "\n".join(lines)
+    return SlackMessage(text="Self-check", blocks=[SectionBlock(text=_mrkdwn(p)).to_dict()
+                                                   for p in _split_mrkdwn(text)][:MAX_BLOCKS_PER_MESSAGE])
+
+
+def working_message(private: bool = False) -> SlackMessage:
+    """The visible placeholder posted at once and replaced by the answer (or, private, a note only the asker
+    sees before the answer arrives for them alone)."""
+    text = WORKING_TEXT + (" (only you will see the answer)" if private else "")
+    return SlackMessage(text=text, blocks=[ContextBlock(elements=[_mrkdwn(text)]).to_dict()])
 
 
 def help_message() -> SlackMessage:
@@ -369,9 +591,12 @@ def questions_modal(topic: str = "", channel: str | None = None, thread_ts: str 
                    element=DatePickerElement(action_id="value")),
     ]
     if channel is None:
+        # Channels only (a channel's members see the questions); membership is checked on submission.
         blocks.append(InputBlock(block_id="channel", label=_plain("Post the questions to", 2000),
                                  element=ConversationSelectElement(action_id="value",
                                                                    default_to_current_conversation=True,
+                                                                   filter={"include": ["public", "private"],
+                                                                           "exclude_bot_users": True},
                                                                    placeholder=_plain("Choose a channel", 150))))
     metadata = json.dumps({"channel": channel, "thread_ts": thread_ts})
     view = View(type="modal", callback_id=MODAL_CALLBACK, title=_plain("Challenge questions", 24),
@@ -402,6 +627,8 @@ def validate_blocks(blocks: Sequence[dict[str, Any]], max_blocks: int = MAX_BLOC
 
     if len(blocks) > max_blocks:
         raise BlockLimitError(f"{len(blocks)} blocks; Slack allows {max_blocks}")
+    if sum(1 for b in blocks if b.get("type") == "table") > 1:
+        raise BlockLimitError("more than one table in a message")
     for data in blocks:
         block = Block.parse(dict(data))
         if block is None or type(block) is Block:
@@ -428,6 +655,12 @@ def _check_text_limits(data: dict[str, Any]) -> None:
         for e in data.get("elements") or []:
             if len(e.get("value", "")) > BUTTON_VALUE_MAX:
                 raise BlockLimitError("button value over 2000 characters")
+    if kind == "table":
+        rows = data.get("rows") or []
+        if len(rows) > MAX_TABLE_ROWS or any(len(r) > MAX_TABLE_CELLS for r in rows):
+            raise BlockLimitError("table over 100 rows or 20 cells in a row")
+        if any(not c.get("text") for r in rows for c in r if c.get("type") == "raw_text"):
+            raise BlockLimitError("empty table cell")
 
 
 def validate_view(view: dict[str, Any]) -> None:

@@ -1,6 +1,6 @@
-"""Bolt listener middleware for every listener that answers: read the job, drop Slack's retries, apply the
-allow-lists and the rate limit. They run before the listener's ack; one that stops a request still answers Slack
-with HTTP 200 (so Slack does not retry) and records why in the audit log."""
+"""Bolt listener middleware for every listener that answers: read the job, drop Slack's retries and double clicks,
+apply the allow-lists and the rate limit. They run before the listener's ack and make no Web API call: a refusal is
+put on the context, the ack goes at once, and the lazy listener then says why (privately) and audits it."""
 
 from __future__ import annotations
 
@@ -23,12 +23,19 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 JOB_KEY = "scrutiny_job"  # the bolt context key a request's Job travels under, to the guards and the listener
+REFUSAL_KEY = "scrutiny_refusal"  # (audit outcome, text for the user) when a guard stopped the job
+ACTION_WINDOW_SECONDS = 30.0  # a second click on the same button within this is the same click
 Middleware = Callable[..., Any]
 
 
 def job_of(context: BoltContext) -> Job | None:
     """The job the reading middleware found in this request, or None when it asks nothing of the assistant."""
     return context.get(JOB_KEY)
+
+
+def refusal_of(context: BoltContext) -> tuple[str, str] | None:
+    """Why a guard stopped this request (audit outcome, what to tell the user), or None."""
+    return context.get(REFUSAL_KEY)
 
 
 def stopped() -> BoltResponse:
@@ -49,7 +56,8 @@ def reading(parse: Callable[[dict[str, Any]], Job | None]) -> Middleware:
 class Guards:
     """What stands between a job and the assistant, each step one bolt middleware."""
 
-    def __init__(self, state: SharedState, audit: AuditLog, access: SlackAccess) -> None:
+    def __init__(self, state: SharedState, audit: AuditLog,
+                 access: SlackAccess | Callable[[], SlackAccess]) -> None:
         self.state = state
         self.audit = audit
         self.access = access
@@ -58,31 +66,51 @@ class Guards:
         """The middleware for a listener whose payloads `parse` turns into jobs, in the order they apply."""
         return [reading(parse), self.once, self.allowed, self.within_rate_limit]
 
+    @property
+    def access(self) -> SlackAccess:
+        """The Slack settings in force now."""
+        return self._access() if callable(self._access) else self._access
+
+    @access.setter
+    def access(self, value: SlackAccess | Callable[[], SlackAccess]) -> None:
+        self._access = value
+
     def once(self, context: BoltContext, next: Callable[[], None]) -> BoltResponse | None:
-        """A delivery already taken (by this worker or another: the database decides) is acked and dropped."""
+        """A delivery already taken (by this worker or another: the database decides), or a second click on the
+        same button, is acked and dropped."""
         job = job_of(context)
+        if job is not None and job.action_key and not self.state.claim_action(job.action_key,
+                                                                              ACTION_WINDOW_SECONDS):
+            log.info("skipping repeated click %s", job.action_key[:80])
+            return stopped()
         if job is not None and not self.state.claim(job.deliveries):
-            log.info("skipping duplicate delivery %s", job.deliveries[0] if job.deliveries else "?")
+            log.info("skipping duplicate delivery %s", job.deliveries[0][:80] if job.deliveries else "?")
             return stopped()
         return next()
 
-    def allowed(self, context: BoltContext, client: WebClient,
-                next: Callable[[], None]) -> BoltResponse | None:
-        """Off the channel or user allow-list: audited as denied, and a polite word only the user sees."""
+    def allowed(self, context: BoltContext, next: Callable[[], None]) -> BoltResponse | None:
+        """Off the channel or user allow-list: the lazy listener audits it as denied and tells only the user."""
         job = job_of(context)
-        if job is not None and not (self.access.channel_allowed(job.channel) and self.access.user_allowed(job.user)):
-            self.audit.record(outcome="denied", **job.audit_fields())
-            whisper(client, job.channel, job.user, job.thread_ts, DENIED_TEXT)
-            return stopped()
+        access = self.access
+        if job is not None and not (access.channel_allowed(job.channel) and access.user_allowed(job.user)):
+            context[REFUSAL_KEY] = ("denied", DENIED_TEXT)
         return next()
 
-    def within_rate_limit(self, context: BoltContext, client: WebClient,
-                          next: Callable[[], None]) -> BoltResponse | None:
-        """Over the per-user limit: audited as rate_limited, and a polite word only the user sees."""
+    def within_rate_limit(self, context: BoltContext, next: Callable[[], None]) -> BoltResponse | None:
+        """Over the per-user limit: the lazy listener audits it as rate_limited and tells only the user."""
         job = job_of(context)
-        if job is not None and not self.state.allow(job.user, self.access.rate_limit,
-                                                    self.access.rate_window_seconds):
-            self.audit.record(outcome="rate_limited", **job.audit_fields())
-            whisper(client, job.channel, job.user, job.thread_ts, RATE_LIMIT_TEXT)
-            return stopped()
+        access = self.access
+        if job is not None and refusal_of(context) is None and not self.state.allow(
+                job.user, access.rate_limit, access.rate_window_seconds):
+            context[REFUSAL_KEY] = ("rate_limited", RATE_LIMIT_TEXT)
         return next()
+
+    def refuse(self, context: BoltContext, client: WebClient) -> bool:
+        """In the lazy listener: if a guard stopped the job, audit it and tell the user privately; True if so."""
+        job, refusal = job_of(context), refusal_of(context)
+        if job is None or refusal is None:
+            return False
+        outcome, text = refusal
+        self.audit.record(outcome=outcome, **job.audit_fields())
+        whisper(client, job.channel, job.user, job.thread_ts, text)
+        return True

@@ -13,7 +13,10 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 # Form-encoded parameters slack-sdk sends as JSON strings.
-_JSON_FIELDS = ("blocks", "view", "files", "attachments")
+_JSON_FIELDS = ("blocks", "view", "files", "attachments", "chunks", "prompts", "loading_messages")
+# Scopes auth.test reports as granted (the X-OAuth-Scopes header), unless a test sets FakeSlack.scopes.
+DEFAULT_SCOPES = ("app_mentions:read", "assistant:write", "channels:history", "channels:read", "chat:write",
+                  "commands", "files:write", "groups:history", "groups:read", "im:history")
 
 
 @dataclass
@@ -39,6 +42,9 @@ class FakeSlack:
         self.uploads: dict[str, bytes] = {}
         self.responses: list[Call] = []  # POSTs to response_url
         self.errors: dict[tuple[str, str], str] = {}  # (method, channel) -> Slack error to return
+        self.members: dict[str, list[str]] = {}  # channel -> members (conversations.members); others unknown
+        self.scopes: tuple[str, ...] = DEFAULT_SCOPES
+        self.streams: dict[str, dict[str, Any]] = {}  # stream ts -> {"channel", "thread_ts", "text", "stopped"}
         self._lock = threading.Condition()
         self._ts = itertools.count(1)
         self._ids = itertools.count(1)
@@ -79,6 +85,9 @@ class FakeSlack:
             self.uploads.clear()
             self.responses.clear()
             self.errors.clear()
+            self.members.clear()
+            self.streams.clear()
+            self.scopes = DEFAULT_SCOPES
 
     def of(self, method: str, channel: str | None = None) -> list[Call]:
         """Recorded calls of one Web API method (optionally to one channel)."""
@@ -119,12 +128,52 @@ class FakeSlack:
             into.append(call)
             self._lock.notify_all()
 
+    def streamed_text(self, ts: str) -> str:
+        """The markdown text a stream carried (start, appends and stop), in order."""
+        with self._lock:
+            return self.streams.get(ts, {}).get("text", "")
+
+    def _stream(self, method: str, params: dict[str, Any], ts: str) -> dict[str, Any]:
+        text = (params.get("markdown_text") or "") + "".join(
+            c.get("text", "") for c in params.get("chunks") or [] if c.get("type") == "markdown_text")
+        with self._lock:
+            if method == "chat.startStream":
+                if not params.get("thread_ts"):
+                    return {"ok": False, "error": "invalid_arguments"}
+                if str(params.get("channel", "")).startswith(("C", "G")) and not (
+                        params.get("recipient_user_id") and params.get("recipient_team_id")):
+                    return {"ok": False, "error": "invalid_arguments"}
+                self.streams[ts] = {"channel": params.get("channel"), "thread_ts": params.get("thread_ts"),
+                                    "text": text, "stopped": False}
+                return {"ok": True, "channel": params.get("channel"), "ts": ts}
+            stream = self.streams.get(str(params.get("ts")))
+            if stream is None:
+                return {"ok": False, "error": "message_not_found"}
+            if stream["stopped"]:
+                return {"ok": False, "error": "message_not_in_streaming_state"}
+            stream["text"] += text
+            if method == "chat.stopStream":
+                stream["stopped"] = True
+            return {"ok": True, "channel": stream["channel"], "ts": params.get("ts")}
+
     def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         channel = _channel(Call(method, params, None))
-        error = self.errors.get((method, channel or ""))
+        error = self.errors.get((method, channel or "")) or self.errors.get((method, "*"))
         if error:
             return {"ok": False, "error": error}
         ts = f"{int(time.time())}.{next(self._ts):06d}"
+        if method in ("chat.startStream", "chat.appendStream", "chat.stopStream"):
+            return self._stream(method, params, ts)
+        if method == "conversations.members":
+            members = self.members.get(channel or "")
+            if members is None:
+                return {"ok": False, "error": "channel_not_found"}
+            return {"ok": True, "members": list(members), "response_metadata": {"next_cursor": ""}}
+        if method == "conversations.info":
+            return {"ok": True, "channel": {"id": channel, "is_channel": True}}
+        if method == "chat.getPermalink":
+            return {"ok": True, "channel": channel,
+                    "permalink": f"https://fake.slack.test/archives/{channel}/p{str(params.get('message_ts', ''))}"}
         if method == "auth.test":
             return {"ok": True, "url": "https://fake.slack.test/", "team": "Fake", "user": "scrutiny",
                     "team_id": "T0FAKE", "user_id": "U0BOT", "bot_id": "B0BOT"}
@@ -162,10 +211,12 @@ class FakeSlack:
             def _body(self) -> bytes:
                 return self.rfile.read(int(self.headers.get("Content-Length") or 0))
 
-            def _send(self, status: int, payload: dict[str, Any]) -> None:
+            def _send(self, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None) -> None:
                 data = json.dumps(payload).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json; charset=utf-8")
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
@@ -195,7 +246,8 @@ class FakeSlack:
                 token = (self.headers.get("Authorization") or "").removeprefix("Bearer ") or params.get("token")
                 answer = fake._answer(method, params)
                 fake._record(Call(method, params, token, response=answer), fake.calls)
-                self._send(200, answer)
+                headers = {"X-OAuth-Scopes": ",".join(fake.scopes)} if method == "auth.test" else None
+                self._send(200, answer, headers)
 
             do_GET = do_POST  # noqa: N815 - a few Web API methods are GETs
 
