@@ -211,7 +211,7 @@ class KnowledgeBase:
             progress("Reading files", len(files), len(files))
         if pending:
             self._embed_and_store(pending, progress)
-        integrity.heal(self, progress)  # re-embed what the vector index lacks (e.g. after it was lost)
+        integrity.heal(self, progress, drop_orphans=False)  # re-embed what the vector index lacks (e.g. lost)
         report.seconds = time.perf_counter() - started
         return report
 
