@@ -75,9 +75,14 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
     """A follow-up's own pieces over the previous turn's: indicator, councils, periods, intent, comparison."""
     update: dict[str, object] = {}
     # After an overview the previous "indicator" is only the first of a list: any indicator named wins.
-    floor = 0.55 if prev.intent == "overview" else 0.6
-    own_indicator = res.status == "resolved" and res.score >= floor and res.indicator_id != prev.indicator_id
-    if not own_indicator:
+    floor = 0.45 if prev.intent == "overview" else 0.6
+    named_measure = res.indicator_id or (res.candidates[0].indicator_id if res.candidates else None)
+    # A follow-up that names a measure, even one of two close candidates, is about that measure, not the last one.
+    own_indicator = (res.status in ("resolved", "ambiguous") or prev.intent == "overview") and \
+        res.score >= floor and named_measure is not None and named_measure != prev.indicator_id
+    if own_indicator:
+        update.update(status="resolved", indicator_id=named_measure, message="")
+    else:
         update.update(status="resolved", indicator_id=prev.indicator_id, message="")
     named = _named_councils(res)
     groups = [a for a in res.areas if a in _GROUPS]
@@ -91,7 +96,10 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
         else:
             update.update(areas=named + groups, area_code=named[0])
     elif groups:
+        # "and nationally?", "how does that compare with our neighbours?": the council against that group.
         update.update(areas=prev_councils[:1] + groups, area_code=prev_councils[0] if prev_councils else home)
+        if res.intent != "rank":
+            update.update(intent="compare", comparison_asked=True)
     else:
         update.update(areas=list(prev.areas), area_code=prev.area_code)
         if prev.intent == "rank":
