@@ -202,29 +202,24 @@ def structural_passage(text: str, units: list[Unit], chunk: Span, query: str, we
     if not groups:
         return best_window(text, chunk.start, chunk.end, query, limit)
     cues = answer_cues(query)
-    best: tuple[float, int, int] | None = None
-    for gs, ge, pieces in groups:
-        scores = [unit_score(text[a:b], weights, cues) for a, b in pieces] or [0.0]
-        score = max(scores)
-        if "list" in cues and len(pieces) > 2 and _BULLET_START.match(text[pieces[-1][0]:pieces[-1][1]]):
-            score *= 1.3
-        if best is None or score > best[0]:
-            s, e = _fit(text, gs, ge, pieces or [(gs, ge)], scores, limit)
-            best = (score, s, e)
-    assert best is not None
-    start, end = best[1], best[2]
-    # Grow by whole neighbouring blocks of the same section while the passage stays within the limit: the passage
-    # is what a search result shows; the quote (bot.compose) is then cut back to the unit that answers.
-    blocks = [(u[0], u[1]) for u in units[lo:hi] if u[2] != "heading"]
-    before = [b for b in blocks if b[1] <= start][::-1]
-    after = [b for b in blocks if b[0] >= end]
-    while before or after:
-        options = [b for b in (after[:1] + before[:1]) if max(end, b[1]) - min(start, b[0]) <= limit]
-        if not options:
-            break
-        pick = max(options, key=lambda b: (unit_score(text[b[0]:b[1]], weights, cues), b[0] >= end))
-        start, end = min(start, pick[0]), max(end, pick[1])
-        (after if after and pick == after[0] else before).pop(0)
+    start, end = chunk.start, chunk.end
+    if end - start > limit:
+        # A chunk longer than a passage: the group holding its best unit, cut to fit.
+        best: tuple[float, int, int] | None = None
+        for gs, ge, pieces in groups:
+            scores = [unit_score(text[a:b], weights, cues) for a, b in pieces] or [0.0]
+            if best is None or max(scores) > best[0]:
+                s, e = _fit(text, gs, ge, pieces or [(gs, ge)], scores, limit)
+                best = (max(scores), s, e)
+        assert best is not None
+        return best[1], best[2]
+    # The chunk, completed to whole structural groups where they fit: a list keeps its lead-in, a table row its
+    # header row, a paragraph is not cut in the middle.
+    first, last = groups[0], groups[-1]
+    if first[0] < start and end - first[0] <= limit:
+        start = first[0]
+    if last[1] > end and last[1] - start <= limit:
+        end = last[1]
     return start, end
 
 
@@ -250,17 +245,18 @@ def build_passages(ranked: list[tuple[Span, float]], neighbours: dict[tuple[str,
         used.add(span.chunk_id)
         text = texts[span.doc_id]
         doc_units = (units or {}).get(span.doc_id)
+        start, end = span.start, span.end
+        for step in (1, -1):
+            other = neighbours.get((span.doc_id, span.ord + step))
+            if (other is not None and other.chunk_id in retrieved and other.chunk_id not in used
+                    and other.page == span.page and other.section == span.section
+                    and max(end, other.end) - min(start, other.start) <= limit):
+                start, end = min(start, other.start), max(end, other.end)
+                used.add(other.chunk_id)
         if doc_units:
-            start, end = structural_passage(text, doc_units, span, query, wanted, limit)
+            merged = Span(span.chunk_id, span.doc_id, span.ord, span.page, span.section, start, end)
+            start, end = structural_passage(text, doc_units, merged, query, wanted, limit)
         else:
-            start, end = span.start, span.end
-            for step in (1, -1):
-                other = neighbours.get((span.doc_id, span.ord + step))
-                if (other is not None and other.chunk_id in retrieved and other.chunk_id not in used
-                        and other.page == span.page and other.section == span.section
-                        and max(end, other.end) - min(start, other.start) <= limit):
-                    start, end = min(start, other.start), max(end, other.end)
-                    used.add(other.chunk_id)
             start, end = best_window(text, start, end, query, limit)
         if any(d == span.doc_id and start < e and s < end for d, s, e in taken):
             continue
