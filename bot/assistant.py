@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from indicators.ranking import Ranking
     from indicators.store import IndicatorStore
     from knowledge.base import KnowledgeBase
-    from knowledge.embedder import Embedder
+    from knowledge.embedding import Embedder
     from knowledge.models import AccessContext, Passage
 
 log = logging.getLogger(__name__)
@@ -80,11 +80,7 @@ class Assistant:
     def kb(self) -> KnowledgeBase:
         """The document knowledge base."""
         if self._kb is None:
-            from knowledge.base import KnowledgeBase
-
-            s = self.settings
-            self._kb = KnowledgeBase(s.home, chroma_host=s.chroma_host, chroma_port=s.chroma_port,
-                                     embedder=self._embedder, max_file_mb=s.max_file_mb)
+            self._kb = self.settings.knowledge_base(embedder=self._embedder)
         return self._kb
 
     @property

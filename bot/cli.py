@@ -181,10 +181,7 @@ def ingest(
 
 
 def _knowledge(settings: Settings):  # noqa: ANN202
-    from knowledge.base import KnowledgeBase
-
-    return KnowledgeBase(settings.home, chroma_host=settings.chroma_host, chroma_port=settings.chroma_port,
-                         max_file_mb=settings.max_file_mb)
+    return settings.knowledge_base()
 
 
 @app.command()
@@ -305,8 +302,13 @@ def brief(
     include_restricted: RestrictedOpt = False,
     meeting: MeetingOpt = None,
     committee: CommitteeOpt = None,
+    meeting_date: Annotated[str | None, typer.Option(help="Meeting date YYYY-MM-DD (the note's header; questions' "
+                                                          "dates are set from it).")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Also write FILE.pdf beside the .docx (needs LibreOffice).")]
+    = False,
 ) -> None:
-    """Write a pre-scrutiny briefing note (Word or Markdown); --meeting: notes for every item of a meeting."""
+    """Write a pre-scrutiny briefing note (Word or Markdown); --meeting: notes for every item of a meeting. With
+    --topic, --committee names the committee in the note's header."""
     if meeting is not None:
         settings = _settings()
         assistant = _assistant(settings)
@@ -322,12 +324,27 @@ def brief(
         fail("give --topic TEXT, or --meeting ID|next for a meeting's notes")
     if out.suffix.lower() not in (".docx", ".md"):
         fail(f"--out must end in .docx or .md, not {out.suffix or 'no suffix'}")
+    if pdf and out.suffix.lower() != ".docx":
+        fail("--pdf needs --out FILE.docx")
     settings = _settings()
     assistant = _assistant(settings)
-    answer = _run(lambda: assistant.respond(_request(topic, "brief", area=area, out=out),
-                                            _cli_caller(area, include_restricted)).answer)
+    caller = _cli_caller(area, include_restricted)
+    if committee or meeting_date:
+        # The assistant's brief takes neither yet: the note is written from the same parts it would use.
+        from bot.briefing import write_briefing
+
+        answer = _run(lambda: write_briefing(topic, assistant.store, assistant.kb, assistant.access(caller),
+                                             assistant.home_area(caller, area), out, embedder=assistant.embedder,
+                                             llm=assistant.llm, meeting_date=meeting_date, committee=committee))
+    else:
+        answer = _run(lambda: assistant.respond(_request(topic, "brief", area=area, out=out), caller).answer)
     typer.echo(f"Briefing note written to {out} ({len(answer.citations)} sources, "
                f"{len(answer.questions or [])} suggested questions).")
+    if pdf:
+        from bot.briefing import export_pdf
+
+        written = _run(lambda: export_pdf(out))
+        typer.echo(f"PDF written to {written}." if written else "LibreOffice is not installed: no PDF written.")
 
 
 @app.command()

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import AliasChoices, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from prompts.errors import ScrutinyError
+
+if TYPE_CHECKING:
+    from knowledge.base import KnowledgeBase
+    from knowledge.embedding import Embedder
 
 DEFAULT_HOME = Path.home() / ".scrutiny"
 DEMO_AREA = "E07999001"
@@ -41,6 +46,9 @@ class Settings(BaseSettings):
         "SCRUTINY_RESTRICTED_CHANNELS", "restricted_channels"))
     max_file_mb: float = Field(default=50.0, gt=0, validation_alias=AliasChoices("SCRUTINY_MAX_FILE_MB",
                                                                                 "max_file_mb"))
+    # Which runtime embeds documents and questions: ONNX Runtime (fast start, no torch) or sentence-transformers.
+    embedder: Literal["onnx", "sentence-transformers"] = Field(
+        default="onnx", validation_alias=AliasChoices("SCRUTINY_EMBEDDER", "embedder"))
 
     @field_validator("llm")
     @classmethod
@@ -61,6 +69,13 @@ class Settings(BaseSettings):
         """Channel IDs where restricted documents may be used."""
         return frozenset(c.strip() for c in self.restricted_channels.split(",") if c.strip())
 
+    def knowledge_base(self, embedder: Embedder | None = None) -> KnowledgeBase:
+        """The knowledge base these settings describe (store, Chroma server, file limit, embedder runtime)."""
+        from knowledge.base import KnowledgeBase
+
+        return KnowledgeBase(self.home, chroma_host=self.chroma_host, chroma_port=self.chroma_port,
+                             embedder=embedder, max_file_mb=self.max_file_mb, embedder_kind=self.embedder)
+
     @property
     def database(self) -> str:
         """SQLAlchemy URL of the audit/state database (SQLite in the home directory by default)."""
@@ -72,7 +87,7 @@ _ENV_NAMES = {
     "chroma_port": "CHROMA_PORT", "database_url": "DATABASE_URL", "slack_bot_token": "SLACK_BOT_TOKEN",
     "slack_signing_secret": "SLACK_SIGNING_SECRET", "slack_app_token": "SLACK_APP_TOKEN",
     "slack_api_url": "SLACK_API_URL", "restricted_channels": "SCRUTINY_RESTRICTED_CHANNELS",
-    "max_file_mb": "SCRUTINY_MAX_FILE_MB",
+    "max_file_mb": "SCRUTINY_MAX_FILE_MB", "embedder": "SCRUTINY_EMBEDDER",
 }
 
 
