@@ -56,6 +56,7 @@ def _expected_lgbf(folder: Path) -> dict[str, tuple[str, str, float]]:
     group_name = fam.loc[fam["Local_Authority"] == COUNCIL, "Family_Group"].iloc[0]
     group = at[at.index.isin(fam.loc[fam["Family_Group"] == group_name, "Local_Authority"])]
     value = float(own.iloc[-1])
+    own_row = rows[(rows["LocalAuthority"] == COUNCIL) & (rows["Year"] == latest)].iloc[0]
     rank = 1 + int((group > value).sum())
     best = group.drop(COUNCIL).sort_values(ascending=False)
     best_slug = "S-" + "-".join("".join(c if c.isalnum() else " " for c in best.index[0].lower()).split())
@@ -70,8 +71,10 @@ def _expected_lgbf(folder: Path) -> dict[str, tuple[str, str, float]]:
         "rank": (SLUG, latest, float(rank)),
         "quartile": (SLUG, latest, float(min(4, (rank - 1) * 4 // len(group) + 1))),
         "best comparator value": (best_slug, latest, float(best.iloc[0])),
-        "national median": (SLUG, latest, float(at.median())),
-        "national councils": (SLUG, latest, float(len(at))),
+        # LGBF answers state the published Scotland value and family-group average, not a "national" median of
+        # the councils (issue 16).
+        "Scotland value (published)": (SLUG, latest, float(own_row["Scotland_Indicator_Real"]) * scale),
+        "family group average (published)": (SLUG, latest, float(own_row["FG_Avg_Indicator_Real"]) * scale),
     }
 
 
