@@ -31,10 +31,11 @@ def _knowledge(settings: Settings, embedder: Any = None):  # noqa: ANN202
                          max_file_mb=settings.max_file_mb, embedder=embedder)
 
 
-def run_sync(settings: Settings, options: SyncOptions, progress: Any = None, embedder: Any = None) -> SyncReport:
+def run_sync(settings: Settings, options: SyncOptions, progress: Any = None, embedder: Any = None,
+             kb: Any = None) -> SyncReport:
     """One sync into the settings' knowledge base (none touched for a dry run)."""
     options = options.model_copy(update={"max_mb": min(options.max_mb, settings.max_file_mb)})
-    kb = None if options.dry_run else _knowledge(settings, embedder)
+    kb = None if options.dry_run else (kb or _knowledge(settings, embedder))
     return sync_moderngov(kb, settings.home, options, progress=progress)
 
 
@@ -131,9 +132,11 @@ class Refresher:
         self.stopped.set()
 
     def _loop(self) -> None:
+        kb = None
         while not self.stopped.is_set():
             try:
-                self.last = run_sync(self.settings, self.options, embedder=self.embedder)
+                kb = kb or _knowledge(self.settings, self.embedder)  # one model load for every refresh
+                self.last = run_sync(self.settings, self.options, kb=kb)
                 log.info("committee papers synced: %s", self.last.counts)
             except Exception:  # noqa: BLE001 - a failed refresh is logged and tried again next time
                 log.exception("committee papers sync failed")

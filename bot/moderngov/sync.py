@@ -13,6 +13,8 @@ import io
 import json
 import os
 import re
+import shutil
+import tempfile
 import urllib.parse
 import zipfile
 from collections import Counter
@@ -167,7 +169,13 @@ class _Sync:
     def __init__(self, kb: KnowledgeBase | None, home: Path, options: SyncOptions, client: ModernGovClient,
                  progress: Progress | None) -> None:
         self.kb, self.options, self.client, self.progress = kb, options, client, progress
-        self.catalog = Catalog(catalog_path(home))
+        path = catalog_path(home)
+        self.scratch: Path | None = None
+        if options.dry_run and not path.exists():
+            # A dry run writes nothing under the data directory, not even an empty catalog.
+            self.scratch = Path(tempfile.mkdtemp(prefix="scrutiny-dry-run-"))
+            path = self.scratch / "catalog.sqlite3"
+        self.catalog = Catalog(path)
         self.folder = files_dir(home, client.service)
         self.report = SyncReport(service=client.service, dry_run=options.dry_run)
 
@@ -363,4 +371,9 @@ def sync_moderngov(kb: KnowledgeBase | None, home: Path, options: SyncOptions, p
     client = client or ModernGovClient(options.url, timeout=options.timeout, delay=options.delay,
                                        retries=options.retries, backoff=options.backoff,
                                        max_bytes=int(options.max_mb * 1024 * 1024))
-    return _Sync(kb, Path(home), options, client, progress).run()
+    run = _Sync(kb, Path(home), options, client, progress)
+    try:
+        return run.run()
+    finally:
+        if run.scratch is not None:
+            shutil.rmtree(run.scratch, ignore_errors=True)
