@@ -98,3 +98,50 @@ def test_allow_lists_default_to_everyone(tmp_path: Path) -> None:
     limited = load_access(allowed_channels="C1,C2", allowed_users="U1")
     assert limited.channel_allowed("C2") and not limited.channel_allowed("C3")
     assert limited.user_allowed("U1") and not limited.user_allowed("U2") and not limited.user_allowed(None)
+
+
+def _serve(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    base = {"PATH": "/usr/bin:/bin", "SCRUTINY_HOME": str(tmp_path / "home"), "PYTHONPATH": str(REPO),
+            "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "secret", "HF_HUB_OFFLINE": "1"}
+    return subprocess.run([sys.executable, "-m", "bot.cli", "serve", *args], env={**base, **env}, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def _one_line_error(done: subprocess.CompletedProcess, *words: str) -> None:
+    assert done.returncode != 0
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Traceback" not in done.stderr, done.stderr
+    assert all(w in lines[0] for w in words), lines[0]
+
+
+def test_bad_api_url_port_in_use_and_port_out_of_range_are_one_line(tmp_path: Path) -> None:
+    _one_line_error(_serve(tmp_path, "--http", "--port", "0", SLACK_API_URL="garbage"), "SLACK_API_URL")
+    with socket.socket() as probe:  # nothing listens here once closed
+        probe.bind(("127.0.0.1", 0))
+        dead = probe.getsockname()[1]
+    _one_line_error(_serve(tmp_path, "--http", "--port", "0", SLACK_API_URL=f"http://127.0.0.1:{dead}/api/"),
+                    "SLACK_API_URL", "cannot reach")
+    _one_line_error(_serve(tmp_path, "--http", "--port", "99999"), "99999", "65535")
+    with socket.socket() as busy:
+        busy.bind(("0.0.0.0", 0))
+        busy.listen()
+        _one_line_error(_serve(tmp_path, "--http", "--port", str(busy.getsockname()[1])), "already in use")
+
+
+def test_serve_check_names_each_problem_in_one_line(sample_home, tmp_path: Path) -> None:
+    from slack_harness import FakeSlack
+
+    with FakeSlack() as slack:
+        env = {"SLACK_API_URL": slack.api_url, "SCRUTINY_HOME": str(sample_home.home)}
+        done = _serve(tmp_path, "--http", "--check", **env)
+        assert done.returncode == 0 and "all checks passed" in done.stdout, done.stdout + done.stderr
+        assert "auth.test" in done.stdout and "document(s)" in done.stdout
+        slack.scopes = tuple(s for s in slack.scopes if s != "assistant:write")
+        slack.errors[("conversations.info", "C0GONE")] = "channel_not_found"
+        done = _serve(tmp_path, "--http", "--check", SCRUTINY_RESTRICTED_CHANNELS="C0GONE", **env)
+        problems = [line for line in done.stderr.splitlines() if line.startswith("problem:")]
+        assert done.returncode == 1 and len(problems) == 2, done.stderr
+        assert "assistant:write" in problems[0] and "C0GONE" in problems[1]
+        empty = _serve(tmp_path, "--http", "--check", SLACK_API_URL=slack.api_url,
+                       SCRUTINY_HOME=str(tmp_path / "empty"))
+        assert empty.returncode == 1 and "no documents or indicators" in empty.stderr

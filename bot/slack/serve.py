@@ -102,7 +102,14 @@ def self_check(settings: Settings, with_data: bool = True) -> Any:
             from bot.assistant import Assistant
 
             return Assistant(settings).holdings(CallerContext(allow_restricted=True))
-    return SelfCheck(client, lambda: settings.restricted_channel_ids, holdings, home=settings.home).run()
+    # slack-sdk logs each failed attempt itself; the check reports the failure once, in its own line.
+    sdk_log = logging.getLogger("slack_sdk.web.base_client")
+    level = sdk_log.level
+    sdk_log.setLevel(logging.CRITICAL)
+    try:
+        return SelfCheck(client, lambda: settings.restricted_channel_ids, holdings, home=settings.home).run()
+    finally:
+        sdk_log.setLevel(level)
 
 
 def run_check(settings: Settings, http: bool) -> tuple[list[str], list[str]]:
@@ -224,16 +231,15 @@ def serve(settings: Settings, http: bool, port: int = 3000, host: str = "0.0.0.0
     if http:
         check_port_free(host, port)  # before the slow start, so a port in use is said at once
     from bot.assistant import Assistant
-    from bot.models import CallerContext
     from bot.slack.app import build_app, parts_of
+    from bot.slack.workers import warm
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     bound_logs()
     start_up_check(settings)
     app = build_app(settings, Assistant(settings))
     parts = parts_of(app)
-    for assistant in [*parts.pool.assistants, parts.pool.meta]:  # open every assistant's stores before serving
-        assistant.holdings(CallerContext())
+    warm([*parts.pool.assistants, parts.pool.meta])
     watch_for_reload(app)
     if http:
         server = create_http_server(app, host, port)

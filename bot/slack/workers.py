@@ -130,6 +130,19 @@ class AnswerPool:
             return fn(self.meta)
 
 
+def warm(assistants: Sequence[Assistant]) -> None:
+    """Open every assistant's stores and search index before serving, so the first answers are not the slow ones."""
+    from bot.models import CallerContext
+
+    caller = CallerContext()
+    for assistant in assistants:
+        try:
+            assistant.holdings(caller)
+            assistant.search("council plan priorities", caller)
+        except Exception:  # noqa: BLE001 - an empty or broken home is reported by the self-check, not here
+            log.debug("warming an assistant failed", exc_info=True)
+
+
 def extra_assistants(first: Assistant, count: int) -> list[Any]:
     """`count` more assistants over the same data, sharing the first one's embedding model and chat model."""
     from bot.assistant import Assistant

@@ -44,6 +44,7 @@ class FakeSlack:
         self.errors: dict[tuple[str, str], str] = {}  # (method, channel) -> Slack error to return
         self.members: dict[str, list[str]] = {}  # channel -> members (conversations.members); others unknown
         self.scopes: tuple[str, ...] = DEFAULT_SCOPES
+        self.delays: dict[str, float] = {}  # method -> seconds to wait before answering (a slow Slack)
         self.streams: dict[str, dict[str, Any]] = {}  # stream ts -> {"channel", "thread_ts", "text", "stopped"}
         self._lock = threading.Condition()
         self._ts = itertools.count(1)
@@ -243,6 +244,8 @@ class FakeSlack:
                     self._send(404, {"ok": False, "error": "not_found"})
                     return
                 method = path[len("/api/"):]
+                if fake.delays.get(method):
+                    time.sleep(fake.delays[method])
                 token = (self.headers.get("Authorization") or "").removeprefix("Bearer ") or params.get("token")
                 answer = fake._answer(method, params)
                 fake._record(Call(method, params, token, response=answer), fake.calls)

@@ -67,10 +67,13 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 
 def run_mentions(rig: Rig, questions: Sequence[str], count: int, seconds: float, channels: int = 10,
-                 users: int = 40, retry_every: int = 10, answer_timeout: float = 600.0) -> LoadResult:
+                 users: int = 40, retry_every: int = 10, answer_timeout: float = 600.0,
+                 prefix: str = "LOAD") -> LoadResult:
     """Send `count` mentions evenly over `seconds` (plus a Slack-style retry of every `retry_every`-th one).
 
-    Waits for every answer until `answer_timeout` after the last send, so the run always ends by itself.
+    The "working" reply is the placeholder (chat.postMessage) or the stream's start (chat.startStream) in the
+    mention's thread; the answer is its chat.update or chat.stopStream. Waits for every answer until
+    `answer_timeout` after the last send, so the run always ends by itself.
     """
     interval = seconds / count if count else 0.0
     sent: list[Sent] = []
@@ -80,8 +83,8 @@ def run_mentions(rig: Rig, questions: Sequence[str], count: int, seconds: float,
 
     def deliver(i: int) -> None:
         nonlocal retries
-        item = Sent(channel=f"C0LOAD{i % channels:03d}", ts=f"{base}.{i:06d}", event_id=f"EvLOAD{base}{i:06d}",
-                     started=time.monotonic())
+        item = Sent(channel=f"C0{prefix}{i % channels:03d}", ts=f"{base}.{i:06d}",
+                     event_id=f"Ev{prefix}{base}{i:06d}", started=time.monotonic())
         try:
             reply = rig.sender.mention(questions[i % len(questions)], item.channel, user=f"U0LOAD{i % users:03d}",
                                        ts=item.ts, event_id=item.event_id)
@@ -106,12 +109,15 @@ def run_mentions(rig: Rig, questions: Sequence[str], count: int, seconds: float,
             pool.submit(deliver, i)
 
     def outcome(_: object = None) -> tuple[dict[tuple[str, str], list[Call]], dict[tuple[str, str], list[Call]]]:
-        """Placeholders by (channel, thread of the mention) and updates by (channel, placeholder ts)."""
+        """Working replies by (channel, thread of the mention) and answers by (channel, working reply ts)."""
         posts: dict[tuple[str, str], list[Call]] = {}
-        for call in rig.slack.of("chat.postMessage"):
+        for call in rig.slack.of("chat.postMessage") + rig.slack.of("chat.startStream"):
+            if call.method == "chat.postMessage" and not str(call.params.get("text", "")).startswith(
+                    ":hourglass"):
+                continue  # an answer's continuation message, not a working reply
             posts.setdefault((str(call.params.get("channel")), str(call.params.get("thread_ts"))), []).append(call)
         updates: dict[tuple[str, str], list[Call]] = {}
-        for call in rig.slack.of("chat.update"):
+        for call in rig.slack.of("chat.update") + rig.slack.of("chat.stopStream"):
             updates.setdefault((str(call.params.get("channel")), str(call.params.get("ts"))), []).append(call)
         return posts, updates
 
@@ -120,7 +126,7 @@ def run_mentions(rig: Rig, questions: Sequence[str], count: int, seconds: float,
         return all(any((s.channel, str(p.response.get("ts"))) in updates for p in posts.get((s.channel, s.ts), []))
                    for s in sent if s.status == 200)
 
-    rig.slack.wait_for(all_answered, timeout=answer_timeout)
+    rig.slack.wait_for(all_answered, timeout=answer_timeout + seconds)
     rig.slack.settle(quiet=2.0, timeout=30.0)
     wall = time.monotonic() - started
 
@@ -131,7 +137,7 @@ def run_mentions(rig: Rig, questions: Sequence[str], count: int, seconds: float,
             result.not_acked += 1
             continue
         result.ack_seconds.append(s.ack_seconds)
-        mine = posts.get((s.channel, s.ts), [])
+        mine = sorted(posts.get((s.channel, s.ts), []), key=lambda c: c.at)
         if not mine:
             result.lost += 1
             continue
