@@ -418,4 +418,4 @@ def build_pack(assistant: Assistant, caller: CallerContext, selector: str = "nex
 
 def slug(text: str) -> str:
     """A file-name-safe form of an item title."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:50] or "item"
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64].strip("-") or "item"
