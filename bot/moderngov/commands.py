@@ -25,10 +25,7 @@ log = logging.getLogger(__name__)
 
 
 def _knowledge(settings: Settings, embedder: Any = None):  # noqa: ANN202
-    from knowledge.base import KnowledgeBase
-
-    return KnowledgeBase(settings.home, chroma_host=settings.chroma_host, chroma_port=settings.chroma_port,
-                         max_file_mb=settings.max_file_mb, embedder=embedder)
+    return settings.knowledge_base(embedder)  # the one way the CLI and the assistant open it
 
 
 def run_sync(settings: Settings, options: SyncOptions, progress: Any = None, embedder: Any = None,
