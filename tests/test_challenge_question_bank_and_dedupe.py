@@ -22,7 +22,10 @@ from indicators.models import IndicatorInfo
 KNOWN = {"topic", "area", "indicator", "indicator_lower", "latest", "latest_period", "trend_noun", "start",
          "start_period", "run_words", "sharp_move", "target", "median", "rank", "n", "national_band",
          "best_neighbour", "best_value", "caveat", "action", "recommendation", "rec_number", "progress",
-         "commitment", "source", "quote", "by_when", "cost_note"}
+         "commitment", "source", "quote", "by_when", "cost_note",
+         # issue 17: a figure to check, what a measure covers, the data's age, and the facts that gate a template
+         # (resident-facing, a workforce measure, an output measure, top or middle of similar councils, improved)
+         "check_reason", "scope", "age", "real_band", "who", "workforce", "output_kind", "top", "middle", "improved"}
 
 
 def test_bank_covers_every_kind_and_type_with_known_placeholders() -> None:

@@ -27,11 +27,13 @@ class QuestionTemplate(BaseModel):
     type: QuestionType
     template: str
     applies_to: list[LineKind]
+    max_uses: int = 2  # at most this many questions in one list from this template (a stock ask, not repeated)
+    requires: list[str] = []  # facts the line must have beyond the placeholders (e.g. "who": resident-facing)
 
     @property
     def fields(self) -> set[str]:
-        """The placeholders the template needs."""
-        return placeholders(self.template)
+        """The facts the template needs: its placeholders and what it `requires`."""
+        return placeholders(self.template) | set(self.requires)
 
     def render(self, facts: dict[str, str]) -> str:
         """The question for a line's facts, on one line."""

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bot.compose import content_words
 
-__all__ = ["DUPLICATE_COSINE", "DUPLICATE_JACCARD", "Deduper", "jaccard"]
+__all__ = ["DUPLICATE_COSINE", "DUPLICATE_JACCARD", "MAX_SHARED_OPENING", "Deduper", "jaccard", "opening"]
 
 # Two questions are near-duplicates when their content words overlap this much (Jaccard) ...
 DUPLICATE_JACCARD = 0.55
 # ... or, with an embedder, when their embeddings are this close.
 DUPLICATE_COSINE = 0.9
+# No more than this many questions in a list may open with the same words (OPENING_WORDS of them).
+MAX_SHARED_OPENING = 2
+OPENING_WORDS = 6
+
+
+def opening(text: str, n: int = OPENING_WORDS) -> str:
+    """The first `n` words of a question, lower case (how a list reads when scanned down)."""
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower())[:n])
 
 
 def jaccard(a: str, b: str) -> float:
@@ -43,6 +52,9 @@ class Deduper:
     def is_duplicate(self, text: str) -> bool:
         """Whether `text` closely repeats a question already accepted."""
         if any(jaccard(text, seen) >= DUPLICATE_JACCARD for seen in self.texts):
+            return True
+        start = opening(text)
+        if sum(opening(seen) == start for seen in self.texts) >= MAX_SHARED_OPENING:
             return True
         if self.embedder is not None and self.vectors:
             vector = self._vector(text)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.challenge.models import Evidence, LineOfEnquiry, Recommendation
-from bot.challenge.text import QUOTE_CHARS, is_broad, shorten, wording
+from bot.challenge.text import QUOTE_CHARS, is_broad, shorten, trim_furniture, wording
 from bot.challenge.topics import alias_hit, on_topic
 from bot.compose import best_quote, content_words
 from indicators.models import IndicatorInfo
@@ -133,12 +133,12 @@ def topic_phrases(evidence: Evidence) -> list[str]:
 
 
 def _recommendation_lines(evidence: Evidence, kb: KnowledgeBase | None, access: AccessContext, by_when: str,
-                          broad: bool, topic_words: set[str], phrases: list[str]) -> list[LineOfEnquiry]:
+                          broad: bool, phrases: list[str]) -> list[LineOfEnquiry]:
     """Peer challenge recommendations on the topic with no evidence of progress."""
     w = wording()
     lines: list[LineOfEnquiry] = []
     recommendations = [r for r in recommendations_in(evidence.passages.get("peer_challenge", []))
-                       if broad or on_topic(r.text, topic_words, phrases)]
+                       if broad or on_topic(r.text, evidence.topic, phrases)]
     shared = search_passages(kb, "peer challenge action plan progress recommendation status", 4, access,
                              ["minutes", "performance_report"]) if recommendations else []
     for rec in recommendations:
@@ -164,20 +164,19 @@ def _recommendation_lines(evidence: Evidence, kb: KnowledgeBase | None, access: 
 
 
 def document_lines(evidence: Evidence, store: IndicatorStore | None, kb: KnowledgeBase | None,
-                   access: AccessContext, by_when: str) -> list[LineOfEnquiry]:
-    """Lines of enquiry from the documents on the topic (recommendations, commitments, recorded risks)."""
+                   access: AccessContext, by_when: str, used: set[str] | None = None) -> list[LineOfEnquiry]:
+    """Lines of enquiry from the documents on the topic (recommendations, commitments, recorded risks); `used`
+    are passages other lines already quote (a risk is not raised twice from the same passage)."""
     w = wording()
-    topic_words = content_words(evidence.topic)
     broad = is_broad(evidence.topic)
     phrases = topic_phrases(evidence)
-    lines = _recommendation_lines(evidence, kb, access, by_when, broad, topic_words, phrases)
-    # Plan commitments with no measure.
+    lines = _recommendation_lines(evidence, kb, access, by_when, broad, phrases)
+    # Plan commitments on the topic (each one itself, not its neighbours on the page) with no measure.
     infos = store.indicators() if store is not None and store.datasets() else []
     plan = commitments_in(evidence.passages.get("plan", []))
-    on_topic_blocks = {id(p) for _, text, p, _ in plan if broad or on_topic(text, topic_words, phrases)}
     for number, text, passage, raw in plan:
-        direct = broad or on_topic(text, topic_words, phrases)
-        if not direct and id(passage) not in on_topic_blocks:
+        direct = broad or on_topic(text, evidence.topic, phrases)
+        if not direct:
             continue
         if _measured(text, infos):
             continue
@@ -188,15 +187,18 @@ def document_lines(evidence: Evidence, store: IndicatorStore | None, kb: Knowled
             materiality=0.4 if direct else 0.3, passages=[passage],
             facts={"commitment": text, "by_when": by_when}, quotes={passage.chunk_id: raw}))
     # Risks and weaknesses the audit and other documents record on the topic.
-    used = {p.chunk_id for line in lines for p in line.passages}
+    used = set(used or ()) | {p.chunk_id for line in lines for p in line.passages}
     candidates = evidence.passages.get("audit", []) + evidence.passages.get("any", [])
     seen_docs: set[str] = set()
     for p in candidates:
         if p.chunk_id in used or p.doc_id in seen_docs or p.doc_type in ("peer_challenge", "plan"):
             continue
-        if not broad and not on_topic(p.text, topic_words, phrases):
+        if not broad and not on_topic(p.text, evidence.topic, phrases):
             continue
-        quote = best_quote(evidence.topic + " risk weakness", p.text, limit=QUOTE_CHARS)
+        quote = trim_furniture(best_quote(evidence.topic + " risk weakness", p.text, limit=QUOTE_CHARS))
+        # The sentence quoted must itself be on the topic (a passage on the topic may quote a risk on another).
+        if not broad and not on_topic(quote, evidence.topic, phrases):
+            continue
         if not _RISK.search(quote) and p.doc_type != "audit" and p.classification != "restricted":
             continue
         seen_docs.add(p.doc_id)

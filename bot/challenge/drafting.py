@@ -11,7 +11,7 @@ from bot.challenge.dedupe import Deduper
 from bot.challenge.evidence import gather_evidence
 from bot.challenge.models import Evidence, LineOfEnquiry, QuestionSet
 from bot.challenge.rephrase import rephrase_questions
-from bot.challenge.text import count_words, meeting_words, wording
+from bot.challenge.text import count_words, meeting_words, trim_furniture, wording
 from bot.compose import best_quote, dataset_citation, passage_citation
 from bot.models import Answer, ChallengeQuestion, Citation
 from indicators.models import Figure
@@ -27,6 +27,9 @@ __all__ = ["KIND_CAP", "MIN_QUESTIONS", "CitationNumbers", "answer_from_evidence
 MIN_QUESTIONS = 10
 # At most this many questions of one kind of line before every other kind has had its turn.
 KIND_CAP = 3
+# At most this many questions on one theme in a list (a list is a spread of asks, not one ask many times).
+THEME_CAP = {"data quality": 3, "equity": 1, "value for money": 2}
+DEFAULT_THEME_CAP = 4
 
 
 class CitationNumbers:
@@ -59,7 +62,7 @@ class CitationNumbers:
             key = f"doc:{p.chunk_id}"
             if key not in self.keys:
                 number = len(self.list) + 1
-                quote = line.quotes.get(p.chunk_id) or best_quote(self.topic, p.text)
+                quote = trim_furniture(line.quotes.get(p.chunk_id) or best_quote(self.topic, p.text))
                 self.list.append(passage_citation(number, p, quote))
                 self.keys[key] = number
             ids.append(self.keys[key])
@@ -85,6 +88,8 @@ def questions_from_evidence(evidence: Evidence, bank: Sequence[QuestionTemplate]
     citations = CitationNumbers(evidence)
     dedupe = Deduper(embedder)
     used_templates: dict[int, set[str]] = {}
+    uses: dict[str, int] = {}  # questions drawn from each template in this list (at most its max_uses)
+    themes: dict[str, int] = {}
     accepted: list[tuple[ChallengeQuestion, LineOfEnquiry]] = []
     options = {i: [t for t in bank if line.kind in t.applies_to and t.fields <= set(line.facts)]
                for i, line in enumerate(evidence.lines)}
@@ -102,6 +107,11 @@ def questions_from_evidence(evidence: Evidence, bank: Sequence[QuestionTemplate]
                 for template in options[i]:
                     if template.id in used_templates.setdefault(i, set()):
                         continue
+                    if uses.get(template.id, 0) >= template.max_uses:
+                        continue
+                    if line.kind != "overview" and themes.get(template.theme, 0) >= THEME_CAP.get(
+                            template.theme, DEFAULT_THEME_CAP):
+                        continue
                     text = template.render(line.facts)
                     used_templates[i].add(template.id)
                     if dedupe.is_duplicate(text):
@@ -114,6 +124,8 @@ def questions_from_evidence(evidence: Evidence, bank: Sequence[QuestionTemplate]
                     if not ids:
                         continue
                     dedupe.accept(text)
+                    uses[template.id] = uses.get(template.id, 0) + 1
+                    themes[template.theme] = themes.get(template.theme, 0) + 1
                     per_kind[line.kind] = per_kind.get(line.kind, 0) + 1
                     priority = round(line.materiality * (1 - 0.12 * round_no), 4)
                     accepted.append((ChallengeQuestion(text=text, theme=template.theme, type=template.type,
@@ -129,6 +141,22 @@ def questions_from_evidence(evidence: Evidence, bank: Sequence[QuestionTemplate]
     return QuestionSet(questions=[q for q, _ in accepted], citations=[c for c in citations.list if c.id in used_ids],
                        figures=_stated_figures(accepted), data_citation_ids=citations.data_ids & used_ids,
                        headlines=headlines)
+
+
+def _evidence_words(evidence: Evidence) -> str:
+    """What the evidence held amounts to, in words ("one indicator and no council documents on the topic")."""
+    w = wording()
+    n = len(evidence.analyses)
+    parts = [w.text("answer.evidence_indicator") if n == 1 else w.fill("answer.evidence_indicators",
+                                                                         n=count_words(n))] if n else []
+    cited = {p.chunk_id for line in evidence.lines for p in line.passages}
+    if len(cited) == 1:
+        parts.append(w.text("answer.evidence_passage"))
+    elif cited:
+        parts.append(w.fill("answer.evidence_passages", n=count_words(len(cited))))
+    else:
+        parts.append(w.text("answer.evidence_no_passages"))
+    return " and ".join(parts)
 
 
 def draft_questions(topic: str, store: IndicatorStore | None, kb: KnowledgeBase | None,
@@ -158,8 +186,13 @@ def answer_from_evidence(evidence: Evidence, max_questions: int = 15, embedder: 
     has_docs = any(c.id not in drafted.data_citation_ids for c in drafted.citations)
     kind = "mixed" if has_data and has_docs else ("indicator" if has_data else "document")
     # The count is spelt out: every numeral in an answer is a figure from the data (the guard's rule).
+    checked = any(line.kind == "check_figure" for line in evidence.lines)
     answer = w.fill("answer.intro", count=count_words(len(questions)).capitalize(), topic=evidence.topic,
-                    area=evidence.area_name, meeting=meeting_words(evidence.meeting_date))
+                    area=evidence.area_name, meeting=meeting_words(evidence.meeting_date),
+                    check=w.text("answer.check") if checked else "")
+    if len(questions) < MIN_QUESTIONS:
+        answer += " " + w.fill("answer.fewer", count=count_words(len(questions)), topic=evidence.topic,
+                               area=evidence.area_name, evidence=_evidence_words(evidence))
     if drafted.headlines:
         answer += w.fill("answer.headlines", headlines="; ".join(drafted.headlines))
     return Answer(question=title, kind=kind, answer=answer, citations=drafted.citations, figures=drafted.figures,

@@ -11,7 +11,7 @@ from bot.challenge.models import Evidence, LineOfEnquiry
 from bot.challenge.topics import match_indicators
 from bot.errors import AssistantError
 from indicators.models import IndicatorAnalysis
-from knowledge.models import AccessContext
+from knowledge.models import AccessContext, Passage
 
 if TYPE_CHECKING:
     from indicators.store import IndicatorStore
@@ -22,12 +22,27 @@ __all__ = ["find_lines_of_enquiry", "gather_evidence"]
 log = logging.getLogger(__name__)
 
 
+def held_for(store: IndicatorStore, area: str) -> set[str]:
+    """The indicators with at least one value for the council (read once per loaded store)."""
+    cache = store.cache()
+    held = cache.get("challenge.held_by_area")
+    if held is None:
+        table = store.table()
+        rows = table[table["value"].notna()] if "value" in table else table
+        held = {code: set(group["indicator_id"]) for code, group in rows.groupby("area_code")}
+        cache["challenge.held_by_area"] = held
+    return held.get(area, set())
+
+
 def _chosen_indicators(topic: str, store: IndicatorStore, indicators: list[str] | None,
-                       embedder: Any) -> list[tuple[str, float]]:
-    """(indicator_id, relevance) for the topic, or for the indicators asked for by id or name."""
+                       embedder: Any, area: str) -> list[tuple[str, float]]:
+    """(indicator_id, relevance) for the topic, or for the indicators asked for by id or name. A topic is matched
+    among the indicators held for the council, so another dataset's measures cannot take the places."""
     infos = store.indicators()
     if not indicators:
-        return match_indicators(topic, infos, embedder, store.cache())
+        held = held_for(store, area)
+        return match_indicators(topic, [i for i in infos if i.indicator_id in held] if held else infos, embedder,
+                                store.cache())
     known = {i.indicator_id for i in infos}
     chosen: list[tuple[str, float]] = []
     for wanted in indicators:
@@ -39,6 +54,31 @@ def _chosen_indicators(topic: str, store: IndicatorStore, indicators: list[str] 
             raise AssistantError(f"unknown indicator {wanted!r}")
         chosen.append((found[0][0], 1.0))
     return chosen
+
+
+def _whole_pages(kb: KnowledgeBase | None, passages: list[Passage]) -> list[Passage]:
+    """Plan passages widened to their whole page: a page's numbered commitments and its table of measures are
+    separate passages, and a search may return only the table. Every quote taken from the page is verbatim at its
+    page locator. Passages without a page are kept as found."""
+    if kb is None:
+        return passages
+    out: list[Passage] = []
+    seen: set[tuple[str, int]] = set()
+    for p in passages:
+        if p.page is None:
+            out.append(p)
+            continue
+        if (p.doc_id, p.page) in seen:
+            continue
+        seen.add((p.doc_id, p.page))
+        try:
+            text = kb.source_text(p.doc_id, p.page)
+        except Exception:  # noqa: BLE001 - a page that cannot be read keeps the passage as found
+            out.append(p)
+            continue
+        out.append(p.model_copy(update={"text": text, "section": None, "chunk_id": f"{p.doc_id}:page:{p.page}",
+                                        "char_start": 0, "char_end": len(text)}))
+    return out
 
 
 def gather_evidence(topic: str, store: IndicatorStore | None, kb: KnowledgeBase | None,
@@ -60,7 +100,7 @@ def gather_evidence(topic: str, store: IndicatorStore | None, kb: KnowledgeBase 
             area_name = area
         from indicators.analysis import analyse
 
-        for indicator_id, score in _chosen_indicators(topic, store, indicators, embedder):
+        for indicator_id, score in _chosen_indicators(topic, store, indicators, embedder, area):
             try:
                 analyses.append(analyse(store, indicator_id, area))
             except IndicatorError as exc:
@@ -70,7 +110,7 @@ def gather_evidence(topic: str, store: IndicatorStore | None, kb: KnowledgeBase 
 
     access = caller_access
     passages = {
-        "plan": search_passages(kb, topic, 3, access, ["plan"]),
+        "plan": _whole_pages(kb, search_passages(kb, topic, 3, access, ["plan"])),
         "peer_challenge": search_passages(kb, f"{topic} recommendation", 4, access, ["peer_challenge"]),
         "minutes": search_passages(kb, topic, 3, access, ["minutes"]),
         "performance_report": search_passages(kb, topic, 4, access, ["performance_report"]),

@@ -15,7 +15,8 @@ __all__ = ["Evidence", "LineKind", "LineOfEnquiry", "QuestionSet", "QuestionType
 LineKind = Literal[
     "overview", "worsening_trend", "missed_target", "green_but_bottom_quartile", "outlier_vs_neighbours",
     "real_improvement", "data_caveat", "output_without_outcome", "recommendation_no_progress",
-    "commitment_no_measure", "document_risk",
+    "commitment_no_measure", "document_risk", "check_figure", "recovery_short_of_target", "standing",
+    "no_target", "measure_scope", "data_currency",
 ]
 QuestionType = Literal["open/probing", "comparative", "hypothetical", "reflective", "evidence"]
 

@@ -10,9 +10,9 @@ from indicators.formatting import format_number, format_value
 from indicators.models import Figure
 from prompts.templates import Templates, load_templates
 
-__all__ = ["BROAD_WORDS", "QUOTE_CHARS", "by_when", "count_words", "display_name", "is_broad", "lower_first",
-           "meeting_date_words", "meeting_words", "period_noun", "phrase", "shorten", "show", "show_count",
-           "topic_phrase", "wording"]
+__all__ = ["BROAD_WORDS", "QUOTE_CHARS", "by_when", "count_words", "data_age_words", "display_name", "is_broad",
+           "lower_first", "meeting_date_words", "meeting_words", "period_noun", "phrase", "reference_date", "shorten",
+           "show", "show_count", "topic_phrase", "trim_furniture", "wording"]
 
 QUOTE_CHARS = 220
 # Topic words that name no service: a topic made only of these ("performance overview") covers every indicator.
@@ -58,17 +58,66 @@ def period_noun(period: str) -> str:
     return nouns.text("period_nouns.years")
 
 
-def by_when(latest_period: str) -> str:
-    """A horizon for "by when" questions: the end of the year after next for financial years, else a year on."""
-    match = re.match(r"(\d{4})-(\d{2})", latest_period)
+def reference_date(meeting_date: str | None) -> date:
+    """The date questions are asked from: the meeting's (ISO), or today when none (or not ISO) is given."""
+    if meeting_date:
+        try:
+            return date.fromisoformat(meeting_date)
+        except ValueError:
+            pass
+    return date.today()
+
+
+def by_when(latest_period: str = "", meeting_date: str | None = None) -> str:
+    """A horizon for "by when" questions, after the meeting: the end of the meeting's financial year when at
+    least half of it is left, else of the next one (never before the year after the data's latest period)."""
+    ref = reference_date(meeting_date)
+    start = ref.year if ref.month >= 4 else ref.year - 1
+    if ref.month >= 10 or ref.month < 4:
+        start += 1
+    match = re.match(r"(\d{4})-(\d{2})", latest_period or "")
     if match and int(match.group(2)) == (int(match.group(1)) + 1) % 100:
-        start = int(match.group(1)) + 2
-        return wording().fill("by_when.financial_year", year=f"{start}-{(start + 1) % 100:02d}")
-    return wording().text("by_when.otherwise")
+        start = max(start, int(match.group(1)) + 1)
+    return wording().fill("by_when.financial_year", year=f"{start}-{(start + 1) % 100:02d}")
+
+
+def data_age_words(latest_period: str, meeting_date: str | None) -> str | None:
+    """How long before the meeting (or today) the latest period ended, in words ("nearly four years"), or None
+    when it ended less than fifteen months before: then the data are current enough not to say so."""
+    from indicators.periods import parse_period
+
+    try:
+        end = parse_period(latest_period).end
+    except Exception:  # noqa: BLE001 - a period the parser does not know has no age to state
+        return None
+    ref = reference_date(meeting_date)
+    age = ref.year + (ref.timetuple().tm_yday - 1) / 365.25 - end
+    if age < 1.25:
+        return None
+    whole = int(age)
+    w = wording()
+    if age - whole >= 0.75:
+        return w.fill("data_age.nearly", years=_years(whole + 1))
+    if age - whole < 0.2:
+        return w.fill("data_age.about", years=_years(whole))
+    return w.fill("data_age.over", years=_years(whole))
+
+
+def _years(n: int) -> str:
+    return wording().text("data_age.one_year") if n == 1 else wording().fill("data_age.years", n=count_words(n))
+
+
+def _title_case(name: str) -> bool:
+    """Whether a name is written in Title Case ("Net Cost of Waste Collection per Premises")."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z']*", name) if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def lower_first(name: str) -> str:
-    """An indicator name with a lower-case first letter for use mid-sentence (acronyms are kept)."""
+    """An indicator name for use mid-sentence: a lower-case first letter for an ordinary name; Title Case names
+    (official titles) and acronyms are kept as written."""
+    if _title_case(name):
+        return name
     return name[:1].lower() + name[1:] if name[:2].lower() == name[:2] or not name[1:2].isupper() else name
 
 
@@ -81,14 +130,37 @@ def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
     return text[:cut if cut > limit // 2 else limit].rstrip(",;:") + "\u2026"
 
 
+# Page furniture that can ride along in a passage's text: "Page 3 of 8" footers and the sample pack's notice.
+_FURNITURE = re.compile(r"\s*(?:\bPage\s+\d+\s+of\s+\d+\b|FICTIONAL SAMPLE\s*-[^\n]*?does not exist)\s*",
+                        re.IGNORECASE)
+
+
+def trim_furniture(quote: str) -> str:
+    """A quotation cut before any page footer or running header inside it (what is left is still a verbatim span
+    of the passage); the text after the furniture when the furniture comes first. A bare number left dangling at
+    the end (the next heading's numeral) goes too."""
+    m = _FURNITURE.search(quote)
+    if m is None:
+        return re.sub(r"(?<=[.;:])\s+\d{1,2}\.?$", "", quote)
+    before, after = quote[:m.start()].rstrip(), quote[m.end():].lstrip()
+    kept = before if len(before) >= 20 or len(before) >= len(after) else after
+    return trim_furniture(kept) if _FURNITURE.search(kept) else kept
+
+
 def phrase(text: str) -> str:
     """Lower-case words and digits joined by single spaces, for whole-phrase matching."""
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def display_name(name: str) -> str:
-    """An indicator name without a trailing unit in brackets, for use inside a sentence."""
-    return re.sub(r"\s*\((?:%|£|kg|days|no\.?|number|rate|per cent)\)\s*$", "", name, flags=re.IGNORECASE)
+    """An indicator name as a sentence can carry it: no trailing unit in brackets; a leading "The" dropped and a
+    leading "%" read as "Percentage" (only when the name has no digits, which the figure checks must still see
+    inside the name as written)."""
+    name = re.sub(r"\s*\((?:%|£|kg|days|no\.?|number|rate|per cent)\)\s*$", "", name, flags=re.IGNORECASE)
+    if not re.search(r"\d", name):
+        name = re.sub(r"^The\s+", "", name)
+        name = re.sub(r"^%\s*of\b", "Percentage of", name)
+    return name
 
 
 def is_broad(topic: str) -> bool:

@@ -12,7 +12,7 @@ from bot.challenge.text import BROAD_WORDS, phrase
 from bot.compose import content_words
 from indicators.models import IndicatorInfo
 
-__all__ = ["MAX_INDICATORS", "alias_hit", "indicator_text", "match_indicators", "on_topic"]
+__all__ = ["MAX_INDICATORS", "alias_hit", "alternatives", "indicator_text", "match_indicators", "on_topic"]
 
 MAX_INDICATORS = 8
 # Share of the topic's (frequency-weighted) words an indicator must contain to count as on-topic by words alone.
@@ -21,6 +21,12 @@ MIN_LEXICAL = 0.3
 TOPIC_COSINE = 0.45
 # For a narrow topic (exactly one indicator's name or alias), how close another indicator must be to join it.
 NARROW_COSINE = 0.55
+
+
+def _label_text(info: IndicatorInfo) -> str:
+    """What an indicator is called: name, aliases, service area (not the description, whose notes mention other
+    services in passing - "see the guidance for social care services" is not about adult social care)."""
+    return ". ".join(p for p in [info.name, ", ".join(info.aliases), info.category] if p)
 
 
 def indicator_text(info: IndicatorInfo) -> str:
@@ -39,10 +45,20 @@ def alias_hit(text: str, info: IndicatorInfo) -> bool:
     return False
 
 
-def on_topic(text: str, terms: set[str], phrases: Sequence[str]) -> bool:
-    """Whether a passage shares a content word with the topic or contains one of the indicators' alias phrases."""
-    low = " ".join(re.findall(r"[a-z0-9]+", text.lower()))
-    return bool(content_words(text) & terms) or any(p and p in low for p in phrases)
+def on_topic(text: str, topic: str, phrases: Sequence[str] = ()) -> bool:
+    """Whether a passage is about the topic: it has the words of one of the topic's parts (both words of a
+    two-word part, all but one of a longer one: "council tax collection" needs tax and collection, so the cost of
+    waste collection is not on it), or one of the matched indicators' alias phrases as whole words."""
+    padded = f" {phrase(text)} "
+    if any(p and len(p) >= 4 and f" {p} " in padded for p in phrases):
+        return True
+    words = content_words(text)
+    for part in alternatives(topic):
+        wanted = content_words(part)
+        need = len(wanted) if len(wanted) <= 2 else len(wanted) - 1
+        if wanted and len(wanted & words) >= need:
+            return True
+    return False
 
 
 def _family_terms(topic: str, families: TopicFamilies) -> list[str]:
@@ -52,6 +68,51 @@ def _family_terms(topic: str, families: TopicFamilies) -> list[str]:
         if any(w and f" {w} " in padded for w in words):
             terms.extend(family_terms)
     return terms
+
+
+def alternatives(topic: str) -> list[str]:
+    """The services a topic joins ("waste and recycling" -> waste, recycling); one part when it names one service
+    with qualifiers ("adult social care workforce")."""
+    parts = [p.strip() for p in re.split(r"\band\b|\bor\b|[,&/+]", topic, flags=re.IGNORECASE)]
+    return [p for p in parts if content_words(p)] or [topic]
+
+
+def _covered(info: IndicatorInfo, part: str, families: TopicFamilies, any_word: bool) -> set[str]:
+    """The words of one part of a topic an indicator covers: by its own name, aliases or service area, or through a
+    service family the part names whose terms those contain. The family counts through its own name ("waste",
+    "adult social care") or, with `any_word`, through any of its words ("carers" is then social care)."""
+    wanted = content_words(part)
+    label = _label_text(info) + " " + info.indicator_id.replace("_", " ")
+    covered = wanted & content_words(label)
+    padded_label = f" {phrase(label)} "
+    padded_part = f" {phrase(part)} "
+    for name, (words, family_terms) in families.items():
+        named = [w for w in ([*words] if any_word else []) + [phrase(name.replace("_", " "))]
+                 if w and f" {w} " in padded_part]
+        if named and any(f" {t} " in padded_label for t in family_terms if t):
+            for w in named:
+                covered |= wanted & content_words(w)
+    return covered
+
+
+def _focused(topic: str, ids: list[str], infos: dict[str, IndicatorInfo], families: TopicFamilies) -> set[str]:
+    """The indicators covering every word of some part of the topic, when any does: "adult social care workforce"
+    keeps workforce turnover and drops the other social care measures; "home care costs" keeps the cost of home
+    care and drops the cost of children's residential care; "carers" keeps the carers' measures. A part no
+    indicator covers fully keeps every indicator covering some of it."""
+    keep: set[str] = set()
+    for part in alternatives(topic):
+        wanted = content_words(part)
+        chosen: set[str] = set()
+        for any_word in (False, True):
+            full = {i for i in ids if _covered(infos[i], part, families, any_word) >= wanted}
+            if full:
+                chosen = full
+                break
+        if not chosen:
+            chosen = {i for i in ids if _covered(infos[i], part, families, True)}
+        keep |= chosen
+    return keep
 
 
 def match_indicators(topic: str, infos: Sequence[IndicatorInfo], embedder: Any = None,
@@ -66,14 +127,15 @@ def match_indicators(topic: str, infos: Sequence[IndicatorInfo], embedder: Any =
     cosines: dict[str, float] = {}
     if embedder is not None:
         key = "challenge.indicator_vectors"
-        vectors = cache.get(key) if cache is not None else None
-        if vectors is None or set(vectors) != {i.indicator_id for i in infos}:
-            embedded = embedder.embed_documents([indicator_text(i) for i in infos])
-            vectors = {i.indicator_id: v for i, v in zip(infos, embedded, strict=True)}
-            if cache is not None:
-                cache[key] = vectors
+        vectors = cache.setdefault(key, {}) if cache is not None else {}
+        todo = [i for i in infos if i.indicator_id not in vectors]
+        if todo:  # embedded once per indicator; a council's subset reuses them
+            vectors.update(zip([i.indicator_id for i in todo], embedder.embed_documents([indicator_text(i)
+                                                                                        for i in todo]),
+                               strict=True))
         query = embedder.embed_query(topic)
-        cosines = {k: sum(a * b for a, b in zip(query, v, strict=True)) for k, v in vectors.items()}
+        cosines = {i.indicator_id: sum(a * b for a, b in zip(query, vectors[i.indicator_id], strict=True))
+                   for i in infos}
     # Words shared by many indicators ("rate", "collection") say little: weight overlap by inverse frequency.
     texts = {i.indicator_id: indicator_text(i) + " " + i.indicator_id.replace("_", " ") for i in infos}
     words_of = {k: content_words(v) for k, v in texts.items()}
@@ -88,12 +150,13 @@ def match_indicators(topic: str, infos: Sequence[IndicatorInfo], embedder: Any =
     padded_topic = f" {phrase(topic)} "
     narrow = any(f" {phrase(a)} " in padded_topic and wanted <= content_words(a)
                  for i in infos for a in [*i.aliases, i.name])
-    terms = [] if narrow else _family_terms(topic, families if families is not None else load_topic_families())
+    families = families if families is not None else load_topic_families()
+    terms = [] if narrow else _family_terms(topic, families)
     scored: list[tuple[str, float]] = []
     for info in infos:
         lexical = sum(idf[w] for w in wanted & words_of[info.indicator_id]) / total
         alias = alias_hit(topic, info)
-        padded = f" {phrase(texts[info.indicator_id])} "
+        padded = f" {phrase(_label_text(info))} "
         family = any(f" {t} " in padded for t in terms if t)
         cosine = cosines.get(info.indicator_id, 0.0)
         if narrow:
@@ -105,4 +168,8 @@ def match_indicators(topic: str, infos: Sequence[IndicatorInfo], embedder: Any =
         score = 0.5 * max(lexical, 1.0 * alias, 0.6 * family) + 0.3 * max(cosine, 0.0) + 0.2 * alias
         scored.append((info.indicator_id, min(1.0, score)))
     scored.sort(key=lambda s: -s[1])
+    by_id = {i.indicator_id: i for i in infos}
+    focused = _focused(topic, [k for k, _ in scored], by_id, families)
+    if focused:
+        scored = [s for s in scored if s[0] in focused]
     return scored[:limit]
