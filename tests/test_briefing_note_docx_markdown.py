@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.briefing import write_briefing
+from bot.challenge import display_name as display
 from bot.errors import AssistantError
 from bot.sample_pack import facts
 from knowledge.models import AccessContext
@@ -78,12 +79,15 @@ def test_docx_has_sections_questions_and_a_sources_list(docx_note) -> None:
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     for wanted in ("1. Purpose", "2. Background: what the Council Plan says", "3. Current performance",
                    "4. What the peer challenge and the auditors said", "5. Risks and issues",
-                   "6. Suggested lines of enquiry", "7. Sources"):
+                   "6. Suggested lines of enquiry", "7. About these measures", "8. Sources"):
         assert wanted in headings
     text = _text(document)
-    sources = text.split("7. Sources", 1)[1]
+    sources = text.split("8. Sources", 1)[1]
     for citation in answer.citations:
-        assert f"[{citation.id}] {citation.source}" in sources
+        # Documents by title; data by publisher and indicator name, not the dataset's slug (issue 17).
+        data = " dataset: " in citation.source
+        expected = citation.source.split(" dataset: ", 1)[1] if data else citation.source
+        assert f"[{citation.id}] " in sources and display(expected) in sources, citation
     assert "Commitment 1.2: Raise household recycling to 50% by 2026-27" in text
     assert "Recommendation 4:" in text
     assert len(answer.questions) >= 10
@@ -100,7 +104,8 @@ def test_markdown_variant_has_the_same_parts(parts, tmp_path: Path) -> None:
     assert "| Indicator | Latest value | Trend | Target | Neighbour median | Rank | Source |" in text
     chart = Path(answer.chart)
     assert f"]({chart.relative_to(out.parent).as_posix()})" in text and chart.is_file()
-    assert "## 7. Sources" in text and all(f"[{c.id}] {c.source}" in text for c in answer.citations)
+    assert "## 8. Sources" in text and all(f"[{c.id}] " in text.split("## 8. Sources", 1)[1]
+                                           for c in answer.citations)
     assert not list(out.parent.glob(".waste-*"))  # no temporary file left behind
 
 

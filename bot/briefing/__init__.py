@@ -13,13 +13,15 @@ from bot.briefing.content import (
     MAX_CHARTS,
     Briefing,
     Chart,
+    MeasureNote,
     PerformanceRow,
     Quote,
+    SourceLine,
     build_briefing,
     load_note_template,
     note_wording,
 )
-from bot.briefing.render import atomic_write, render_docx, render_markdown
+from bot.briefing.render import atomic_write, export_pdf, render_docx, render_markdown
 from bot.challenge import answer_from_evidence, count_words, gather_evidence
 from bot.errors import AssistantError
 from bot.models import Answer
@@ -29,15 +31,17 @@ if TYPE_CHECKING:
     from indicators.store import IndicatorStore
     from knowledge.base import KnowledgeBase
 
-__all__ = ["MAX_CHARTS", "Briefing", "Chart", "PerformanceRow", "Quote", "build_briefing", "load_note_template",
-           "render_docx", "render_markdown", "write_briefing"]
+__all__ = ["MAX_CHARTS", "Briefing", "Chart", "MeasureNote", "PerformanceRow", "Quote", "SourceLine",
+           "build_briefing", "export_pdf", "load_note_template", "render_docx", "render_markdown", "write_briefing"]
 
 
 def write_briefing(topic: str, store: IndicatorStore | None, kb: KnowledgeBase | None, access: AccessContext,
                    area: str, out: Path, embedder: Any = None, llm: Any = None, meeting_date: str | None = None,
-                   indicators: list[str] | None = None, max_charts: int = MAX_CHARTS) -> Answer:
+                   indicators: list[str] | None = None, max_charts: int = MAX_CHARTS,
+                   committee: str | None = None) -> Answer:
     """Write a pre-scrutiny briefing note to `out` (.docx or .md) and return its summary as an Answer, whose
-    figures are every figure the note states."""
+    figures are every figure the note states. `committee` and `meeting_date` go in the note's header; dates in
+    its questions are set from the meeting date (today when none is given)."""
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in (".docx", ".md"):
@@ -45,7 +49,8 @@ def write_briefing(topic: str, store: IndicatorStore | None, kb: KnowledgeBase |
     evidence = gather_evidence(topic, store, kb, access, area, indicators, meeting_date, embedder)
     questions = answer_from_evidence(evidence, embedder=embedder, llm=llm)
     chart_dir = out.parent / f"{out.stem}-charts"
-    briefing, note_figures = build_briefing(evidence, questions, store, chart_dir, max_charts=max_charts)
+    briefing, note_figures = build_briefing(evidence, questions, store, chart_dir, max_charts=max_charts,
+                                            committee=committee)
     if suffix == ".md":
         text = render_markdown(briefing, out)
         atomic_write(out, lambda target: target.write_text(text, encoding="utf-8"))

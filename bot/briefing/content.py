@@ -16,16 +16,24 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bot.challenge import (
     Evidence,
+    MeasureFacts,
     alias_hit,
     commitments_in,
+    data_age_words,
+    describe_measure,
     display_name,
     is_broad,
     meeting_date_words,
+    on_topic,
+    publisher_of,
     recommendations_in,
+    reference_date,
     run_words,
+    trim_furniture,
 )
+from bot.challenge.documents import topic_phrases
 from bot.challenge.text import show, show_count
-from bot.compose import best_quote, content_words, dataset_citation, passage_citation
+from bot.compose import best_quote, dataset_citation, passage_citation
 from bot.models import Answer, ChallengeQuestion, Citation
 from indicators.analysis import run_of, stated_figure
 from indicators.models import Figure, IndicatorAnalysis
@@ -36,8 +44,8 @@ from prompts.templates import Templates, load_templates
 if TYPE_CHECKING:
     from indicators.store import IndicatorStore
 
-__all__ = ["MAX_CHARTS", "Briefing", "Chart", "PerformanceRow", "Quote", "build_briefing", "load_note_template",
-           "note_wording"]
+__all__ = ["MAX_CHARTS", "Briefing", "Chart", "MeasureNote", "PerformanceRow", "Quote", "SourceLine",
+           "build_briefing", "load_note_template", "note_wording"]
 
 log = logging.getLogger(__name__)
 
@@ -70,10 +78,27 @@ class Quote(BaseModel):
 
 
 class Chart(BaseModel):
-    """A rendered chart and its caption."""
+    """A rendered chart, its caption and its alt text (for screen readers)."""
 
     path: Path
     caption: str
+    alt: str = ""
+
+
+class MeasureNote(BaseModel):
+    """One measure in "About these measures": its name and the lines that describe it."""
+
+    name: str
+    lines: list[str]
+    source: int
+
+
+class SourceLine(BaseModel):
+    """One numbered source as the note lists it: title, date, page or section, public address; never a path."""
+
+    id: int
+    text: str
+    quote: str = ""
 
 
 class Briefing(BaseModel):
@@ -83,6 +108,7 @@ class Briefing(BaseModel):
 
     title: str
     subtitle: str
+    header: list[tuple[str, str]] = Field(default_factory=list)  # (label, value): council, committee, dates
     disclaimer: str
     headings: dict[str, str]
     purpose: str
@@ -94,7 +120,11 @@ class Briefing(BaseModel):
     peer_audit: list[Quote] = Field(default_factory=list)
     risks: list[str] = Field(default_factory=list)
     questions: list[ChallengeQuestion] = Field(default_factory=list)
+    questions_note: str = ""  # how the list was drawn up and ordered (the questions' own introduction)
+    measures: list[MeasureNote] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
+    sources: list[SourceLine] = Field(default_factory=list)
+    properties: dict[str, str] = Field(default_factory=dict)  # DOCX core properties: author, title, subject, ...
     empty: dict[str, str] = Field(default_factory=dict)
     wording: Templates | None = Field(default=None, exclude=True)  # how the renderers word quotes and sources
 
@@ -145,7 +175,7 @@ def _trend(a: IndicatorAnalysis, w: Templates) -> tuple[str, list[Figure]]:
     """The trend cell and the figures it states: the analysis's own run when two or more periods long."""
     run = run_of(a)
     if run is not None and run.count >= 2:
-        return (w.fill("trend.run", direction=run.direction, run_words=run_words(run)),
+        return (w.fill("trend.run", direction=run.direction, run_words=run_words(run, a)),
                 [f for f in run_figures(a, run) if f.unit == "periods"])
     if a.direction in ("improving", "worsening"):
         return w.fill("trend.previous", direction=a.direction), []
@@ -160,6 +190,8 @@ def _row(a: IndicatorAnalysis, source: int, w: Templates) -> tuple[PerformanceRo
         # The annual value drives the judgement; the latest quarter is shown beside it, not mixed into it.
         latest += w.fill("cells.in_year", value=show(a.latest_in_year), period=a.latest_in_year.period)
         figures.append(a.latest_in_year)
+    if getattr(a, "check_figure", None):
+        latest += w.text("cells.check")
     target = w.text("cells.no_target")
     target_fig = stated_figure(a, "target") if a.target is not None else None
     if a.target is not None and target_fig is not None:
@@ -174,7 +206,8 @@ def _row(a: IndicatorAnalysis, source: int, w: Templates) -> tuple[PerformanceRo
         figures.append(median_fig)
         rank_fig, n_fig = stated_figure(a, "rank"), stated_figure(a, "comparators")
         if rank_fig is not None and n_fig is not None:
-            rank = w.fill("cells.rank", rank=show_count(rank_fig), n=show_count(n_fig))
+            joint = w.text("cells.joint") if getattr(comp, "tied_with", None) else ""
+            rank = joint + w.fill("cells.rank", rank=show_count(rank_fig), n=show_count(n_fig))
             rank += w.text("cells.bottom_quartile") if comp.quartile == 4 else ""
             figures += [rank_fig, n_fig]
     trend, trend_figures = _trend(a, w)
@@ -190,13 +223,13 @@ def _quotes(topic: str, passages: list[Passage], sources: _Sources, limit: int) 
         if p.chunk_id in seen or len(out) >= limit:
             continue
         seen.add(p.chunk_id)
-        quote = best_quote(topic, p.text, limit=QUOTE_CHARS)
+        quote = trim_furniture(best_quote(topic, p.text, limit=QUOTE_CHARS))
         out.append(Quote(title=p.title, locator=p.locator, text=quote, source=sources.passage(p, quote)))
     return out
 
 
 def _on_topic(evidence: Evidence, text: str) -> bool:
-    return is_broad(evidence.topic) or bool(content_words(evidence.topic) & content_words(text)) or any(
+    return is_broad(evidence.topic) or on_topic(text, evidence.topic, topic_phrases(evidence)) or any(
         alias_hit(text, a.info) for a in evidence.analyses)
 
 
@@ -205,6 +238,7 @@ def _commitments(evidence: Evidence, sources: _Sources) -> list[Quote]:
     out = []
     for _, text, passage, raw in commitments_in(evidence.passages.get("plan", [])):
         if _on_topic(evidence, text) and len(out) < 6:
+            raw = trim_furniture(raw)
             out.append(Quote(title=passage.title, locator=passage.locator, text=raw,
                              source=sources.passage(passage, raw)))
     return out
@@ -215,15 +249,16 @@ def _recommendations(evidence: Evidence, sources: _Sources) -> list[Quote]:
     out = []
     for rec in recommendations_in(evidence.passages.get("peer_challenge", [])):
         if _on_topic(evidence, rec.text) and len(out) < 3:
-            out.append(Quote(title=rec.passage.title, locator=rec.passage.locator, text=rec.quote,
-                             source=sources.passage(rec.passage, rec.quote)))
+            quote = trim_furniture(rec.quote)
+            out.append(Quote(title=rec.passage.title, locator=rec.passage.locator, text=quote,
+                             source=sources.passage(rec.passage, quote)))
     return out
 
 
 def _charts(evidence: Evidence, store: IndicatorStore, folder: Path, sources: _Sources, w: Templates,
             limit: int) -> list[Chart]:
     try:
-        from indicators.charts import render_trend_chart
+        from indicators.charts import read_alt_text, render_trend_chart
     except ImportError as exc:  # the chart module is part of indicators; a broken install should not lose the note
         log.warning("charts unavailable: %s", exc)
         return []
@@ -236,7 +271,11 @@ def _charts(evidence: Evidence, store: IndicatorStore, folder: Path, sources: _S
         rendered = render_trend_chart(a, store, path)
         caption = w.fill("chart_caption", n=len(charts) + 1, indicator=display_name(a.info.name), area=a.area_name,
                          source=sources.analysis(a))
-        charts.append(Chart(path=Path(rendered), caption=caption))
+        try:
+            alt = read_alt_text(rendered)
+        except Exception:  # noqa: BLE001 - a chart without readable metadata keeps its caption as alt text
+            alt = ""
+        charts.append(Chart(path=Path(rendered), caption=caption, alt=alt or caption))
     return charts
 
 
@@ -253,18 +292,146 @@ def _risks(evidence: Evidence, sources: _Sources) -> tuple[list[str], list[Figur
             if match is not None:
                 ids.append(sources.analysis(match))
         for p in line.passages:
-            ids.append(sources.passage(p, line.quotes.get(p.chunk_id) or best_quote(evidence.topic, p.text)))
+            quote = trim_furniture(line.quotes.get(p.chunk_id) or best_quote(evidence.topic, p.text))
+            ids.append(sources.passage(p, quote))
         marks = "".join(f" [{i}]" for i in dict.fromkeys(ids))
         risks.append(f"{line.summary}{marks}")
         figures += line.figures
     return risks, figures
 
 
+def _latest_periods(analyses: list[IndicatorAnalysis]) -> tuple[str, str]:
+    """The newest annual period and the newest in-year period held across the note's indicators."""
+    from indicators.periods import parse_period
+
+    def end(period: str) -> float:
+        try:
+            return parse_period(period).end
+        except Exception:  # noqa: BLE001 - an unparsed period sorts first
+            return 0.0
+
+    annual = max((a.latest.period for a in analyses), key=end, default="")
+    in_year = max((a.latest_in_year.period for a in analyses if a.latest_in_year is not None), key=end, default="")
+    return annual, in_year
+
+
+def _data_as_at(evidence: Evidence, store: IndicatorStore | None, w: Templates) -> str:
+    """"2022-23 (Oflog Local Authority Data Explorer, imported 1 December 2026)": the data's latest period, who
+    published it and when it was loaded."""
+    if not evidence.analyses:
+        return w.text("header.no_data")
+    annual, in_year = _latest_periods(evidence.analyses)
+    when = w.fill("header.data_in_year", annual=annual, in_year=in_year) if in_year else annual
+    publishers: list[str] = []
+    imported: list[str] = []
+    for a in evidence.analyses:
+        facts = describe_measure(a, _dataset(store, a))
+        if publisher_of(a.info) and facts.publisher not in publishers:
+            publishers.append(facts.publisher)  # a public dataset is named; a council's own data need not be
+        if facts.imported and facts.imported not in imported:
+            imported.append(facts.imported)
+    parts = publishers + [w.fill("header.imported", date=d) for d in imported]
+    return w.fill("header.data_as_at", when=when, publishers="; ".join(parts)) if parts else when
+
+
+def _dataset(store: IndicatorStore | None, a: IndicatorAnalysis) -> Any:
+    if store is None or not a.info.dataset:
+        return None
+    try:
+        return store.dataset(a.info.dataset)
+    except Exception:  # noqa: BLE001 - a dataset the store no longer lists has no release date to show
+        return None
+
+
+# The analysis's figures its signal-or-noise verdict can state (points held, the minimum for a chart, a run).
+_SIGNAL_LABELS = ("periods held", "XmR periods", "XmR minimum periods", "XmR run on one side of the centre",
+                  "XmR run rising or falling")
+
+
+def _measure_notes(evidence: Evidence, store: IndicatorStore | None, sources: _Sources, w: Templates
+                   ) -> tuple[list[MeasureNote], list[Figure]]:
+    """"About these measures": each indicator's definition, kind, polarity, cadence, publisher, comparators,
+    and what to check; the figures its signal-or-noise sentence states."""
+    notes: list[MeasureNote] = []
+    figures: list[Figure] = []
+    for a in evidence.analyses:
+        m: MeasureFacts = describe_measure(a, _dataset(store, a))
+        definition = w.fill("about.quoted", text=m.definition) if m.quoted else m.definition
+        lines = [w.fill("about.definition", definition=definition, kind=m.kind, polarity=m.polarity)]
+        release = w.fill("about.released", period=m.latest_period, imported=m.imported) if m.imported else \
+            w.fill("about.released_only", period=m.latest_period)
+        lines.append(w.fill("about.cadence", cadence=m.cadence, release=release))
+        lines.append(w.fill("about.publisher", publisher=m.publisher, url=w.fill("about.url", url=m.url)
+                            if m.url else ""))
+        if m.comparators:
+            lines.append(w.fill("about.comparators", comparators=m.comparators))
+        if m.scope:
+            lines.append(w.fill("about.scope", scope=m.scope))
+        if a.signal.verdict:
+            lines.append(w.fill("about.signal", verdict=a.signal.verdict))
+            figures += [f for f in a.figures if f.label in _SIGNAL_LABELS]
+        check = getattr(a, "check_figure", None)
+        if check:
+            lines.append(str(check))
+        for caveat in a.caveats[:2]:
+            lines.append(w.fill("about.caveat", caveat=caveat))
+        if any(c.startswith("Small numbers") for c in a.caveats[:2]):
+            figures += [f for f in a.figures if f.label == "denominator"]
+        notes.append(MeasureNote(name=m.name, lines=lines, source=sources.analysis(a)))
+    return notes, figures
+
+
+def _passages_by_path(evidence: Evidence) -> dict[str, Passage]:
+    found: dict[str, Passage] = {}
+    for group in evidence.passages.values():
+        for p in group:
+            found.setdefault(p.path, p)
+    for line in evidence.lines:
+        for p in line.passages:
+            found.setdefault(p.path, p)
+    return found
+
+
+def _public_address(path: str) -> str:
+    return path if re.match(r"https?://", path or "") else ""
+
+
+def _source_lines(citations: list[Citation], evidence: Evidence, w: Templates) -> list[SourceLine]:
+    """Each citation as the note lists it: a document by title, date, page or section and public address; data by
+    publisher, indicator, council and periods. A local file path is never shown."""
+    by_path = _passages_by_path(evidence)
+    analyses = {a.info.indicator_id: a for a in evidence.analyses}
+    out: list[SourceLine] = []
+    for c in citations:
+        indicator_id = c.locator.split(",")[0] if "," in c.locator else ""
+        a = analyses.get(indicator_id)
+        if a is not None:
+            m = describe_measure(a)
+            span = c.locator.split(",", 2)[-1].strip() if c.locator.count(",") >= 2 else ""
+            code = w.fill("sources.code", code=indicator_id) if re.fullmatch(r"[A-Za-z&]{1,6}\d+[a-z]?",
+                                                                               indicator_id) else ""
+            text = w.fill("sources.data", publisher=m.publisher, indicator=m.name, code=code, area=a.area_name,
+                          span=span, url=w.fill("sources.url", url=m.url) if m.url else "")
+            out.append(SourceLine(id=c.id, text=text))
+            continue
+        passage = by_path.get(c.path)
+        date_words = ""
+        if passage is not None and passage.date is not None:
+            date_words = w.fill("sources.date", date=f"{passage.date.day} {passage.date:%B %Y}")
+        restricted = w.text("sources.restricted") if passage is not None and \
+            passage.classification == "restricted" else ""
+        address = _public_address(c.path)
+        text = w.fill("sources.document", title=c.source, date=date_words, locator=c.locator,
+                      url=w.fill("sources.url", url=address) if address else "", restricted=restricted)
+        out.append(SourceLine(id=c.id, text=text, quote=" ".join(c.quote.split())))
+    return out
+
+
 def build_briefing(evidence: Evidence, questions: Answer, store: IndicatorStore | None, chart_dir: Path,
-                   template: dict[str, Any] | None = None, max_charts: int = MAX_CHARTS
-                   ) -> tuple[Briefing, list[Figure]]:
+                   template: dict[str, Any] | None = None, max_charts: int = MAX_CHARTS,
+                   committee: str | None = None) -> tuple[Briefing, list[Figure]]:
     """Assemble the note's content from gathered evidence and the drafted questions; also every figure the note
-    states beyond the questions' own (the performance table, the risks)."""
+    states beyond the questions' own (the performance table, the risks, the measures' notes)."""
     w = Templates(template, origin="note template") if template is not None else note_wording()
     sources = _Sources(questions.citations)
     today = date.today()
@@ -277,20 +444,51 @@ def build_briefing(evidence: Evidence, questions: Answer, store: IndicatorStore 
         rows.append(row)
         figures += stated
     charts = _charts(evidence, store, chart_dir, sources, w, max_charts) if store is not None else []
-    background = _commitments(evidence, sources) or _quotes(evidence.topic, evidence.passages.get("plan", []),
-                                                            sources, 3)
+    background = _commitments(evidence, sources) or _quotes(evidence.topic, [
+        p for p in evidence.passages.get("plan", []) if _on_topic(evidence, p.text)], sources, 3)
     quoted = {r.passage.chunk_id for r in recommendations_in(evidence.passages.get("peer_challenge", []))}
-    peer = [p for p in evidence.passages.get("peer_challenge", []) if p.chunk_id not in quoted][:1]
-    peer_audit = _recommendations(evidence, sources) + _quotes(
-        evidence.topic, peer + evidence.passages.get("audit", [])[:2], sources, 3)
+    peer = [p for p in evidence.passages.get("peer_challenge", [])
+            if p.chunk_id not in quoted and _on_topic(evidence, p.text)][:1]
+    audit = [p for p in evidence.passages.get("audit", []) if _on_topic(evidence, p.text)][:2]
+    peer_audit = _recommendations(evidence, sources) + _quotes(evidence.topic, peer + audit, sources, 3)
     risks, risk_figures = _risks(evidence, sources)
+    measures, measure_figures = _measure_notes(evidence, store, sources, w)
     data = w.data
+    topic_title = evidence.topic[:1].upper() + evidence.topic[1:]
+    title = w.fill("title", topic=topic_title)
+    prepared = f"{today.day} {today:%B %Y}"
+    header = [(w.text("header.council"), evidence.area_name)]
+    if committee:
+        header.append((w.text("header.committee"), committee))
+    header.append((w.text("header.meeting"), when or w.text("header.no_meeting")))
+    header.append((w.text("header.subject"), topic_title))
+    header.append((w.text("header.data"), _data_as_at(evidence, store, w)))
+    header.append((w.text("header.prepared"), w.fill("header.prepared_by", date=prepared)))
+    performance_note = w.text("performance_note")
+    annual, in_year = _latest_periods(evidence.analyses)
+    age = data_age_words(in_year or annual, evidence.meeting_date) if annual else None
+    if age:
+        performance_note += " " + w.fill("data_age", period=in_year or annual, age=age,
+                                         reference=w.text("reference_meeting" if evidence.meeting_date
+                                                          else "reference_today"))
+    reference = reference_date(evidence.meeting_date)
+    subject = w.fill("properties.subject", topic=topic_title, committee=committee or w.text("properties.scrutiny"),
+                     date=when or f"{reference.day} {reference:%B %Y}")
+    properties = {"author": evidence.area_name or w.text("properties.author"), "title": title, "subject": subject,
+                  "keywords": w.fill("properties.keywords", topic=evidence.topic),
+                  "comments": w.text("disclaimer")}
+    questions_note = ""
+    if questions.questions:
+        questions_note = questions.answer.split(" Main lines of enquiry:")[0]
     briefing = Briefing(
-        title=w.fill("title", topic=evidence.topic[:1].upper() + evidence.topic[1:]),
-        subtitle=w.fill("subtitle", area=evidence.area_name, today=f"{today.day} {today:%B %Y}", meeting=meeting),
-        disclaimer=w.text("disclaimer"), headings=data["headings"], purpose=w.fill("purpose", topic=evidence.topic),
-        background=background, performance_note=w.text("performance_note"), table_headers=data["table_headers"],
-        rows=rows, charts=charts, peer_audit=peer_audit, risks=risks, questions=questions.questions or [],
-        citations=sources.list, empty={k: w.text(k) for k in ("no_plan", "no_performance", "no_peer_audit",
-                                                               "no_risks")}, wording=w)
-    return briefing, figures + risk_figures
+        title=title,
+        subtitle=w.fill("subtitle", area=evidence.area_name, today=prepared, meeting=meeting),
+        header=header, disclaimer=w.text("disclaimer"), headings=data["headings"],
+        purpose=w.fill("purpose", topic=evidence.topic), background=background, performance_note=performance_note,
+        table_headers=data["table_headers"], rows=rows, charts=charts, peer_audit=peer_audit, risks=risks,
+        questions=questions.questions or [], questions_note=questions_note, measures=measures,
+        citations=sources.list, sources=[], properties=properties,
+        empty={k: w.text(k) for k in ("no_plan", "no_performance", "no_peer_audit", "no_risks", "no_measures")},
+        wording=w)
+    briefing.sources = _source_lines(sources.list, evidence, w)
+    return briefing, figures + risk_figures + measure_figures

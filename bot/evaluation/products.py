@@ -66,18 +66,18 @@ def _sources(answer: Answer, kb: Any) -> list[str]:
     return texts
 
 
-def product_section(name: str, items: list[tuple[Answer, list[tuple[str, str]], Any]], raw: dict[str, RawData],
-                    reason: str) -> Section:
-    """The two checks over (answer, its texts as (where, text), the knowledge base it quoted from)."""
+def product_section(name: str, items: list[tuple[Any, ...]], raw: dict[str, RawData], reason: str) -> Section:
+    """The two checks over (answer, its texts as (where, text), the knowledge base it quoted from[, further texts
+    it quotes verbatim - a briefing note quotes the indicators' published descriptions])."""
     from bot.evaluation.figures import check_figures
     from bot.evaluation.stated import check_stated
 
     section = Section(name=name, reason=reason)
     figure_checks: list[FigureCheck] = []
     stated: list[StatedCheck] = []
-    for answer, texts, kb in items:
+    for answer, texts, kb, *extra in items:
         figure_checks += check_figures(answer.figures, raw)
-        sources = _sources(answer, kb)
+        sources = _sources(answer, kb) + [t for more in extra for t in more]
         for where, text in texts:
             stated += check_stated(where, text, answer.figures, answer.citations, sources)
     good = sum(1 for c in figure_checks if c.ok)
@@ -88,7 +88,7 @@ def product_section(name: str, items: list[tuple[Answer, list[tuple[str, str]], 
                note=f"{len(items)} answers, {len(labels)} kinds of figure"),
         Metric(name="numbers in the text printed from one of its figures", threshold=1.0, required=True,
                value=sum(c.ok for c in stated) / len(stated) if stated else 0.0, n=len(stated),
-               note=f"{len(stated)} numbers stated in {sum(len(t) for _, t, _ in items)} texts"),
+               note=f"{len(stated)} numbers stated in {sum(len(item[1]) for item in items)} texts"),
     ]
     section.failures += [c.describe() for c in figure_checks if not c.ok]
     section.failures += [c.describe() for c in stated if not c.ok]
@@ -145,6 +145,17 @@ def _note(assistant: Any, topic: str, caller: Any, folder: Path, area: str | Non
     return answer, out.read_text(encoding="utf-8")
 
 
+def _descriptions(assistant: Any, answer: Answer) -> list[str]:
+    """The published descriptions of the indicators a note reports ("About these measures" quotes them)."""
+    out = []
+    for indicator_id in dict.fromkeys(f.indicator_id for f in answer.figures):
+        try:
+            out.append(" ".join(assistant.store.indicator(indicator_id).description.split()))
+        except Exception:  # noqa: BLE001, S112 - an indicator the store no longer holds has no description
+            continue
+    return out
+
+
 def briefing_section(ctx: EvalContext, topics: list[str]) -> Section:
     """Briefing notes (Markdown) on the sample council and on real councils: figures and every number stated."""
     from bot.briefing import load_note_template
@@ -154,18 +165,20 @@ def briefing_section(ctx: EvalContext, topics: list[str]) -> Section:
     heading = load_note_template()["headings"]["sources"]
     caller = CallerContext(channel="eval", user="eval")
     folder = ctx.work / "notes"
-    items: list[tuple[Answer, list[tuple[str, str]], Any]] = []
+    items: list[tuple[Any, ...]] = []
     for topic in topics:
         answer, text = _note(ctx.sample, topic, caller, folder)
         ctx.answers.append(answer)  # its citations are checked for validity with the rest
-        items.append((answer, [(f"briefing on {topic}", note_text(text, heading))], ctx.sample.kb))
+        items.append((answer, [(f"briefing on {topic}", note_text(text, heading))], ctx.sample.kb,
+                      _descriptions(ctx.sample, answer)))
     reason = f"{len(topics)} sample-pack notes"
     if ctx.shared is not None:
         assistant = ctx.real_assistant()
         cases = real_cases(ctx)
         for topic, code in cases:
             answer, text = _note(assistant, topic, CallerContext(area=code), folder, area=code)
-            items.append((answer, [(f"briefing on {topic} for {code}", note_text(text, heading))], None))
+            items.append((answer, [(f"briefing on {topic} for {code}", note_text(text, heading))], None,
+                          _descriptions(assistant, answer)))
         reason += f"; {len(cases)} topic x council notes on ../shared/data (Oflog and LGBF)"
     else:
         reason += "; ../shared/data not found, real data not covered"
