@@ -193,6 +193,8 @@ class Assistant:
             return Reply(answer=answer, conversation=conversation)
         if r.kind == "brief":
             return self._brief_reply(r.topic or request.text, request, caller, conversation, turn_text=request.text)
+        if r.kind == "meeting":
+            return Reply(answer=self.meeting(request.text, caller, area=request.area), conversation=conversation)
         answer = self.ask(request.text, caller, conversation=conversation, chart=request.chart,
                           make_chart=request.make_chart, routed=r)
         return Reply(answer=answer, conversation=conversation)
@@ -330,6 +332,22 @@ class Assistant:
         out.parent.mkdir(parents=True, exist_ok=True)
         return write_briefing(topic, self.store, self.kb, self.access(caller), self.home_area(caller, area), out,
                               embedder=self.embedder, llm=self.llm)
+
+    def meeting(self, text: str, caller: CallerContext, area: str | None = None) -> Answer:
+        """Questions for every substantive item of the synced meeting the words mean ("Thursday's scrutiny")."""
+        from bot.moderngov.catalog import Catalog
+        from bot.moderngov.pack import build_pack, meeting_in_words
+        from bot.moderngov.sync import catalog_path
+
+        path = catalog_path(self.settings.home)
+        meeting = meeting_in_words(text, Catalog(path)) if path.exists() else None
+        if meeting is None:
+            key = "no_meetings" if not path.exists() else "no_such_meeting"
+            return Answer(question=text, kind="none", answer=message(key),
+                          understood=Interpretation(intent="questions", topic=text, request="meeting"))
+        answer = build_pack(self, caller, meeting.meeting_id, area=area).to_answer()
+        return answer.model_copy(update={"understood": Interpretation(
+            intent="questions", topic=f"{meeting.committee}, {meeting.date.isoformat()}", request="meeting")})
 
     def holdings(self, caller: CallerContext) -> Holdings:
         """Documents and datasets held, for the App Home and `sources`: restricted documents only for a caller who

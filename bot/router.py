@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from bot.conversation import Conversation
 
-RequestKind = Literal["questions", "brief", "help", "chart", "why", "followup", "question"]
+RequestKind = Literal["questions", "brief", "meeting", "help", "chart", "why", "followup", "question"]
 
 _QUESTIONS = re.compile(
     r"^\s*(?:please\s+)?(?:draft|write|give me|suggest|list|prepare)?\s*(?:me\s+)?(?:some\s+|the\s+|\d+\s+)?"
@@ -27,6 +27,9 @@ _BRIEF = re.compile(
     r"brief(?:ing)?(?:\s+note)?\s+(?:on|about|for)\s+(?P<topic>.+)$",
     re.IGNORECASE,
 )
+# "Prepare me for Thursday's scrutiny committee": a question pack for a synced meeting (bot.moderngov).
+_MEETING = re.compile(r"^\s*(?:please\s+)?(?:can you\s+)?(?:prepare|get|brief)\s+(?:me|us)\s+(?:ready\s+)?for\b.*"
+                      r"\b(?:committee|scrutiny|cabinet|meeting|panel|o&s)\b", re.IGNORECASE)
 _HELP = re.compile(r"^\s*(?:help|\?|what can you do\??|hello|hi|hey)\s*[!.?]*\s*$", re.IGNORECASE)
 _CHART = re.compile(r"\b(?:show|draw|see|plot)\b.*\b(?:chart|graph|plot|trend line)\b|^\s*chart\s*\??$", re.IGNORECASE)
 _WHY = re.compile(r"^\s*(?:but\s+|and\s+|so\s+)?(?:why|what(?:'s| is) (?:driving|behind|causing) (?:it|that|this))\b"
@@ -56,6 +59,8 @@ def route(text: str, conversation: Conversation | None = None) -> Route:
         match = pattern.match(text)
         if match:
             return Route(kind=kind, topic=_clean_topic(match.group("topic")))
+    if _MEETING.match(text):
+        return Route(kind="meeting", topic=_clean_topic(text))
     if _HELP.match(text):
         return Route(kind="help")
     has_history = conversation is not None and bool(conversation.turns)

@@ -40,6 +40,10 @@ MESSAGES: dict[str, str] = {
     "best_tied": "{who} are tied best.",
     "no_direction": "No direction of good performance is stated for this indicator, so none is called better.",
     "no_data_for": "I don't know: {reason}.",
+    "no_meetings": "No committee papers are synced yet: run `scrutiny sync moderngov URL` (README: Connect to your "
+                   "committee papers), then ask again.",
+    "no_such_meeting": "I can't find that meeting among the synced committee papers; name the day or the committee "
+                       "(e.g. \u201cPrepare me for Thursday's scrutiny committee\u201d).",
     "no_indicator_data": "no indicator data: run `scrutiny indicators import PATH` first",
 }
 
