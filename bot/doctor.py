@@ -13,7 +13,8 @@ What it checks, in order, each reported in one line (`ok`, `repaired` or `proble
 - the audit and Slack state database (`DATABASE_URL`, or `scrutiny.db` in the data directory): a damaged SQLite
   file is set aside (kept for the monitoring officer) and a new one started; a server that does not answer is
   reported.
-With `repair=False` nothing is changed and every finding is a problem.
+With `repair=False` nothing is changed and every finding is a problem. Repair while no ingest is running: an
+ingest adds its vectors a moment before the registry names them, and the doctor would drop them as orphans.
 """
 
 from __future__ import annotations
