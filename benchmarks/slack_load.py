@@ -80,7 +80,7 @@ def burst(settings, assistant, work: Path, mentions: int, seconds: float, stream
 
 
 def behind_briefs(settings, assistant, work: Path, briefs: int, quick: int, seconds: float, streaming: str,
-                  http_threads: int, answer_timeout: float) -> dict:
+                  http_threads: int, answer_timeout: float, name: str = "briefs") -> dict:
     """Briefing notes first, then quick questions while they are queued: the quick answers' times."""
     import threading
 
@@ -153,8 +153,12 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(runs[name]), flush=True)
         if args.suite:
             print("quick questions behind 6 briefing notes ...", flush=True)
+            runs["one_quick_at_a_time_behind_6_briefs"] = behind_briefs(
+                settings, assistant, work, 6, 5, 5.0, args.streaming, args.http_threads, args.answer_timeout,
+                name="briefs-a")
+            print(json.dumps(runs["one_quick_at_a_time_behind_6_briefs"]), flush=True)
             runs["quick_behind_6_briefs"] = behind_briefs(settings, assistant, work, 6, 30, 3.0, args.streaming,
-                                                          args.http_threads, args.answer_timeout)
+                                                          args.http_threads, args.answer_timeout, name="briefs-b")
             print(json.dumps(runs["quick_behind_6_briefs"]), flush=True)
     ok = all(r["passed"] for r in runs.values())
     from bot.slack.access import load_access

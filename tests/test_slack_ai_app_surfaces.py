@@ -212,3 +212,16 @@ def test_bad_timestamps_and_oversized_bodies_are_refused_and_logs_stay_bounded(
     assert not any("yyyyyyyyyy" in r.getMessage() for r in caplog.records)
     rig.slack.settle(quiet=0.5)
     assert not rig.slack.of("chat.postMessage", "C0TS")
+
+
+def test_status_command_shows_the_self_check_to_admins_only(rig: Rig) -> None:
+    rig.sender.command("status", "C0STATUS", user="U0NOBODY")
+    _wait(rig, lambda f: f.of("chat.postEphemeral", "C0STATUS"), "no reply to a non-admin")
+    assert "administrators" in rig.slack.of("chat.postEphemeral", "C0STATUS")[0].params["text"]
+    rig.update_settings(admin_users="U0ADMIN")
+    rig.sender.command("status", "C0STATUS", user="U0ADMIN")
+    _wait(rig, lambda f: len(f.of("chat.postEphemeral", "C0STATUS")) >= 2, "no self-check")
+    report = rig.slack.of("chat.postEphemeral", "C0STATUS")[1]
+    assert report.params["user"] == "U0ADMIN" and "all passed" in report.text_dump()
+    assert "auth.test" in report.text_dump() and "document(s)" in report.text_dump()
+    assert not rig.slack.of("chat.postMessage", "C0STATUS")  # status is never an answer job
