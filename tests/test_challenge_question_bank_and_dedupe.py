@@ -25,7 +25,8 @@ KNOWN = {"topic", "area", "indicator", "indicator_lower", "latest", "latest_peri
          "commitment", "source", "quote", "by_when", "cost_note",
          # issue 17: a figure to check, what a measure covers, the data's age, and the facts that gate a template
          # (resident-facing, a workforce measure, an output measure, top or middle of similar councils, improved)
-         "check_reason", "scope", "age", "real_band", "who", "workforce", "output_kind", "top", "middle", "improved"}
+         "check_reason", "scope", "age", "real_band", "who", "workforce", "own_workforce", "output_kind", "top",
+         "middle", "improved"}
 
 
 def test_bank_covers_every_kind_and_type_with_known_placeholders() -> None:

@@ -266,7 +266,7 @@ def _charts(evidence: Evidence, store: IndicatorStore, folder: Path, sources: _S
     ranked = sorted(evidence.analyses, key=lambda a: order.get(a.info.indicator_id, len(order)))
     charts: list[Chart] = []
     for a in ranked[:limit]:
-        path = folder / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', a.info.indicator_id)}.png"
+        path = folder / f"figure-{len(charts) + 1}.png"  # named as the note numbers it, not by an internal id
         folder.mkdir(parents=True, exist_ok=True)
         rendered = render_trend_chart(a, store, path)
         caption = w.fill("chart_caption", n=len(charts) + 1, indicator=display_name(a.info.name), area=a.area_name,

@@ -132,8 +132,11 @@ def indicator_lines(a: IndicatorAnalysis, relevance: float, horizon: str,
     if resident_facing(info):
         base["who"] = w.text("who.carers" if re.search(r"\bcarers?\b", info.name, re.IGNORECASE)
                              else "who.residents")
+    scope = str(((publisher_of(info).get("definitions") or {}).get(info.indicator_id) or {}).get("scope") or "")
     if is_workforce_measure(info):
         base["workforce"] = "yes"
+        if not scope:
+            base["own_workforce"] = "yes"  # the council's own staff (not a sector-wide measure like ASC7)
     lines: list[LineOfEnquiry] = []
     weight = 0.6 + 0.4 * relevance
 
@@ -215,8 +218,10 @@ def indicator_lines(a: IndicatorAnalysis, relevance: float, horizon: str,
             0.55 + 0.1 * (mads > 3) + 0.05 * (comp.quartile == 4), [compared, *comp_figs], facts)
     # Improvement: worth understanding when real (three or more better periods, a change that is not trivial), the
     # figure needs no checking, and the service is not still short of its target or of where it started.
+    # Small numbers: the latest value can swing by chance, so the caveat is asked about, not the improvement.
+    small = any(c.startswith("Small numbers") for c in a.caveats)
     improving = bool(run is not None and run.direction == "improving" and run.count >= 3
-                     and run.relative >= MIN_IMPROVEMENT and not check)
+                     and run.relative >= MIN_IMPROVEMENT and not check and not small)
     below_start = a.span_change is not None and a.span_change.direction == "worsening"
     if improving and run is not None:
         figs = run_figures(a, run)
@@ -243,7 +248,6 @@ def indicator_lines(a: IndicatorAnalysis, relevance: float, horizon: str,
     if t is None and info.polarity is not None:
         add("no_target", w.fill("no_target.title", **base), w.fill("no_target.summary", **base), 0.3, [latest], {})
     # What the measure covers beyond the council's own service (e.g. sector-wide workforce turnover).
-    scope = str(((publisher_of(info).get("definitions") or {}).get(info.indicator_id) or {}).get("scope") or "")
     if scope:
         add("measure_scope", w.fill("measure_scope.title", **base), w.fill("measure_scope.summary", **base,
                                                                             scope=scope), 0.58, [latest],
