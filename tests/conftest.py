@@ -34,8 +34,16 @@ def _offline_models(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="session")
-def shared_embedder():
-    """One loaded embedding model for the whole session (loading it costs seconds)."""
+def shared_embedder(tmp_path_factory: pytest.TempPathFactory):
+    """One embedder for the whole session: the product's default, ONNX Runtime (no torch import)."""
+    from knowledge.embedding import make_embedder
+
+    return make_embedder("onnx", tmp_path_factory.mktemp("onnx-models"))
+
+
+@pytest.fixture(scope="session")
+def st_embedder():
+    """The sentence-transformers embedder, for tests that compare against it or need its torch model."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     from knowledge.embedder import Embedder

@@ -125,9 +125,9 @@ def test_reembed_rebuilds_from_the_stored_text(tmp_path: Path, docs: Path, onnx)
 
 
 def test_the_other_runtime_of_the_same_model_is_accepted_and_recorded(tmp_path: Path, docs: Path, onnx,  # noqa: ANN001
-                                                                      shared_embedder) -> None:  # noqa: ANN001
+                                                                      st_embedder) -> None:  # noqa: ANN001
     home = tmp_path / "home"
-    KnowledgeBase(home, embedder=shared_embedder).ingest([docs])
+    KnowledgeBase(home, embedder=st_embedder).ingest([docs])
     kb = KnowledgeBase(home, embedder=onnx)
     assert "52 pounds" in kb.search("garden waste charge")[0].text
     meta = kb.vectors.collection.metadata
@@ -140,9 +140,9 @@ def test_the_other_runtime_of_the_same_model_is_accepted_and_recorded(tmp_path: 
 
 
 def test_an_index_from_before_records_is_taken_as_sentence_transformers(tmp_path: Path, docs: Path,  # noqa: ANN001
-                                                                        onnx, shared_embedder) -> None:  # noqa: ANN001
+                                                                        onnx, st_embedder) -> None:  # noqa: ANN001
     home = tmp_path / "home"
-    old = KnowledgeBase(home, embedder=shared_embedder)
+    old = KnowledgeBase(home, embedder=st_embedder)
     old.ingest([docs])
     # Make it look like an index written before collections recorded their model.
     old.vectors.collection.modify(metadata={"note": "old"})

@@ -39,21 +39,21 @@ def _corpus_chunks(corpus: Path) -> list[tuple[str, str]]:
     return out
 
 
-def test_both_embedders_declare_the_same_model(onnx_embedder: Embedder, shared_embedder) -> None:
-    assert isinstance(onnx_embedder, Embedder) and isinstance(shared_embedder, Embedder)
-    assert onnx_embedder.model_id == shared_embedder.model_id == MODEL_ID
-    assert onnx_embedder.dimension == shared_embedder.dimension == 384
-    assert (onnx_embedder.name, shared_embedder.name) == ("onnx", "sentence-transformers")
+def test_both_embedders_declare_the_same_model(onnx_embedder: Embedder, st_embedder) -> None:
+    assert isinstance(onnx_embedder, Embedder) and isinstance(st_embedder, Embedder)
+    assert onnx_embedder.model_id == st_embedder.model_id == MODEL_ID
+    assert onnx_embedder.dimension == st_embedder.dimension == 384
+    assert (onnx_embedder.name, st_embedder.name) == ("onnx", "sentence-transformers")
 
 
 @pytest.mark.shared
 @pytest.mark.slow
-def test_every_corpus_chunk_embeds_alike(shared_dir: Path, onnx_embedder: Embedder, shared_embedder) -> None:
+def test_every_corpus_chunk_embeds_alike(shared_dir: Path, onnx_embedder: Embedder, st_embedder) -> None:
     chunks = _corpus_chunks(shared_dir / "corpus")
     assert len(chunks) > 500, f"expected the whole corpus, got {len(chunks)} chunks"
     texts = [t for _, t in chunks]
     onnx = onnx_embedder.embed_documents(texts)
-    reference = shared_embedder.embed_documents(texts)
+    reference = st_embedder.embed_documents(texts)
     cos = _cosines(onnx, reference)
     worst = int(cos.argmin())
     print(f"\n{len(chunks)} corpus chunks: cosine min {cos.min():.9f} (1 - min = {1 - cos.min():.1e}), "
@@ -64,7 +64,7 @@ def test_every_corpus_chunk_embeds_alike(shared_dir: Path, onnx_embedder: Embedd
 
 
 @pytest.mark.slow
-def test_queries_and_edge_texts_embed_alike(onnx_embedder: Embedder, shared_embedder) -> None:
+def test_queries_and_edge_texts_embed_alike(onnx_embedder: Embedder, st_embedder) -> None:
     import yaml
 
     questions = [q["question"] for name in ("corpus_questions.yaml", "corpus_questions_holdout.yaml")
@@ -72,7 +72,7 @@ def test_queries_and_edge_texts_embed_alike(onnx_embedder: Embedder, shared_embe
     # Beyond max_seq_length (256 tokens) both truncate; empty and odd text get [CLS] [SEP] only.
     edge = ["", "   ", "£1.2m (3.4%) — Q2 2023-24 ✓", "recycling " * 400, "Ünïcödé café naïve façade"]
     onnx = [onnx_embedder.embed_query(q) for q in questions + edge]
-    reference = [shared_embedder.embed_query(q) for q in questions + edge]
+    reference = [st_embedder.embed_query(q) for q in questions + edge]
     cos = _cosines(onnx, reference)
     assert cos.min() >= MIN_COSINE, f"{(questions + edge)[int(cos.argmin())]!r}: cosine {cos.min():.6f}"
     # A batch gives the same vectors as one text at a time (padding is masked out).

@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from baseline_langchain import LangChainBaseline  # noqa: E402
 
 
-def test_baseline_finds_the_right_file_with_offsets_into_it(tmp_path: Path, shared_embedder) -> None:
+def test_baseline_finds_the_right_file_with_offsets_into_it(tmp_path: Path, st_embedder) -> None:
     from knowledge.evaluation import EvalQuestion, answer_spans, is_hit
 
     waste = tmp_path / "waste.txt"
@@ -19,7 +19,7 @@ def test_baseline_finds_the_right_file_with_offsets_into_it(tmp_path: Path, shar
     parks = tmp_path / "parks.txt"
     parks.write_text("Parks.\n\n" + "The parks team planted two hundred trees along the river walk. " * 30,
                      encoding="utf-8")
-    baseline = LangChainBaseline(shared_embedder.model)
+    baseline = LangChainBaseline(st_embedder.model)
     baseline.ingest([waste, parks])
     assert baseline.chunks > 4  # RecursiveCharacterTextSplitter(1000, 200) split both files
 
