@@ -118,7 +118,7 @@ def _knowledge(settings: Settings, repair: bool, report: DoctorReport, progress:
     def make() -> KnowledgeBase:
         kb = KnowledgeBase(settings.home, chroma_host=settings.chroma_host, chroma_port=settings.chroma_port,
                            max_file_mb=settings.max_file_mb, embedder=embedder)
-        kb._integrity_quiet = True  # type: ignore[attr-defined] - the doctor reports mismatches itself
+        kb.integrity_quiet = True  # the doctor reports mismatches itself
         return kb
 
     registry = settings.home / "knowledge" / "registry.sqlite3"

@@ -21,6 +21,7 @@ from knowledge.models import (
     Passage,
     SearchFilters,
 )
+from knowledge.records import embedding_text, vector_metadata
 
 if TYPE_CHECKING:
     from knowledge.document import LoadedDocument
@@ -43,7 +44,6 @@ RRF_K = 60
 # 0.80 for RRF k=60, equal weights; grid in knowledge/NOTES.md), and BM25 deserves the larger share there.
 FUSION: Literal["rrf", "linear"] = "linear"
 DENSE_WEIGHT = 0.3
-EMBED_CONTEXT = False
 ROUTE_BY_NAME = True  # a question naming a document searches it first (knowledge.doc_names)
 _DESCRIBED = ("authors", "publisher", "kind", "affiliations")
 LEXICAL_CONTEXT = False
@@ -117,6 +117,8 @@ class KnowledgeBase:
         self.rrf_k = RRF_K
         self._registry: Registry | None = None
         self._vectors: VectorStore | None = None
+        # True while something else reports mismatches itself (an ingest heals them; the doctor lists them).
+        self.integrity_quiet = False
         self._index: _SearchIndex | None = None
 
     # -- components, opened on first use -------------------------------------------------------------------
@@ -284,7 +286,7 @@ class KnowledgeBase:
                            page=c.page, section=c.section) for i, c in enumerate(spans)]
         record = StoredDocument(doc_id=doc_id, path=path, content_hash=content_hash, chunks=len(chunks),
                                 inferred=inferred, pages=doc.pages, **meta)
-        embed_texts = [_embedding_text(record.title, c.section, doc.text[c.start:c.end]) for c in chunks]
+        embed_texts = [embedding_text(record.title, c.section, doc.text[c.start:c.end]) for c in chunks]
         outcome = FileOutcome(path=path, status="updated" if existing else "added", chunks=len(chunks),
                               doc_id=doc_id)
         return outcome, _Pending(outcome, record, doc.text, chunks, embed_texts, existing is not None)
@@ -302,14 +304,14 @@ class KnowledgeBase:
     def _embed_and_store(self, pending: list[_Pending], progress: Progress | None) -> None:
         self.vectors.check(adding=True)  # an index of another model is refused before any embedding work
         texts = [t for p in pending for t in p.embed_texts]
-        vectors = self._embed_all(texts, progress)
+        vectors = self.embed_all(texts, progress)
         offset = 0
         for number, work in enumerate(pending, start=1):
             if progress:
                 progress("Storing", number - 1, len(pending))
             own = vectors[offset:offset + len(work.chunks)]
             offset += len(work.chunks)
-            meta = _vector_metadata(work.record)
+            meta = vector_metadata(work.record)
             # New chunk ids carry the content hash, so they never collide with the old version's: add the new
             # vectors, then switch the registry in one transaction, then drop the old vectors. Search only
             # returns chunks the registry knows, so readers see the old version or the new, never a mixture.
@@ -321,7 +323,15 @@ class KnowledgeBase:
         if progress:
             progress("Storing", len(pending), len(pending))
 
-    def _embed_all(self, texts: list[str], progress: Progress | None) -> list[list[float]]:
+    def forget_stores(self, registry: bool = False, vectors: bool = False) -> None:
+        """Drop the open registry and/or vector index so the next use opens them afresh (after a repair)."""
+        if registry:
+            self._registry = None
+            self._index = None
+        if vectors:
+            self._vectors = None
+
+    def embed_all(self, texts: list[str], progress: Progress | None) -> list[list[float]]:
         # Embedding all files' chunks together, in length order, batches them as tightly as the raw model allows.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         vectors: list[list[float]] = [[] for _ in texts]
@@ -346,9 +356,9 @@ class KnowledgeBase:
         texts, metadatas = [], []
         for cid in ids:
             span, doc = index.spans[cid], index.docs[index.spans[cid].doc_id]
-            texts.append(_embedding_text(doc.title, span.section, index.texts[span.doc_id][span.start:span.end]))
-            metadatas.append({**_vector_metadata(doc), "ord": span.ord})
-        vectors = self._embed_all(texts, progress)
+            texts.append(embedding_text(doc.title, span.section, index.texts[span.doc_id][span.start:span.end]))
+            metadatas.append({**vector_metadata(doc), "ord": span.ord})
+        vectors = self.embed_all(texts, progress)
         self.vectors.reset()
         self.vectors.add(ids, vectors, metadatas)
         return len(ids)
@@ -356,7 +366,7 @@ class KnowledgeBase:
     def _update_metadata(self, doc: StoredDocument) -> None:
         ids = [c.chunk_id for c in self.registry.chunks(doc.doc_id)]
         self.registry.update_metadata(doc)
-        meta = _vector_metadata(doc)
+        meta = vector_metadata(doc)
         self.vectors.update_metadata(ids, [{**meta, "ord": i} for i in range(len(ids))])
 
     # -- listing and removal --------------------------------------------------------------------------------
@@ -563,19 +573,7 @@ class KnowledgeBase:
         return out
 
 
-def _embedding_text(title: str, section: str | None, text: str) -> str:
-    # The document title and heading path give a chunk the context its own words often lack.
-    if not EMBED_CONTEXT:
-        return text
-    return f"{title}. {section}.\n{text}" if section else f"{title}.\n{text}"
-
-
 def _lexical_text(title: str, section: str | None, text: str) -> str:
     if not LEXICAL_CONTEXT:
         return text
     return f"{section or ''}\n{text}"
-
-
-def _vector_metadata(doc: StoredDocument) -> dict[str, Any]:
-    return {"doc_id": doc.doc_id, "doc_type": doc.doc_type, "classification": doc.classification,
-            **({"council": doc.council} if doc.council else {})}

@@ -10,7 +10,7 @@ import os
 import threading
 from typing import Any
 
-from knowledge.embedding import DIMENSION, MODEL_ID
+from knowledge.model_info import DIMENSION, MODEL_ID
 
 
 class SentenceTransformerEmbedder:

