@@ -112,7 +112,7 @@ class Answerer:
     def answer(self, context: BoltContext, client: WebClient) -> None:
         """The "working" reply, then queue the answer; a backlog never delays another request's working reply."""
         job = job_of(context)
-        if job is None or self.guards.refuse(context, client):
+        if job is None or not self.guards.admit(context, client):
             return
         if job.request.command == "handle" and not job.request.text:  # a bare mention: say what I can do
             post(client, job.channel, job.thread_ts, kit.help_message())

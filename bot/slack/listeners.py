@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+ACK_CALL_TIMEOUT = 2  # seconds for a Web API call made before an ack
+
 
 def ack_at_once(ack: Ack) -> None:
     """Acknowledge; the work, if any, happens in the lazy listener."""
@@ -76,7 +78,9 @@ def questions_form_ack(policy: AccessPolicy) -> Any:
         if not form.channel:
             ack(response_action="errors", errors={"channel": CHANNEL_MISSING_TEXT})
             return
-        member = is_member(client, form.channel, user)
+        # Asked inside the ack, so with a short timeout and no retries: Slack wants the ack within 3 s.
+        quick = WebClient(token=client.token, base_url=client.base_url, timeout=ACK_CALL_TIMEOUT, retry_handlers=[])
+        member = is_member(quick, form.channel, user)
         if member is not True:
             # The channel field exists only on the global form; the message shortcut's channel is the user's own.
             field = "channel" if "channel" in body.get("view", {}).get("state", {}).get("values", {}) else "topic"

@@ -1,10 +1,13 @@
-"""Bolt listener middleware for every listener that answers: read the job, drop Slack's retries and double clicks,
-apply the allow-lists and the rate limit. They run before the listener's ack and make no Web API call: a refusal is
-put on the context, the ack goes at once, and the lazy listener then says why (privately) and audits it."""
+"""What stands between a payload and the assistant: read the job (bolt listener middleware, before the ack), then,
+in the lazy listener after the ack, drop Slack's retries and double clicks, apply the allow-lists and the rate
+limit, and say privately why a request was refused (audited). Nothing here delays the ack: no database write and
+no Web API call happens before it."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -61,10 +64,32 @@ class Guards:
         self.state = state
         self.audit = audit
         self.access = access
+        # SQLite lets one writer in at a time and makes the others sleep and retry; in a burst those sleeps, not
+        # the writes, held "working" replies back, so this worker's guard writes take turns here instead.
+        engine = getattr(state, "engine", None)
+        sqlite = engine is not None and engine.dialect.name == "sqlite"
+        self._serial: Any = threading.Lock() if sqlite else contextlib.nullcontext()
 
     def chain(self, parse: Callable[[dict[str, Any]], Job | None]) -> list[Middleware]:
-        """The middleware for a listener whose payloads `parse` turns into jobs, in the order they apply."""
-        return [reading(parse), self.once, self.allowed, self.within_rate_limit]
+        """The middleware for a listener whose payloads `parse` turns into jobs: reading only (the guards run in
+        `admit`, after the ack)."""
+        return [reading(parse)]
+
+    def admit(self, context: BoltContext, client: WebClient) -> bool:
+        """In the lazy listener: True when the job should be answered; a duplicate is dropped silently, a refusal
+        is audited and told to the user privately."""
+        passed = {"next": False}
+
+        def next_() -> None:
+            passed["next"] = True
+
+        with self._serial:
+            for guard in (self.once, self.allowed, self.within_rate_limit):
+                passed["next"] = False
+                guard(context=context, next=next_)
+                if not passed["next"]:
+                    return False
+        return not self.refuse(context, client)
 
     @property
     def access(self) -> SlackAccess:

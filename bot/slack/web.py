@@ -51,6 +51,9 @@ def channel_members(client: WebClient, channel: str) -> list[str] | None:
         except SlackApiError as exc:
             log.info("conversations.members %s: %s", channel, exc.response.get("error"))
             return None
+        except OSError as exc:  # a timeout or a dropped connection: membership cannot be told
+            log.warning("conversations.members %s: %s", channel, exc)
+            return None
         members.extend(str(m) for m in response.get("members") or [])
         cursor = (response.get("response_metadata") or {}).get("next_cursor")
         if not cursor:
