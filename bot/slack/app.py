@@ -1,9 +1,9 @@
 """The Slack app: which listener, behind which middleware, takes each event, command, shortcut and button.
 
 A request that asks the assistant something goes: listener middleware (jobs.Translator reads the payload into a
-Job; middleware.Guards drops retries and double clicks, applies the allow-lists and the rate limit, making no Web
-API call) -> an ack at once -> the lazy answering.Answerer (a "working" reply, `Assistant.respond` in the answer
-pool's quick or slow lane, Block Kit or a stream, uploads, audit). Assistant threads (Slack's split view) go through
+Job) -> an ack at once (no database write, no Web API call before it) -> the lazy answering.Answerer
+(middleware.Guards drops retries and double clicks, applies the allow-lists and the rate limit; then a "working"
+reply, `Assistant.respond` in the answer pool's quick or slow lane, Block Kit or a stream, uploads, audit). Assistant threads (Slack's split view) go through
 bolt's Assistant middleware to the same answerer; a message in a channel thread the bot has answered in is a
 follow-up without a mention.
 """
