@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -32,11 +32,21 @@ from slack_sdk.models.blocks.basic_components import TableBlockColumnSettings
 from slack_sdk.models.views import View
 
 from bot.models import Answer, ChallengeQuestion, Citation
+from bot.slack.mrkdwn import (
+    MAX_SECTION_TEXT,
+    aligned_sections,
+    clean,
+    escape,
+    escape_markdown,
+    escape_within,
+    link,
+    split_text,
+    truncate,
+)
 from indicators.formatting import format_value
 
 MAX_BLOCKS_PER_MESSAGE = 50
 MAX_BLOCKS_PER_VIEW = 100
-MAX_SECTION_TEXT = 3000
 MAX_FIELD_TEXT = 2000
 MAX_CONTEXT_TEXT = 2000
 MAX_FIELDS = 10
@@ -73,7 +83,6 @@ FEEDBACK_REASONS = {
     "unclear": "Hard to follow",
 }
 # Bidirectional controls (Trojan Source): stripped from every document-derived string before it is shown.
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 HELP_TEXT = (
     "*What I can do*\n"
@@ -108,79 +117,6 @@ class QuestionsRequest(BaseModel):
     meeting_date: str | None = None
     channel: str | None = None
     thread_ts: str | None = None
-
-
-# -- text helpers ------------------------------------------------------------------------------------------
-def clean(text: str) -> str:
-    """Document text without bidirectional control characters (which can make a title or quote read falsely)."""
-    return _BIDI.sub("", text)
-
-
-def escape(text: str) -> str:
-    """Escape the three characters Slack mrkdwn treats as control characters (so `<!channel>`, `<@U…>` and
-    `<url|label>` from a document show as text), after stripping bidirectional controls."""
-    return clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def escape_within(text: str, limit: int) -> str:
-    """`escape(text)` cut to at most `limit` characters (never inside an entity), ending with an ellipsis if cut."""
-    escaped = escape(text)
-    if len(escaped) <= limit:
-        return escaped
-    cut = re.sub(r"&[a-z]{0,3}$", "", escaped[: max(limit - 1, 0)])
-    return cut.rstrip() + "\u2026"
-
-
-def escape_markdown(text: str) -> str:
-    """Escape text for Slack's standard-markdown surfaces (streamed text, markdown blocks): control sequences and
-    bidi controls as in `escape`, and no inline links (`[label](url)`) made out of document text."""
-    return escape(text).replace("](", "] (")
-
-
-def _link(url: str, label: str) -> str:
-    safe = escape(label).replace("|", "\u2223")
-    return f"<{url.replace('>', '%3E').replace('|', '%7C')}|{safe}>"
-
-
-def truncate(text: str, limit: int) -> str:
-    """Shorten `text` to at most `limit` characters, ending with an ellipsis when cut."""
-    if len(text) <= limit:
-        return text
-    cut = text[: max(limit - 1, 0)]
-    space = cut.rfind(" ")
-    if space > limit * 0.6:
-        cut = cut[:space]
-    return cut.rstrip() + "\u2026"
-
-
-def split_text(text: str, limit: int = MAX_SECTION_TEXT) -> list[str]:
-    """Split raw text into pieces whose mrkdwn-escaped length fits `limit`, preferring paragraph then word breaks."""
-    pieces: list[str] = []
-    current = ""
-    for token in _tokens(text, limit):
-        candidate = current + token
-        if current and len(escape(candidate.rstrip())) > limit:
-            pieces.append(current.rstrip())
-            current = token.lstrip()
-        else:
-            current = candidate
-    if current.strip():
-        pieces.append(current.rstrip())
-    return [escape(p) for p in pieces if p.strip()]
-
-
-def _tokens(text: str, limit: int) -> Iterable[str]:
-    # Paragraphs first, so a split falls between them whenever one fits.
-    for paragraph in re.findall(r".+?(?:\n\s*\n|\Z)", text, flags=re.DOTALL):
-        if len(escape(paragraph)) <= limit:
-            yield paragraph
-            continue
-        for word in re.findall(r"\S+\s*|\s+", paragraph):
-            if len(escape(word)) <= limit:
-                yield word
-                continue
-            step = max(limit // 5, 1)  # an escaped character is at most 5 long (&amp;)
-            yield from (word[i: i + step] for i in range(0, len(word), step))
 
 
 def _mrkdwn(text: str) -> MarkdownTextObject:
@@ -231,38 +167,17 @@ def figure_table(answer: Answer, tables: bool = True) -> list[Block]:
                                  column_settings=[TableBlockColumnSettings(is_wrapped=True)] * 3
                                  + [TableBlockColumnSettings(align="right")]))
     else:
-        blocks.extend(SectionBlock(text=_mrkdwn(piece)) for piece in _aligned(rows))
+        blocks.extend(SectionBlock(text=_mrkdwn(piece)) for piece in aligned_sections(rows))
     if hidden > 0:
         blocks.append(ContextBlock(elements=[_mrkdwn(f"\u2026and {hidden} more figures (see the sources).")]))
     return blocks
-
-
-def aligned_text(rows: Sequence[Sequence[str]]) -> str:
-    """Rows as plain aligned columns (where a table cannot be shown)."""
-    widths = [max(len(r[i]) for r in rows if i < len(r)) for i in range(max(len(r) for r in rows))]
-    return "\n".join("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows)
-
-
-def _aligned(rows: Sequence[Sequence[str]]) -> list[str]:
-    # A preformatted section per <=3000 characters (escaped), the header repeated in each.
-    pieces: list[str] = []
-    header, body = aligned_text(rows).split("\n", 1) if len(rows) > 1 else (aligned_text(rows), "")
-    current: list[str] = []
-    for line in body.split("\n"):
-        candidate = "```" + escape("\n".join([header, *current, line])) + "```"
-        if current and len(candidate) > MAX_SECTION_TEXT:
-            pieces.append("```" + escape("\n".join([header, *current])) + "```")
-            current = []
-        current.append(truncate(line, MAX_SECTION_TEXT // 2))
-    pieces.append("```" + escape("\n".join([header, *current])) + "```")
-    return pieces
 
 
 def citation_text(citation: Citation, quote_chars: int = QUOTE_CHARS) -> str:
     """One numbered citation: source (linked when it is a URL), place, and the start of the quote."""
     source = escape(citation.source)
     if citation.path.startswith(("http://", "https://")):
-        source = _link(citation.path, citation.source)
+        source = link(citation.path, citation.source)
     text = f"*[{citation.id}]* {source} \u2014 {escape(citation.locator)}"
     quote = " ".join(citation.quote.split())
     if quote and quote_chars > 0:
