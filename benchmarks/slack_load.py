@@ -132,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     from bot.assistant import Assistant
     from bot.demo import prepare_home
     from bot.models import CallerContext
+    from bot.slack.workers import favour_replies
+
+    favour_replies()  # as `scrutiny serve` does
 
     with tempfile.TemporaryDirectory(prefix="scrutiny-slack-load-") as tmp:
         work = Path(tmp)

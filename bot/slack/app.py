@@ -3,9 +3,9 @@
 A request that asks the assistant something goes: listener middleware (jobs.Translator reads the payload into a
 Job) -> an ack at once (no database write, no Web API call before it) -> the lazy answering.Answerer
 (middleware.Guards drops retries and double clicks, applies the allow-lists and the rate limit; then a "working"
-reply, `Assistant.respond` in the answer pool's quick or slow lane, Block Kit or a stream, uploads, audit). Assistant threads (Slack's split view) go through
-bolt's Assistant middleware to the same answerer; a message in a channel thread the bot has answered in is a
-follow-up without a mention.
+reply, `Assistant.respond` in the answer pool's quick or slow lane, Block Kit or a stream, uploads, audit).
+Assistant threads (Slack's split view) go through bolt's Assistant middleware to the same answerer; a message in a
+channel thread the bot has answered in is a follow-up without a mention.
 """
 
 from __future__ import annotations
@@ -111,10 +111,11 @@ class _Classes:
 
 
 def relax_sqlite(engine: Any) -> None:
-    """The Slack layer's own state (deliveries seen, rate counts, conversations, threads) on SQLite commits without
-    waiting for the disk (WAL with synchronous=NORMAL: a crash of the process loses nothing, a power cut at most
-    the last moments). A burst of events then costs about 2 ms of database time each instead of 14 ms, which is
-    what kept acks and "working" replies waiting. The audit log keeps its own fully synchronous engine."""
+    """On SQLite, the Slack layer's engines commit without waiting for the disk (WAL with synchronous=NORMAL: the
+    database stays consistent and a crash of the process loses nothing; a power cut may lose the last moment's
+    records). A burst of events then costs about 2 ms of database time each instead of 14 ms, and an answer's audit
+    record no longer holds the single SQLite write lock through an fsync while "working" replies wait for it.
+    PostgreSQL (production with several workers) is left as it is."""
     if engine.dialect.name != "sqlite":
         return
     from sqlalchemy import event
@@ -139,6 +140,7 @@ def build_app(settings: Settings, assistant: Assistant, *, state: SharedState | 
     state = state or SharedState(settings.database)
     audit = audit or AuditLog(settings.database)
     relax_sqlite(state.engine)
+    relax_sqlite(audit.engine)
     store = SlackStore(state.engine)
     client = WebClient(token=settings.slack_bot_token, base_url=api_base_url(settings.slack_api_url),
                        timeout=WEB_API_TIMEOUT)

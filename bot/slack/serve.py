@@ -232,7 +232,7 @@ def serve(settings: Settings, http: bool, port: int = 3000, host: str = "0.0.0.0
         check_port_free(host, port)  # before the slow start, so a port in use is said at once
     from bot.assistant import Assistant
     from bot.slack.app import build_app, parts_of
-    from bot.slack.workers import warm
+    from bot.slack.workers import favour_replies, warm
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     bound_logs()
@@ -240,6 +240,7 @@ def serve(settings: Settings, http: bool, port: int = 3000, host: str = "0.0.0.0
     app = build_app(settings, Assistant(settings))
     parts = parts_of(app)
     warm([*parts.pool.assistants, parts.pool.meta])
+    favour_replies()
     watch_for_reload(app)
     if http:
         server = create_http_server(app, host, port)

@@ -141,6 +141,24 @@ def warm(assistants: Sequence[Assistant]) -> None:
             assistant.search("council plan priorities", caller)
         except Exception:  # noqa: BLE001 - an empty or broken home is reported by the self-check, not here
             log.debug("warming an assistant failed", exc_info=True)
+    # What is loaded now (models, indexes, tables) lives as long as the server: keep it out of the garbage
+    # collector's full passes, which otherwise stall every thread for a moment as the heap grows.
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
+SWITCH_INTERVAL_SECONDS = 0.001
+
+
+def favour_replies() -> None:
+    """For the server process: hand the interpreter lock between threads every 1 ms instead of 5 ms, so the threads
+    that ack and post "working" replies are not held for long behind the answering threads' Python work (measured
+    on 2 cores, 300 mentions in 3 s: the slowest working reply ~1.7 s -> ~0.3-1.1 s, answers ~10-20% slower)."""
+    import sys
+
+    sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
 
 
 def extra_assistants(first: Assistant, count: int) -> list[Any]:
