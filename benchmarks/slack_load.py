@@ -84,14 +84,13 @@ def behind_briefs(settings, assistant, work: Path, briefs: int, quick: int, seco
     """Briefing notes first, then quick questions while they are queued: the quick answers' times."""
     import threading
 
+    from bot.slack.workers import warm
     from slack_harness import running_rig
     from slack_harness.load import run_mentions
 
-    (work / "briefs").mkdir()
+    (work / name).mkdir()
     results: dict[str, object] = {}
-    from bot.slack.workers import warm
-
-    with running_rig(settings, assistant, work / "briefs", http_threads=http_threads,
+    with running_rig(settings, assistant, work / name, http_threads=http_threads,
                      access={"streaming": streaming}) as rig:
         warm([*rig.parts.pool.assistants, rig.parts.pool.meta])
 
