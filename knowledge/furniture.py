@@ -51,11 +51,9 @@ def strip_page_furniture(pages: list[str]) -> list[str]:
     return out
 
 
-def strip_text_furniture(text: str) -> str:
-    """Plain text with "Page N of M" lines and repeated footer lines (a title line followed by a lone page number,
-    seen at least twice) removed; anything else is left exactly as it was."""
-    lines = text.split("\n")
-    footer_at: list[int] = []
+def _footer_candidates(lines: list[str]) -> list[int]:
+    """Indexes of short lines followed (after at most two blank lines) by a lone page number: footer candidates."""
+    found: list[int] = []
     for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped or len(stripped) > 90 or _PAGE_NUMBER.match(stripped):
@@ -64,7 +62,15 @@ def strip_text_furniture(text: str) -> str:
         while j < len(lines) and not lines[j].strip() and j - i <= 2:
             j += 1
         if j < len(lines) and re.fullmatch(r"\d{1,4}", lines[j].strip()):
-            footer_at.append(i)
+            found.append(i)
+    return found
+
+
+def strip_text_furniture(text: str) -> str:
+    """Plain text with "Page N of M" lines and repeated footer lines (a title line followed by a lone page number,
+    seen at least twice) removed; anything else is left exactly as it was."""
+    lines = text.split("\n")
+    footer_at = _footer_candidates(lines)
     keys = Counter(_key(lines[i]) for i in footer_at)
     drop: set[int] = {i for i, line in enumerate(lines) if _PAGE_LINE.match(line)}
     for i in footer_at:
@@ -81,15 +87,6 @@ def strip_text_furniture(text: str) -> str:
 def running_title(text: str) -> str | None:
     """The title a plain-text document repeats in its page footers, if it does (before they are stripped)."""
     lines = text.split("\n")
-    seen: Counter[str] = Counter()
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped or len(stripped) > 90 or _PAGE_NUMBER.match(stripped):
-            continue
-        j = i + 1
-        while j < len(lines) and not lines[j].strip() and j - i <= 2:
-            j += 1
-        if j < len(lines) and re.fullmatch(r"\d{1,4}", lines[j].strip()):
-            seen[stripped] += 1
+    seen: Counter[str] = Counter(lines[i].strip() for i in _footer_candidates(lines))
     best = seen.most_common(1)
     return best[0][0] if best and best[0][1] >= 2 else None
