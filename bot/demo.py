@@ -23,7 +23,7 @@ def prepare_home(home: Path, progress: Progress | None = None, embedder: object 
 
     home.mkdir(parents=True, exist_ok=True)
     settings = load_settings(home=home, area=DEMO_AREA, llm=None, chroma_host=None)
-    kb = KnowledgeBase(home, embedder=embedder) if embedder is not None else KnowledgeBase(home)
+    kb = KnowledgeBase(home, embedder=embedder, embedder_kind=settings.embedder)
     report = kb.ingest([PACK_DOCUMENTS], progress=progress)
     skipped = [f for f in report.files if f.status == "skipped"]
     if skipped:
@@ -59,9 +59,12 @@ def run_demo(home: Path | None = None, console: Any = None, embedder: Any = None
     home = home or Path(tempfile.mkdtemp(prefix="scrutiny-demo-"))
     console.print(Rule("[bold]Scrutiny assistant demo - Northbridge District Council (FICTIONAL sample)"))
     console.print(f"Data directory: {home}")
-    from knowledge.embedder import Embedder
+    from knowledge.embedding import make_embedder, model_cache_dir
 
-    embedder = embedder or Embedder()  # one model load shared by ingest and the questions below
+    # One model load shared by ingest and the questions below, on the runtime the settings choose (ONNX unless
+    # SCRUTINY_EMBEDDER says otherwise), so the demo pays for torch only when asked to.
+    kind = load_settings(home=home, area=DEMO_AREA, llm=None, chroma_host=None).embedder
+    embedder = embedder or make_embedder(kind, model_cache_dir(home))
     with progress_bar("Loading sample pack") as progress:
         settings = prepare_home(home, progress, embedder=embedder)
     assistant = Assistant(settings, embedder=embedder)

@@ -35,10 +35,14 @@ def _offline_models(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def shared_embedder(tmp_path_factory: pytest.TempPathFactory):
-    """One embedder for the whole session: the product's default, ONNX Runtime (no torch import)."""
+    """One embedder for the whole session: the product's default, ONNX Runtime (no torch import).
+
+    SCRUTINY_EMBEDDER=sentence-transformers runs the suite on the other runtime, so the two can be timed and compared.
+    """
     from knowledge.embedding import make_embedder
 
-    return make_embedder("onnx", tmp_path_factory.mktemp("onnx-models"))
+    kind = os.environ.get("SCRUTINY_EMBEDDER", "onnx")
+    return make_embedder(kind, tmp_path_factory.mktemp("onnx-models"))
 
 
 @pytest.fixture(scope="session")
