@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from bot.compose import indicator_answer
 from bot.conversation import Conversation, Turn
 from bot.errors import AssistantError
+from bot.meeting_words import meeting_words
 from bot.models import Answer, CallerContext, Interpretation
 from bot.pipeline.compose import compose, unknown_answer
 from bot.pipeline.evidence import gather
@@ -180,14 +181,17 @@ class Assistant:
                                 make_chart=request.make_chart, period=request.period)
             return Reply(answer=answer)
         if request.command == "questions":
-            return Reply(answer=self.questions(request.text, caller, area=request.area,
+            said = meeting_words(request.text)
+            return Reply(answer=self.questions(said.topic, caller, area=request.area,
                                                indicators=request.indicators or None,
-                                               meeting_date=request.meeting_date))
+                                               meeting_date=request.meeting_date or said.meeting_date))
         if request.command == "brief":
             return self._brief_reply(request.text, request, caller, conversation, turn_text=None)
         r = route(request.text, conversation) if request.command == "handle" else Route(kind="question")
         if r.kind == "questions":
-            answer = self.questions(r.topic or request.text, caller, area=request.area)
+            said = meeting_words(r.topic or request.text)
+            answer = self.questions(said.topic, caller, area=request.area,
+                                    meeting_date=request.meeting_date or said.meeting_date)
             if conversation is not None:
                 conversation.add(Turn(question=request.text, kind="questions", topic=r.topic))
             return Reply(answer=answer, conversation=conversation)
@@ -202,7 +206,11 @@ class Assistant:
     def _brief_reply(self, topic: str, request: Request, caller: CallerContext, conversation: Conversation | None,
                      turn_text: str | None) -> Reply:
         out = request.out or self.settings.home / "briefs" / f"briefing-{uuid.uuid4().hex[:8]}.docx"
-        answer = self.brief(topic, caller, out=out, area=request.area)
+        # Options given explicitly (CLI --committee/--meeting-date) win over the words of the request.
+        said = meeting_words(topic)
+        answer = self.brief(said.topic, caller, out=out, area=request.area,
+                            meeting_date=request.meeting_date or said.meeting_date,
+                            committee=request.committee or said.committee)
         if conversation is not None and turn_text is not None:
             conversation.add(Turn(question=turn_text, kind="brief", topic=topic))
         return Reply(answer=answer, document=out if out.is_file() else None, conversation=conversation)
@@ -325,13 +333,15 @@ class Assistant:
                                indicators=indicators, meeting_date=meeting_date, embedder=self.embedder,
                                llm=self.llm)
 
-    def brief(self, topic: str, caller: CallerContext, out: Path, area: str | None = None) -> Answer:
-        """Write a pre-scrutiny briefing note (DOCX or Markdown) and return its summary."""
+    def brief(self, topic: str, caller: CallerContext, out: Path, area: str | None = None,
+              meeting_date: str | None = None, committee: str | None = None) -> Answer:
+        """Write a pre-scrutiny briefing note (DOCX or Markdown) and return its summary; the committee and meeting
+        date go in its header and date its questions."""
         from bot.briefing import write_briefing
 
         out.parent.mkdir(parents=True, exist_ok=True)
         return write_briefing(topic, self.store, self.kb, self.access(caller), self.home_area(caller, area), out,
-                              embedder=self.embedder, llm=self.llm)
+                              embedder=self.embedder, llm=self.llm, meeting_date=meeting_date, committee=committee)
 
     def meeting(self, text: str, caller: CallerContext, area: str | None = None) -> Answer:
         """Questions for every substantive item of the synced meeting the words mean ("Thursday's scrutiny")."""

@@ -329,15 +329,8 @@ def brief(
     settings = _settings()
     assistant = _assistant(settings)
     caller = _cli_caller(area, include_restricted)
-    if committee or meeting_date:
-        # The assistant's brief takes neither yet: the note is written from the same parts it would use.
-        from bot.briefing import write_briefing
-
-        answer = _run(lambda: write_briefing(topic, assistant.store, assistant.kb, assistant.access(caller),
-                                             assistant.home_area(caller, area), out, embedder=assistant.embedder,
-                                             llm=assistant.llm, meeting_date=meeting_date, committee=committee))
-    else:
-        answer = _run(lambda: assistant.respond(_request(topic, "brief", area=area, out=out), caller).answer)
+    answer = _run(lambda: assistant.respond(_request(topic, "brief", area=area, out=out, committee=committee,
+                                                     meeting_date=meeting_date), caller).answer)
     typer.echo(f"Briefing note written to {out} ({len(answer.citations)} sources, "
                f"{len(answer.questions or [])} suggested questions).")
     if pdf:

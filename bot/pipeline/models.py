@@ -22,7 +22,8 @@ class Request(BaseModel):
     command: Command = "handle"
     area: str | None = None
     indicators: list[str] = Field(default_factory=list)
-    meeting_date: str | None = None
+    meeting_date: str | None = None  # YYYY-MM-DD: a note's header; questions are dated from it
+    committee: str | None = None  # a note's header ("Overview and Scrutiny Committee")
     since: str | None = None
     period: str | None = None
     make_chart: bool = False
