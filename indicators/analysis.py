@@ -42,7 +42,8 @@ Definitions (tests recompute these independently; change them only with the test
 - neighbours improved: over the span the council's change is measured (`span_change`, else `change`), the
   comparator group's members other than the council (every council for a national comparison) with a value in
   both periods, judged by polarity (values rising/falling when there is no direction).
-- target path: with a dated target (metadata `target_value`, `target_period`), the change needed per year =
+- target path: with a dated target (metadata `target_value`, `target_period`; only for the council named by
+  `target_area_code` when one is), the change needed per year =
   (target - latest) / years from the latest period to the target period (period keys); the recent pace = change
   over the same span / its years; on track when that pace, kept up, meets the target by its date.
 """
@@ -247,7 +248,7 @@ def analyse(store: IndicatorStore, indicator_id: str, area_code: str, since: str
     in_year = _in_year(own, freqs, latest[0]) if frequency == "annual" else []
     span = span_change or change
     neighbours = _neighbours_change(store, info, rows, area_code, span, comparators, ideal) if span else None
-    path = _target_path(info, latest, span)
+    path = _target_path(info, area_code, latest, span)
     check = _check_figure(info, latest, signal, bounds)
 
     def figure(label: str, at: tuple[str, float]) -> Figure:
@@ -418,9 +419,10 @@ def _neighbours_change(store: IndicatorStore, info: IndicatorInfo, rows: pd.Data
         fell=int((both[span.to_period] < both[span.from_period]).sum()), council_direction=span.direction)
 
 
-def _target_path(info: IndicatorInfo, latest: tuple[str, float], span: ChangeAssessment | None) -> TargetPath | None:
-    """The change per year needed to reach the dated target from the latest value, and the recent pace."""
-    if info.target_value is None or not info.target_period or info.polarity is None:
+def _target_path(info: IndicatorInfo, area_code: str, latest: tuple[str, float],
+                 span: ChangeAssessment | None) -> TargetPath | None:
+    """The change per year needed to reach the council's dated target from the latest value, and the recent pace."""
+    if info.target_value is None or not info.has_dated_target(area_code) or info.polarity is None:
         return None
     years = parse_period(info.target_period).key - parse_period(latest[0]).key
     if years <= 0:

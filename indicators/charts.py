@@ -257,7 +257,7 @@ def _trend(ax: Axes, analysis: IndicatorAnalysis, store: IndicatorStore) -> None
 
 def _target_xs(analysis: IndicatorAnalysis) -> list[float]:
     info = analysis.info
-    if info.target_value is not None and info.target_period:
+    if info.has_dated_target(analysis.area_code):
         return [position(info.target_period)]
     return []
 
@@ -269,7 +269,7 @@ def _targets(ax: Axes, analysis: IndicatorAnalysis) -> None:
                 linestyle=":", label="target")
         ax.annotate("target", targets[-1], xytext=(4, 4), textcoords="offset points", fontsize=10, color=TARGET)
     info = analysis.info
-    if info.target_value is not None and info.target_period:
+    if info.target_value is not None and info.has_dated_target(analysis.area_code):
         x = position(info.target_period)
         ax.plot([x], [info.target_value], marker="*", markersize=14, color=TARGET, linestyle="none",
                 label=f"target for {info.target_period}")

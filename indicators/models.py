@@ -46,9 +46,16 @@ class IndicatorInfo(BaseModel):
     # What the denominator counts, when the source says ("Number of Premises", "Average Hourly Rate of Pay"):
     # small-number warnings are given only when it is a count of people or cases (indicators.analysis).
     denominator_description: str = ""
-    # A target with a date (from the metadata file): the value to reach and the period by which to reach it.
+    # A target with a date (from the metadata file): the value to reach and the period by which to reach it, and
+    # the council whose target it is (blank: every council's).
     target_value: float | None = None
     target_period: str = ""
+    target_area_code: str = ""
+
+    def has_dated_target(self, area_code: str) -> bool:
+        """Whether a dated target is declared for this council (one whose target_area_code is blank or its code)."""
+        return self.target_value is not None and bool(self.target_period) and \
+            self.target_area_code in ("", area_code)
 
 
 ComparatorTerms = Literal["oflog", "lgbf", "local"]

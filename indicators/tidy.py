@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 REQUIRED = ["indicator_id", "area_code", "period", "value"]
 META_COLUMNS = ["indicator_id", "name", "unit", "polarity", "description", "measure_type", "source", "aliases"]
 # Optional metadata columns: `midpoint` (the ideal of a closer_to_target indicator), `denominator_description`
-# (what the denominator counts), and a dated target: `target_value` to be reached by `target_period`.
-OPTIONAL_META_COLUMNS = ["midpoint", "denominator_description", "target_value", "target_period"]
+# (what the denominator counts), and a dated target: `target_value` to be reached by `target_period`, by the
+# council `target_area_code` (blank: by every council).
+OPTIONAL_META_COLUMNS = ["midpoint", "denominator_description", "target_value", "target_period", "target_area_code"]
 Progress = Callable[[str, int, int], None]
 
 
@@ -184,6 +185,11 @@ def apply_meta(meta: Path, parsed: ParsedDataset) -> None:
                 raise ImportValidationError(file, i, str(exc)) from exc
             update["target_value"] = float(numbers.iloc[0])
             update["target_period"] = target_period
+        if row.get("target_area_code") and "target_value" in update:  # whose target it is (none: no effect)
+            area = str(row["target_area_code"]).strip()
+            if area not in parsed.areas:
+                raise ImportValidationError(file, i, f"target_area_code {area!r} is not an area in the data")
+            update["target_area_code"] = area
         if row.get("polarity", "") != "":
             update["polarity"] = normalise_polarity(row["polarity"], file, i)
         if row.get("aliases"):

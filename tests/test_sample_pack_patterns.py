@@ -64,7 +64,7 @@ def test_neighbour_values_are_varied(annual: pd.DataFrame) -> None:
 def test_meta_and_groups_cover_every_indicator_and_council(data: pd.DataFrame) -> None:
     meta = pd.read_csv(META_CSV)
     assert list(meta.columns) == ["indicator_id", "name", "unit", "polarity", "description", "measure_type",
-                                  "source", "aliases"]
+                                  "source", "aliases", "target_value", "target_period", "target_area_code"]
     assert set(meta["indicator_id"]) == set(data["indicator_id"])
     aliases = dict(zip(meta["indicator_id"], meta["aliases"].str.split("|"), strict=True))
     assert {"bin collections", "missed bins", "missed collections"} <= set(aliases["missed_bins_per_100k"])

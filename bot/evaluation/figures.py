@@ -326,7 +326,7 @@ class Recomputer:
                     "XmR upper natural process limit": upper}[label]
         if label in ("dated target", "change needed per year to reach target") or \
                 label.startswith("average change per year since "):
-            return self._target_path(fig, ind, periods, values)
+            return self._target_path(fig, area, periods, values)
         if label == "denominator":
             value = self.at(ind, area, fig.period, "denominator")
             if value is None:
@@ -340,12 +340,16 @@ class Recomputer:
         spans = spans_context(list(self.raw.rows(indicator_id)["period"].unique()))
         return _decimal_year(later, spans) - _decimal_year(earlier, spans)
 
-    def _target_path(self, fig: Figure, ind: str, periods: list[str], values: list[float]) -> float:
-        """A dated target (tidy metadata target_value, target_period), the change per year needed to reach it from
-        the latest value, and the average change per year over the span the analysis states."""
+    def _target_path(self, fig: Figure, area: str, periods: list[str], values: list[float]) -> float:
+        """A dated target (tidy metadata target_value, target_period; the council target_area_code's alone when
+        given), the change per year needed to reach it from the latest value, and the average change per year
+        over the span the analysis states."""
+        ind = fig.indicator_id
         if ind not in self.raw.dated_target:
             raise LookupError("no dated target in the raw metadata")
-        target, by = self.raw.dated_target[ind]
+        target, by, whose = self.raw.dated_target[ind]
+        if whose and whose != area:
+            raise LookupError(f"the dated target is {whose}'s, not {area}'s")
         if fig.label == "dated target":
             if fig.period != by:
                 raise LookupError(f"the target is for {by}, figure says {fig.period}")

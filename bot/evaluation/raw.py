@@ -28,7 +28,8 @@ class RawData:
     values: pd.DataFrame
     polarity: dict[str, str | None]
     midpoint: dict[str, float] = field(default_factory=dict)
-    dated_target: dict[str, tuple[float, str]] = field(default_factory=dict)  # indicator -> (value, period)
+    # indicator -> (value, period, the council whose target it is or "" for every council)
+    dated_target: dict[str, tuple[float, str, str]] = field(default_factory=dict)
     groups: Groups = lambda indicator_id, area_code: None  # noqa: E731 - a default "no groups" function
     by_name: bool = False  # councils are keyed by name in the raw file (LGBF carries no codes)
     _by_indicator: dict[str, pd.DataFrame] = field(default_factory=dict)
@@ -73,14 +74,15 @@ def load_tidy(name: str, values_csv: Path, meta_csv: Path | None = None, groups_
         for ind, sub in df.groupby("indicator_id"):
             marks = {m for m in sub["polarity"].str.strip() if m}
             polarity[str(ind)] = marks.pop() if len(marks) == 1 else None
-    dated: dict[str, tuple[float, str]] = {}
+    dated: dict[str, tuple[float, str, str]] = {}
     if meta_csv is not None:
         meta = pd.read_csv(meta_csv, dtype=str, keep_default_na=False)
         for row in meta.itertuples(index=False):
             if getattr(row, "polarity", ""):
                 polarity[row.indicator_id] = row.polarity
             if getattr(row, "target_value", "") and getattr(row, "target_period", ""):
-                dated[row.indicator_id] = (float(row.target_value), str(row.target_period).strip())
+                dated[row.indicator_id] = (float(row.target_value), str(row.target_period).strip(),
+                                           str(getattr(row, "target_area_code", "")).strip())
     members: dict[str, list[str]] = {}
     if groups_csv is not None:
         g = pd.read_csv(groups_csv, dtype=str, keep_default_na=False)

@@ -7,7 +7,7 @@ import platform
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,17 +21,22 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from bot.assistant import Assistant
+    from bot.evaluation.figures import FigureCheck
     from bot.evaluation.raw import RawData
     from bot.models import Answer
 
 __all__ = ["EvalContext", "challenge_section", "citation_section", "figure_section", "machine", "real_figures",
-           "retrieval_corpus", "retrieval_sample", "run", "score_rankings", "shared_dir", "understanding"]
+           "retrieval_corpus", "retrieval_sample", "run", "score_rankings", "shared_dir", "stated_as_recomputed",
+           "understanding"]
 
 SEARCH_MODES = ("dense", "bm25", "hybrid")
 K = 5
 RECALL_TARGET = 0.9  # DESIGN.md: recall@5 >= 0.9 on the corpus set
 # Real-data figure sample: councils per indicator analysed (fast, full).
 REAL_COUNCILS = (1, 4)
+# Numbers beyond the anchors (issue 16), each reported on its own: (what, the figure label it starts with).
+NEIGHBOURS_IMPROVED = ("neighbours improved", "neighbours improved since ")
+CHANGE_NEEDED = ("change needed per year to reach a dated target", "change needed per year to reach target")
 
 
 def machine() -> dict[str, str]:
@@ -116,7 +121,7 @@ def sample_figures(ctx: EvalContext, sample: SampleSet) -> Section:
     """Ask the sample questions; check indicator answers' figures now and keep every answer for citations."""
     docs, indicator = sample_answers(ctx, sample)
     ctx.answers += docs + indicator
-    return figure_section("figures: sample pack", indicator, sample_raw())
+    return figure_section("figures: sample pack", indicator, sample_raw(), cover=(NEIGHBOURS_IMPROVED, CHANGE_NEEDED))
 
 
 def citation_section(name: str, answers: list[Answer], assistant: Assistant) -> Section:
@@ -142,14 +147,17 @@ def citation_section(name: str, answers: list[Answer], assistant: Assistant) -> 
     return section.finish()
 
 
-def figure_section(name: str, answers: list[Answer], raw: dict[str, RawData]) -> Section:
-    """Share of answer figures equal to an independent pandas recomputation (must be 100%)."""
+def figure_section(name: str, answers: list[Answer], raw: dict[str, RawData],
+                   cover: Sequence[tuple[str, str]] = ()) -> Section:
+    """Share of answer figures equal to an independent pandas recomputation (must be 100%); then, for each kind of
+    figure in `cover` ((what, label prefix)), the share of those figures that are equal to the recomputation and
+    stated in their answer's text as the one formatter prints the recomputed value (must be 100%, and at least
+    one must be stated: a set of answers that stops stating one fails rather than passing on nothing)."""
     from bot.evaluation.figures import check_figures
 
     section = Section(name=name)
-    checks = []
-    for answer in answers:
-        checks += check_figures(answer.figures, raw)
+    checked = [(answer, check) for answer in answers for check in check_figures(answer.figures, raw)]
+    checks = [c for _, c in checked]
     good = sum(1 for c in checks if c.ok)
     labels = Counter(c.figure.label for c in checks)
     section.metrics.append(Metric(name="figures equal to the independent recomputation",
@@ -158,8 +166,31 @@ def figure_section(name: str, answers: list[Answer], raw: dict[str, RawData]) ->
     section.failures += [c.describe() for c in checks if not c.ok]
     if not checks:
         section.failures.append("no figures were produced, so agreement cannot be shown")
+    for what, prefix in cover:
+        these = [(a, c, c.ok and stated_as_recomputed(c, a.answer)) for a, c in checked
+                 if c.figure.label.startswith(prefix)]
+        section.metrics.append(Metric(name=f"{what}: stated, and equal to the recomputation",
+                                      value=sum(ok for *_, ok in these) / len(these) if these else 0.0,
+                                      threshold=1.0, required=True, n=len(these),
+                                      note=f"in {len({id(a) for a, *_ in these})} answers"))
+        section.failures += [f"{what}: {c.describe()}; {a.question!r} does not state it as recomputed"
+                             for a, c, ok in these if c.ok and not ok]
+        if not these:
+            section.failures.append(f"no answer stated a {what} figure, so it was not checked")
     section.details["labels"] = dict(labels)
     return section.finish()
+
+
+def stated_as_recomputed(check: FigureCheck, text: str) -> bool:
+    """Whether `text` states the independently recomputed value of the checked figure as the one formatter prints
+    it (its size: a change needed per year is written as "a fall of 0.203 ... a year")."""
+    from bot.guard import numbers_in
+    from indicators.formatting import format_value
+
+    if check.expected is None:
+        return False
+    printed = numbers_in(format_value(abs(check.expected), check.figure.unit))
+    return bool(printed) and printed[0].text in {m.text for m in numbers_in(text)}
 
 
 def sample_raw() -> dict[str, RawData]:
@@ -189,7 +220,7 @@ def real_figures(ctx: EvalContext) -> Section:
         step = max(1, len(codes) // per_indicator)
         for code in codes[::step][:per_indicator]:
             answers.append(assistant.trend(info.indicator_id, CallerContext(area=code), area=code))
-    result = figure_section(section.name, answers, raw)
+    result = figure_section(section.name, answers, raw, cover=(NEIGHBOURS_IMPROVED,))
     result.reason = f"trend answers for {len(store.indicators())} indicators x {per_indicator} councils"
     return result
 

@@ -631,6 +631,23 @@ PLAN_PRIORITIES: tuple[Priority, ...] = (
               Commitment("4.5", "Publish quarterly performance reports to Cabinet and Overview and Scrutiny"))),
 )
 
+# Council Plan commitments whose target and year the indicator metadata also declares as the home council's dated
+# target (`target_value`, `target_period`, `target_area_code` in data/indicator_meta.csv), so answers about
+# Northbridge (and only Northbridge: the comparators have no targets here) state the change needed per year to
+# reach them: recycling to 50% by 2026-27 (higher is better, falling) and temporary accommodation back to 1.5 per
+# 1,000 households by 2026-27 (lower is better, rising).
+DATED_TARGET_COMMITMENTS: tuple[str, ...] = ("1.2", "2.2")
+
+
+def dated_target(indicator_id: str) -> tuple[float, str] | None:
+    """The (target, period) of the indicator's dated Council Plan target when its metadata declares one."""
+    for priority in PLAN_PRIORITIES:
+        for c in priority.commitments:
+            if c.number in DATED_TARGET_COMMITMENTS and c.indicator_id == indicator_id and c.target is not None:
+                return c.target, c.by
+    return None
+
+
 PEER_CHALLENGE_TITLE = "Corporate Peer Challenge: Northbridge District Council - Feedback Report"
 PEER_CHALLENGE_DATE = date(2023, 12, 12)
 PEER_CHALLENGE_VISIT = "14 to 17 November 2023"

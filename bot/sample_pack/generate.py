@@ -38,7 +38,8 @@ GROUPS_FILE = "data/nearest_neighbours.csv"
 
 TIDY_COLUMNS = ("indicator_id", "indicator_name", "area_code", "area_name", "period", "value", "unit", "polarity",
                 "target", "numerator", "denominator", "source", "note")
-META_COLUMNS = ("indicator_id", "name", "unit", "polarity", "description", "measure_type", "source", "aliases")
+META_COLUMNS = ("indicator_id", "name", "unit", "polarity", "description", "measure_type", "source", "aliases",
+                "target_value", "target_period", "target_area_code")
 KPI_COLUMNS = ("Indicator", "Period", "Value", "Target", "RAG", "Commentary")
 
 # Core PDF fonts are latin-1 only; map the typographic characters a writer might slip into facts.py.
@@ -109,9 +110,15 @@ def indicator_rows() -> list[list[str]]:
 
 
 def meta_rows() -> list[list[str]]:
-    """Every row of data/indicator_meta.csv."""
-    return [[i.indicator_id, i.name, i.unit, i.polarity, i.description, i.measure_type, i.source,
-             "|".join(i.aliases)] for i in F.INDICATORS]
+    """Every row of data/indicator_meta.csv (a dated target, the home council's, only where the Council Plan's
+    commitment is one)."""
+    rows = []
+    for i in F.INDICATORS:
+        dated = F.dated_target(i.indicator_id)
+        target = ["", "", ""] if dated is None else [F.format_value(i.indicator_id, dated[0]), dated[1], F.HOME_CODE]
+        rows.append([i.indicator_id, i.name, i.unit, i.polarity, i.description, i.measure_type, i.source,
+                     "|".join(i.aliases), *target])
+    return rows
 
 
 def group_rows() -> list[list[str]]:
