@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from indicators.formatting import format_value
 from indicators.models import IndicatorAnalysis
@@ -129,8 +129,9 @@ def render_trend_chart(analysis: IndicatorAnalysis, store: IndicatorStore, out: 
     return out
 
 
-def read_alt_text(path: Path | str) -> str:
-    """The alt text written into a chart PNG by render_trend_chart ("" when there is none)."""
+def read_alt_text(path: Path | str | IO[bytes]) -> str:
+    """The alt text written into a chart PNG (a path, or its bytes as a file) by render_trend_chart ("" when there is
+    none)."""
     from PIL import Image
 
     with Image.open(path) as img:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -135,6 +136,25 @@ def test_trend_chart_is_uploaded_through_the_files_upload_v2_sequence(rig: Rig) 
     assert "recycling" in calls[complete].params["files"][0]["title"].lower()
 
 
+def test_a_chart_is_uploaded_with_the_alt_text_it_carries(rig: Rig) -> None:
+    from indicators.charts import read_alt_text
+
+    mark = rig.mark()
+    rig.sender.command("trend households in temporary accommodation", "C0ALT")
+    _updates(rig, "C0ALT")
+    assert rig.slack.wait_for(lambda f: f.of("files.completeUploadExternal", "C0ALT"), WAIT)
+    calls = rig.calls_since(mark)
+    get_url = next(c for c in calls if c.method == "files.getUploadURLExternal")
+    complete = next(c for c in calls if c.method == "files.completeUploadExternal")
+    png = rig.slack.uploads[complete.params["files"][0]["id"]]
+    alt = get_url.params["alt_txt"]
+    # Slack's screen-reader text is the description the PNG itself carries, numbers printed by the one formatter.
+    assert alt == read_alt_text(io.BytesIO(png)) and len(alt) <= 1000
+    assert alt.startswith("Line chart of Households in temporary accommodation per 1,000 households for Northbridge "
+                          "District Council, 2018-19 to 2023-24: from 0.92 per 1,000 households to 2.11 per 1,000 "
+                          "households")
+
+
 def test_briefing_note_is_uploaded_as_docx(rig: Rig) -> None:
     mark = rig.mark()
     rig.sender.command("brief waste and recycling", "C0BRIEF")
@@ -144,10 +164,9 @@ def test_briefing_note_is_uploaded_as_docx(rig: Rig) -> None:
     get_url = next(c for c in calls if c.method == "files.getUploadURLExternal")
     complete = next(c for c in calls if c.method == "files.completeUploadExternal")
     assert get_url.params["filename"].endswith(".docx")
+    assert "alt_txt" not in get_url.params  # a note is not an image: its charts carry their alt text inside it
     data = rig.slack.uploads[complete.params["files"][0]["id"]]
     assert data.startswith(b"PK")  # a DOCX is a zip
-    import io
-
     from docx import Document
 
     text = "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs).lower()

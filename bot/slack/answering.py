@@ -8,6 +8,7 @@ whole channel is made again, with the current settings, when someone presses "Sh
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 import shutil
@@ -27,6 +28,7 @@ from bot.pipeline.models import Reply
 from bot.slack import blocks as kit
 from bot.slack.jobs import Job
 from bot.slack.middleware import job_of
+from bot.slack.mrkdwn import truncate
 from bot.slack.texts import BUSY_TEXT, ERROR_TEXT, NOT_IN_CHANNEL_TEXT, PRIVATE_FILE_TEXT, user_error_text
 from bot.slack.web import post, replace, whisper, whisper_message
 from prompts.errors import ScrutinyError
@@ -49,6 +51,7 @@ NO_PLACE_ERRORS = ("not_in_channel", "channel_not_found", "is_archived")
 STREAM_UNSUPPORTED = ("unknown_method", "not_allowed_token_type", "missing_scope", "feature_not_enabled",
                       "not_supported", "method_deprecated", "not_allowed", "invalid_arguments")
 WORK_TASK = "answer"
+ALT_TEXT_LIMIT = 1000  # files.getUploadURLExternal refuses longer alt text (alt_txt_too_large)
 Mode = Literal["update", "stream", "assistant", "private"]
 
 
@@ -276,7 +279,7 @@ class Answerer:
                 post(client, job.channel, thread_ts, message)
         if file is not None:
             client.files_upload_v2(channel=job.channel, thread_ts=thread_ts, file=str(file[0]), filename=file[1],
-                                   title=file[2])
+                                   title=file[2], alt_txt=chart_alt_text(file[0]))
 
     def _deliver_privately(self, job: Job, answer: Answer, request_id: int, topic: str, buttons: kit.Buttons,
                            delivery: Delivery, client: WebClient, has_file: bool) -> None:
@@ -393,5 +396,22 @@ def _slug(text: str) -> str:
 
 def upload_shared_file(client: WebClient, channel: str, thread_ts: str | None, name: str, title: str,
                        data: bytes) -> Any:
-    """Upload a stored file (a shared answer's chart or note) from memory."""
-    return client.files_upload_v2(channel=channel, thread_ts=thread_ts, content=data, filename=name, title=title)
+    """Upload a stored file (a shared answer's chart or note) from memory, a chart with its alt text."""
+    return client.files_upload_v2(channel=channel, thread_ts=thread_ts, content=data, filename=name, title=title,
+                                  alt_txt=chart_alt_text(data))
+
+
+def chart_alt_text(chart: Path | bytes) -> str | None:
+    """The alt text a chart PNG carries (written by `indicators.charts`), for screen readers in Slack, cut to the
+    length Slack takes; None for a file that is not a PNG (a briefing note) or a PNG without alt text."""
+    from indicators.charts import read_alt_text
+
+    if isinstance(chart, bytes):
+        if not chart.startswith(b"\x89PNG"):
+            return None
+        text = read_alt_text(io.BytesIO(chart))
+    else:
+        if chart.suffix.lower() != ".png":
+            return None
+        text = read_alt_text(chart)
+    return truncate(kit.clean(" ".join(text.split())), ALT_TEXT_LIMIT) or None

@@ -14,6 +14,8 @@ from urllib.parse import parse_qs, urlparse
 
 # Form-encoded parameters slack-sdk sends as JSON strings.
 _JSON_FIELDS = ("blocks", "view", "files", "attachments", "chunks", "prompts", "loading_messages")
+# files.getUploadURLExternal answers alt_txt_too_large beyond this many characters of alt text.
+ALT_TXT_LIMIT = 1000
 # Scopes auth.test reports as granted (the X-OAuth-Scopes header), unless a test sets FakeSlack.scopes.
 DEFAULT_SCOPES = ("app_mentions:read", "assistant:write", "channels:history", "channels:read", "chat:write",
                   "commands", "files:write", "groups:history", "groups:read", "im:history")
@@ -189,6 +191,8 @@ class FakeSlack:
             view = params.get("view") or {}
             return {"ok": True, "view": {**view, "id": f"V{next(self._ids):08d}", "hash": ts}}
         if method == "files.getUploadURLExternal":
+            if len(str(params.get("alt_txt") or "")) > ALT_TXT_LIMIT:
+                return {"ok": False, "error": "alt_txt_too_large"}
             file_id = f"F{next(self._ids):08d}"
             return {"ok": True, "file_id": file_id, "upload_url": f"{self.base_url}/upload/{file_id}"}
         if method == "files.completeUploadExternal":
