@@ -107,6 +107,7 @@ ANALYSIS_MESSAGES: dict[str, str] = {
     "fall": "fall",
     "on_track": "enough to get there if kept up",
     "off_track": "not enough to get there",
+    "moving_away": "moving away from it",
     "target_met_already": "It already meets its target of {target} for {target_period}.",
     "run_years": "It has {word} for {n} {noun} in a row.",
     "run_collections": "It has {word} in each of the last {n} {noun} (collected {cadence}).",
@@ -325,7 +326,9 @@ def _target_path_sentence(a: IndicatorAnalysis, figs: _Figures) -> list[str]:
     if t.recent_per_year is not None and t.recent_from_period is not None and t.on_track is not None:
         figs.add(f"average change per year since {t.recent_from_period}", t.recent_per_year, t.from_period,
                  unit=change_unit)
-        track = m["on_track"] if t.on_track else m["off_track"]
+        # A recent change in the opposite direction to the one needed is not "too slow": it goes the wrong way.
+        away = t.recent_per_year * t.needed_per_year < 0
+        track = m["on_track"] if t.on_track else m["moving_away"] if away else m["off_track"]
         if t.recent_per_year:
             text += m["target_pace"].format(start=t.recent_from_period, track=track,
                                             moved=m["risen"] if t.recent_per_year > 0 else m["fallen"],
