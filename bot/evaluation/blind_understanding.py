@@ -51,8 +51,10 @@ def load_blind(half: str) -> list[dict[str, Any]]:
     """The items of `dev` or `holdout`."""
     import yaml
 
-    # dev2 is a second development set by another blind author (tests/eval/understanding_dev2), tuned on too.
-    path = EVAL_DIR / "understanding_dev2" / "dev2.yaml" if half == "dev2" else BLIND_DIR / f"{half}.yaml"
+    # dev2 and dev3 are development sets by two more blind authors (tests/eval/understanding_dev2, _dev3), tuned on
+    # too; only `holdout` is never tuned on.
+    other = half in ("dev2", "dev3")
+    path = EVAL_DIR / f"understanding_{half}" / f"{half}.yaml" if other else BLIND_DIR / f"{half}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return list(data["items"])
 
