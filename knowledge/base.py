@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -22,14 +22,15 @@ from knowledge.models import (
     SearchFilters,
 )
 from knowledge.records import embedding_text, vector_metadata
+from knowledge.rerank import RERANK_CANDIDATES
 
 if TYPE_CHECKING:
     from knowledge.document import LoadedDocument
     from knowledge.embedding import Embedder, EmbedderKind
-    from knowledge.lexical import LexicalIndex
     from knowledge.manifest import ManifestEntry
-    from knowledge.passages import Span
     from knowledge.registry import ChunkRow, Registry, StoredDocument
+    from knowledge.rerank import Reranker
+    from knowledge.search_index import SearchIndex
     from knowledge.vectors import VectorStore
 
 Progress = Callable[[str, int, int], None]
@@ -46,7 +47,6 @@ FUSION: Literal["rrf", "linear"] = "linear"
 DENSE_WEIGHT = 0.3
 ROUTE_BY_NAME = True  # a question naming a document searches it first (knowledge.doc_names)
 _DESCRIBED = ("authors", "publisher", "kind", "affiliations")
-LEXICAL_CONTEXT = False
 _PIPELINE = "v2"  # bump when loaders or chunking change, so re-ingest re-chunks unchanged files
 _EMBED_SLICE = 256  # chunks per embedding call: keeps the progress bar moving without hurting batching
 _METADATA_FIELDS = ("title", "doc_type", "date", "council", "classification")
@@ -62,21 +62,6 @@ class _Pending:
     chunks: list[ChunkRow]
     embed_texts: list[str]
     existed: bool
-
-
-@dataclass
-class _SearchIndex:
-    """Everything search needs in memory, valid for one registry generation."""
-
-    generation: int
-    docs: dict[str, StoredDocument]
-    spans: dict[str, Span]
-    by_position: dict[tuple[str, int], Span]
-    texts: dict[str, str]
-    lexical: LexicalIndex
-    doc_chunks: dict[str, list[str]] = field(default_factory=dict)
-    units: dict[str, list[tuple[int, int, str, int, int | None]]] = field(default_factory=dict)
-    vocab: dict[str, frozenset[str]] = field(default_factory=dict)  # lower-case words of each document
 
 
 def _slug(text: str) -> str:
@@ -95,7 +80,8 @@ class KnowledgeBase:
                  embedder: Embedder | None = None, max_file_mb: float = 50.0, chunk_chars: int | None = None,
                  relevance_threshold: float = RELEVANCE_THRESHOLD, collection: str | None = None,
                  embedder_kind: EmbedderKind | None = None, max_text_mb: float | None = None,
-                 max_parse_seconds: float | None = None) -> None:
+                 max_parse_seconds: float | None = None, model_dir: Path | None = None,
+                 reranker: Reranker | None = None, rerank_candidates: int | None = None) -> None:
         from knowledge.chunking import DEFAULT_CHUNK_CHARS
 
         self.home = Path(home)
@@ -103,6 +89,12 @@ class KnowledgeBase:
         self.chroma_port = chroma_port
         self._embedder = embedder
         self.embedder_kind = embedder_kind  # used when no embedder is given; None = knowledge.embedding's default
+        # A local model folder to embed with instead of the packaged model (when no embedder is given); None = the
+        # folder `scrutiny tune` recorded for this home, if any (knowledge.model_folder.tuned_model_dir).
+        self.model_dir = model_dir
+        # Re-scores the fused top candidates of a hybrid search (knowledge.rerank); None = no re-ranking.
+        self.reranker = reranker
+        self.rerank_candidates = rerank_candidates or RERANK_CANDIDATES
         self.max_file_mb = max_file_mb
         from knowledge import limits
 
@@ -119,20 +111,23 @@ class KnowledgeBase:
         self._vectors: VectorStore | None = None
         # True while something else reports mismatches itself (an ingest heals them; the doctor lists them).
         self.integrity_quiet = False
-        self._index: _SearchIndex | None = None
+        self._index: SearchIndex | None = None
 
     # -- components, opened on first use -------------------------------------------------------------------
     @property
     def embedder(self) -> Embedder:
         """The embedder (created lazily, of `embedder_kind`; the model itself loads on first embed).
 
-        The ONNX one keeps its one-time export under home/models/.
+        It runs `model_dir`, else the tuned model recorded for this home, else the packaged model. The ONNX one keeps
+        its one-time export under home/models/.
         """
         if self._embedder is None:
             from knowledge import embedding
+            from knowledge.model_folder import tuned_model_dir
 
             self._embedder = embedding.make_embedder(self.embedder_kind or embedding.DEFAULT_EMBEDDER,
-                                                     embedding.model_cache_dir(self.home))
+                                                     embedding.model_cache_dir(self.home),
+                                                     model_dir=self.model_dir or tuned_model_dir(self.home))
         return self._embedder
 
     @property
@@ -323,6 +318,11 @@ class KnowledgeBase:
         if progress:
             progress("Storing", len(pending), len(pending))
 
+    def use_embedder(self, embedder: Embedder) -> None:
+        """Embed with `embedder` from now on (the vector index is reopened for it; `reembed` rebuilds it)."""
+        self._embedder = embedder
+        self._vectors = None
+
     def forget_stores(self, registry: bool = False, vectors: bool = False) -> None:
         """Drop the open registry and/or vector index so the next use opens them afresh (after a repair)."""
         if registry:
@@ -404,29 +404,12 @@ class KnowledgeBase:
         raise KnowledgeError(f"document {doc_id!r} has no page {page}")
 
     # -- search ---------------------------------------------------------------------------------------------
-    def _search_index(self) -> _SearchIndex:
-        from knowledge.lexical import LexicalIndex
-        from knowledge.passages import Span
+    def _search_index(self) -> SearchIndex:
+        from knowledge.search_index import build_search_index
 
         generation = self.registry.generation()
-        if self._index is not None and self._index.generation == generation:
-            return self._index
-        docs = {d.doc_id: d for d in self.registry.documents()}
-        texts = self.registry.texts()
-        spans: dict[str, Span] = {}
-        by_position: dict[tuple[str, int], Span] = {}
-        doc_chunks: dict[str, list[str]] = {}
-        for row in self.registry.chunks():
-            span = Span(row.chunk_id, row.doc_id, row.ord, row.page, row.section, row.start, row.end)
-            spans[row.chunk_id] = span
-            by_position[(row.doc_id, row.ord)] = span
-            doc_chunks.setdefault(row.doc_id, []).append(row.chunk_id)
-        ids = list(spans)
-        lexical = LexicalIndex(ids, [_lexical_text(docs[spans[i].doc_id].title, spans[i].section,
-                                                   texts[spans[i].doc_id][spans[i].start:spans[i].end]) for i in ids])
-        units = {d: [tuple(u) for u in doc.inferred.get("units", [])] for d, doc in docs.items()}
-        self._index = _SearchIndex(generation, docs, spans, by_position, texts, lexical, doc_chunks,
-                                   units)  # type: ignore[arg-type]
+        if self._index is None or self._index.generation != generation:
+            self._index = build_search_index(self.registry, generation)
         return self._index
 
     @staticmethod
@@ -478,11 +461,14 @@ class KnowledgeBase:
         return named_document(query, described)
 
     def search(self, query: str, k: int = 5, access: AccessContext | None = None,
-               filters: SearchFilters | None = None, mode: SearchMode = "hybrid") -> list[Passage]:
+               filters: SearchFilters | None = None, mode: SearchMode = "hybrid",
+               also: Sequence[str] = ()) -> list[Passage]:
         """Passages answering `query`, best first; [] when nothing held is relevant or nothing is permitted.
 
         A question that names a document ("the LGA guide for officers", "Grace and Martin's essay") is searched in
-        that document first; the other documents' passages follow.
+        that document first; the other documents' passages follow. `also` are other wordings of the question (an
+        LLM's search queries): each is searched too and the rankings fused, while `query` alone decides whether
+        anything is relevant, is re-ranked against and chooses the quotes, which stay verbatim from the index.
         """
         access = access or AccessContext()
         if not query.strip() or k <= 0:
@@ -494,13 +480,15 @@ class KnowledgeBase:
         if self.unknown_names(query, allowed):
             return []  # the question names someone or something no permitted document mentions
         named = self.named_document(query, access, filters) if ROUTE_BY_NAME else None
-        everywhere = self._search_in(index, query, k, allowed, mode)
+        queries = [query, *dict.fromkeys(q.strip() for q in also if q.strip() and q.strip() != query.strip())]
+        everywhere = self._search_in(index, queries, k, allowed, mode)
         if named is None or not everywhere:
             return everywhere
         from knowledge.doc_names import without_names
 
         doc = index.docs[named]
-        inside = without_names(query, {"title": doc.title, **{f: doc.inferred.get(f) for f in _DESCRIBED}})
+        described = {"title": doc.title, **{f: doc.inferred.get(f) for f in _DESCRIBED}}
+        inside = [without_names(q, described) for q in queries]
         first = self._search_in(index, inside, k, [d for d in allowed if d.doc_id == named], mode, threshold=False)
         out = list(first)
         for p in everywhere:
@@ -532,13 +520,11 @@ class KnowledgeBase:
         vocab = [w for w in words if len(w) >= 4]
         return [n for n in missing if len(n) < 4 or process.extractOne(n, vocab, score_cutoff=88) is None]
 
-    def _search_in(self, index: _SearchIndex, query: str, k: int, allowed: list[StoredDocument], mode: SearchMode,
-                   threshold: bool = True) -> list[Passage]:
-        from knowledge.passages import build_passages
-
-        allowed_ids = {d.doc_id for d in allowed}
-        restricted_scope = len(allowed) < len(index.docs)
-        n = max(CANDIDATES, 4 * k)
+    def _ranked(self, index: SearchIndex, query: str, n: int, allowed_ids: set[str], mode: SearchMode,
+                threshold: bool) -> list[tuple[str, float]]:
+        """The top `n` permitted chunks for one query in `mode`; [] when its best dense match is below the
+        relevance threshold (with `threshold`)."""
+        restricted_scope = len(allowed_ids) < len(index.docs)
         dense: list[tuple[str, float]] = []
         if mode in ("hybrid", "dense"):
             vector = self.embedder.embed_query(query)
@@ -553,11 +539,35 @@ class KnowledgeBase:
                               if restricted_scope else None)
             lexical = index.lexical.top(query, n, allowed_chunks)
         if mode == "dense":
-            ranked = dense
-        elif mode == "bm25":
-            ranked = lexical
-        else:
-            ranked = self._fuse(dense, lexical)
+            return dense
+        if mode == "bm25":
+            return lexical
+        return self._fuse(dense, lexical)
+
+    def _search_in(self, index: SearchIndex, queries: list[str], k: int, allowed: list[StoredDocument],
+                   mode: SearchMode, threshold: bool = True) -> list[Passage]:
+        from knowledge.passages import build_passages, rrf
+
+        query = queries[0]
+        allowed_ids = {d.doc_id for d in allowed}
+        n = max(CANDIDATES, 4 * k)
+        rankings: list[list[tuple[str, float]]] = []
+        for number, text in enumerate(queries):
+            ranked = self._ranked(index, text, n, allowed_ids, mode, threshold)
+            if not ranked and number == 0:
+                return []  # the question itself decides whether anything held is relevant
+            if ranked:
+                rankings.append(ranked)
+        ranked = rankings[0]
+        if len(rankings) > 1:
+            # Reciprocal rank fusion, the question's own ranking weighing as much as all other wordings together.
+            others = 1.0 / (len(rankings) - 1)
+            ranked = rrf([[cid for cid, _ in r] for r in rankings], k=RRF_K,
+                         weights=[1.0] + [others] * (len(rankings) - 1))
+        if self.reranker is not None and mode == "hybrid":
+            from knowledge.rerank import rerank
+
+            ranked = rerank(ranked, query, index.chunk_text, self.reranker, self.rerank_candidates)
         spans = [(index.spans[cid], score) for cid, score in ranked]
         built = build_passages(spans, index.by_position, index.texts, query, k, units=index.units,
                                weights=index.lexical.weights(query))
@@ -572,8 +582,3 @@ class KnowledgeBase:
                                publisher=doc.inferred.get("publisher")))
         return out
 
-
-def _lexical_text(title: str, section: str | None, text: str) -> str:
-    if not LEXICAL_CONTEXT:
-        return text
-    return f"{section or ''}\n{text}"

@@ -1,26 +1,39 @@
-"""Sentence embeddings from the bundled all-MiniLM-L6-v2 model through sentence-transformers, loaded on first use.
+"""Sentence embeddings through sentence-transformers (the bundled all-MiniLM-L6-v2, or a local model folder),
+loaded on first use.
 
 The default embedder is the ONNX Runtime one (knowledge.onnx_embedder), which gives the same vectors without
-importing torch; this one stays for fine-tuning and for cross-checking. `Embedder` is its old name.
+importing torch; this one stays for fine-tuning, for cross-checking, and for model folders the ONNX runtime cannot
+run. `Embedder` is its old name.
 """
 
 from __future__ import annotations
 
 import os
 import threading
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from knowledge.model_info import DIMENSION, MODEL_ID
 
+if TYPE_CHECKING:
+    from knowledge.model_folder import ModelFolder
+
 
 class SentenceTransformerEmbedder:
-    """Lazy wrapper round SentenceTransformer: the model loads on the first embed call, on CPU, offline."""
+    """Lazy wrapper round SentenceTransformer: the model loads on the first embed call, on CPU, offline.
+
+    `model_dir` is a local sentence-transformers model folder (default: the packaged model); `cache_dir` is where
+    its weights digest is remembered (`knowledge.model_folder`).
+    """
 
     name = "sentence-transformers"
-    model_id = MODEL_ID
-    dimension = DIMENSION
 
-    def __init__(self, batch_size: int = 32, query_threads: int | None = 1) -> None:
+    def __init__(self, batch_size: int = 32, query_threads: int | None = 1, model_dir: Path | None = None,
+                 cache_dir: Path | None = None) -> None:
+        self.model_dir = Path(model_dir) if model_dir is not None else None
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else None
+        self._folder: ModelFolder | None = None
+        self._model_id: str | None = None if self.model_dir is not None else MODEL_ID
         self.batch_size = batch_size
         # A one-sentence query gains nothing from intra-op threads, and on a busy 2-core host two spinning
         # threads made a query take ~1 s instead of ~50 ms (measured): queries run single-threaded.
@@ -28,6 +41,33 @@ class SentenceTransformerEmbedder:
         self._lock = threading.Lock()
         self._model: Any = None
         self.calls = 0  # number of embed_documents calls that did work; lets tests prove "no embedding"
+
+    @property
+    def folder(self) -> ModelFolder:
+        """The local model folder (read and checked once, without torch); only for a `model_dir` embedder."""
+        if self._folder is None:
+            from knowledge.errors import KnowledgeError
+            from knowledge.model_folder import read_model_folder
+
+            if self.model_dir is None:
+                raise KnowledgeError("this embedder runs the packaged model, not a model folder")
+            self._folder = read_model_folder(self.model_dir)
+        return self._folder
+
+    @property
+    def model_id(self) -> str:
+        """The model's identity in an index (the packaged id, or the local folder's)."""
+        if self._model_id is None:
+            from knowledge.model_folder import model_identity
+
+            cache = self.cache_dir or Path.home() / ".scrutiny" / "models"
+            self._model_id = model_identity(self.folder, cache)
+        return self._model_id
+
+    @property
+    def dimension(self) -> int:
+        """Vector size."""
+        return DIMENSION if self.model_dir is None else self.folder.dimension
 
     @property
     def model(self) -> Any:
@@ -43,7 +83,8 @@ class SentenceTransformerEmbedder:
             # A weight-loading progress bar on every start is noise in a CLI answer and in the bot's logs.
             transformers.utils.logging.disable_progress_bar()
 
-            self._model = SentenceTransformer(str(get_model_path()), device="cpu")
+            path = self.folder.path if self.model_dir is not None else get_model_path()
+            self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         return self._model
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:

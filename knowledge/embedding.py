@@ -8,6 +8,9 @@ Two embedders run the same packaged model (all-MiniLM-L6-v2 from the `gt-all-min
 Both give unit-length vectors that agree to cosine >= 0.9999
 (tests/test_embedder_onnx_matches_sentence_transformers.py), so an index built by one may be searched with the
 other; a different *model* may not (`knowledge.vectors`).
+Either runtime may instead run a local model folder (`model_dir`: SCRUTINY_EMBEDDER_MODEL_DIR, or the model
+`scrutiny tune` made, `knowledge.model_folder`); an OpenAI-compatible embeddings endpoint or any langchain
+`Embeddings` is wrapped by `knowledge.remote_embedder`. All of them satisfy the `Embedder` protocol.
 This module imports nothing heavy.
 """
 
@@ -35,9 +38,17 @@ class Embedder(Protocol):
     """Turns passages and queries into unit-length vectors of one model."""
 
     name: str  # the runtime: "onnx" or "sentence-transformers" (or a provider's own name)
-    model_id: str  # the model: vectors of different model ids are never compared
-    dimension: int
     calls: int  # number of embed_documents calls that did work; lets tests prove "no embedding"
+
+    @property
+    def model_id(self) -> str:
+        """The model: vectors of different model ids are never compared."""
+        ...
+
+    @property
+    def dimension(self) -> int:
+        """Vector size (0 while unknown, e.g. an endpoint not yet asked)."""
+        ...
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         """Unit-length embeddings for passages, in input order."""
@@ -53,19 +64,21 @@ def model_cache_dir(home: Path) -> Path:
     return Path(home) / "models"
 
 
-def make_embedder(kind: str = DEFAULT_EMBEDDER, cache_dir: Path | None = None) -> Embedder:
+def make_embedder(kind: str = DEFAULT_EMBEDDER, cache_dir: Path | None = None,
+                  model_dir: Path | None = None) -> Embedder:
     """An embedder of `kind` ("onnx" | "sentence-transformers"); nothing loads until the first embed call.
 
     `cache_dir` is where the ONNX export is kept (required for "onnx"; a data directory's is `model_cache_dir(home)`).
+    `model_dir` is a local sentence-transformers model folder to run instead of the packaged model.
     """
     if kind == "onnx":
         if cache_dir is None:
             raise KnowledgeError("the onnx embedder needs a cache directory for its exported model")
         from knowledge.onnx_embedder import OnnxEmbedder
 
-        return OnnxEmbedder(Path(cache_dir))
+        return OnnxEmbedder(Path(cache_dir), model_dir=model_dir)
     if kind == "sentence-transformers":
         from knowledge.embedder import SentenceTransformerEmbedder
 
-        return SentenceTransformerEmbedder()
+        return SentenceTransformerEmbedder(model_dir=model_dir, cache_dir=cache_dir)
     raise KnowledgeError(f"unknown embedder {kind!r}: choose one of {', '.join(EMBEDDER_KINDS)}")

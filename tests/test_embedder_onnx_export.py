@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import onnx_embedder
+from knowledge import model_folder, onnx_embedder
 from knowledge.embedding import make_embedder
 from knowledge.onnx_embedder import OnnxEmbedder, ensure_exported, export_name, packaged_model
 
@@ -47,7 +47,7 @@ def test_second_construction_reuses_the_export(exported: tuple[Path, Path], monk
 
     monkeypatch.setattr(onnx_embedder, "export_onnx", no_export)
     # Nor is the 90 MB weights file hashed again: its digest is remembered against its stat.
-    monkeypatch.setattr(onnx_embedder.hashlib, "sha256", lambda *a: pytest.fail("weights hashed again"))
+    monkeypatch.setattr(model_folder.hashlib, "sha256", lambda *a: pytest.fail("weights hashed again"))
     again = OnnxEmbedder(cache, prebuilt=())
     assert len(again.embed_documents(["one", "two"])) == 2
     assert not again.exported
