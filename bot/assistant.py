@@ -136,10 +136,18 @@ class Assistant:
     def _has_indicators(self) -> bool:
         return bool(self.store.datasets())
 
-    def search(self, query: str, caller: CallerContext, k: int = DOCUMENT_PASSAGES) -> list[Passage]:
+    def search(self, query: str, caller: CallerContext, k: int = DOCUMENT_PASSAGES,
+               rewrite: bool = False) -> list[Passage]:
+        """Passages for `query`; with `rewrite` and an LLM configured (SCRUTINY_MULTI_QUERY on), the model's other
+        wordings of it are searched too (bot/pipeline/search_queries.py)."""
         if not self.kb.documents():
             return []
-        return self.kb.search(query, k=k, access=self.access(caller))
+        also: list[str] = []
+        if rewrite and self.settings.multi_query and self.llm is not None:
+            from bot.pipeline.search_queries import search_queries
+
+            also = search_queries(self.llm, query)
+        return self.kb.search(query, k=k, access=self.access(caller), also=also)
 
     def _resolve(self, question: str, home: str | None) -> Resolution | None:
         if not self._has_indicators():
@@ -388,7 +396,7 @@ class _Sources:
         self.assistant, self.caller, self.chart_path, self.make_chart = assistant, caller, chart, make_chart
 
     def search(self, query: str) -> list[Passage]:
-        return self.assistant.search(query, self.caller)
+        return self.assistant.search(query, self.caller, rewrite=True)
 
     def analyse(self, resolution: Resolution, area: str) -> IndicatorAnalysis:
         return self.assistant.analyse(resolution, area)
