@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from knowledge.base import KnowledgeBase
-from knowledge.tuning import training_pairs, tune
+from knowledge.tuning import train, training_pairs
 from knowledge_documents import LOREM, write
 
 
@@ -19,7 +19,7 @@ def test_tuning_saves_a_model_trained_on_the_documents(tmp_path: Path, shared_em
     kb.ingest([docs])
     pairs = training_pairs(kb, limit=64)
     assert pairs and all(q and p and q != p for q, p in pairs)
-    report = tune(kb, tmp_path / "tuned", limit=4, batch_size=4, max_tokens=32, threads=1)
+    report = train(kb, tmp_path / "tuned", limit=4, batch_size=4, max_tokens=32, threads=1)
     assert report.steps == 1 and report.pairs == 4
     from sentence_transformers import SentenceTransformer
 
