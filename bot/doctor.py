@@ -116,8 +116,9 @@ def _knowledge(settings: Settings, repair: bool, report: DoctorReport, progress:
     from knowledge.errors import KnowledgeError
 
     def make() -> KnowledgeBase:
-        kb = KnowledgeBase(settings.home, chroma_host=settings.chroma_host, chroma_port=settings.chroma_port,
-                           max_file_mb=settings.max_file_mb, embedder=embedder)
+        # The embedder the settings describe (runtime, model folder, endpoint), so a repair re-embeds with the model
+        # every other command searches with.
+        kb = settings.knowledge_base(embedder=embedder)
         kb.integrity_quiet = True  # the doctor reports mismatches itself
         return kb
 

@@ -141,3 +141,20 @@ def test_the_cli_runs_on_the_model_folder_of_the_setting(tmp_path: Path, copy_di
     monkeypatch.setenv("SCRUTINY_EMBEDDER_MODEL_DIR", str(tmp_path / "absent"))
     result = runner.invoke(app, ["ask", "How much is the garden waste charge?"])
     assert result.exit_code == 2 and "SCRUTINY_EMBEDDER_MODEL_DIR" in result.output
+
+
+def test_scrutiny_doctor_re_embeds_with_the_configured_model_folder(tmp_path: Path, other_dir: Path, docs: Path,
+                                                                   shared_embedder) -> None:
+    """After SCRUTINY_EMBEDDER_MODEL_DIR changes, `scrutiny doctor` (what the refusal message names) rebuilds the
+    index with that folder's model, not with the packaged one."""
+    from bot.doctor import doctor
+    from bot.settings import load_settings
+
+    home = tmp_path / "home"
+    KnowledgeBase(home, embedder=shared_embedder).ingest([docs])
+    settings = load_settings(home=home, area=None, llm=None, chroma_host=None, embedder_model_dir=str(other_dir))
+    report = doctor(settings)
+    assert report.healthy, report.lines
+    kb = settings.knowledge_base()
+    assert kb.vectors.recorded().model == kb.embedder.model_id != MODEL_ID
+    assert "52 pounds" in kb.search("garden waste charge")[0].text
