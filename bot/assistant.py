@@ -149,12 +149,12 @@ class Assistant:
             also = search_queries(self.llm, query)
         return self.kb.search(query, k=k, access=self.access(caller), also=also)
 
-    def _resolve(self, question: str, home: str | None) -> Resolution | None:
+    def _resolve(self, question: str, home: str | None, after: str | None = None) -> Resolution | None:
         if not self._has_indicators():
             return None
         from indicators.query import resolve
 
-        rules = resolve(self.store, question, home, embedder=self.embedder)
+        rules = resolve(self.store, question, home, embedder=self.embedder, after=after)
         if self.llm is None:
             return rules
         # With a model configured it may read the question; the store validates its reading, else the rules stand.
@@ -321,13 +321,13 @@ class Assistant:
         else:
             res = self._resolve(indicator, home)
             if res is None or res.status != "resolved":
-                reading = understand(indicator, Route(kind="question"), None, home, lambda _t, _h: res)
+                reading = understand(indicator, Route(kind="question"), None, home, lambda _t, _h, _a=None: res)
                 return unknown_answer(reading, self._documents_held(), [d.name for d in self._datasets()])
             res = res.model_copy(update={"area_code": home, "since": since or res.since,
                                          "period": period or res.period})
         analysis = self.analyse(res, home)
         text, citation = indicator_answer(analysis, citation_id=1)
-        reading = understand(indicator, Route(kind="question"), None, home, lambda _t, _h: res)
+        reading = understand(indicator, Route(kind="question"), None, home, lambda _t, _h, _a=None: res)
         return Answer(question=f"trend {indicator}", kind="indicator", answer=text, citations=[citation],
                       figures=list(analysis.figures), chart=self.chart(analysis, chart, make_chart),
                       understood=reading.interpretation.model_copy(update={"intent": "trend"}))

@@ -19,13 +19,15 @@ _NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
            "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20}
 _N = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
 _NOT_TIME = r"(?!\s*(?:years?|yrs?|quarters?|months?))"
-_RANK_N = re.compile(rf"\b(top|bottom|best|worst|highest|lowest|leading|lagging)\s+{_N}\b{_NOT_TIME}|"
-                     rf"\b{_N}\s+(?:best|worst|highest|lowest|top|bottom)\b|"
+_RANK_N = re.compile(rf"\b(top|bottom|best|worst|highest|lowest|leading|lagging|weakest|strongest|poorest)\s+"
+                     rf"{_N}\b{_NOT_TIME}|"
+                     rf"\b{_N}\s+(?:best|worst|highest|lowest|top|bottom|weakest|strongest|poorest)\b|"
                      rf"\b(?:the\s+)?{_N}\s+councils?\s+(?:with|that have|having)\s+the\s+(highest|lowest|best|worst)",
                      re.IGNORECASE)
 _RANK_LIST = re.compile(
     r"\b(league table|rank(?:ing|ings)?\s+(?:the|all|every|of)|rank\s+the|ranked list|who(?:'s| is| are| has| have)"
-    r"\s+(?:the\s+)?(?:best|worst|highest|lowest|top|bottom)|which councils?\s+(?:is|are|has|have|do|does|did)?\s*"
+    r"\s+(?:the\s+)?(?:\d+\s+|three\s+|five\s+|ten\s+)?(?:best|worst|highest|lowest|top|bottom|weakest|"
+    r"strongest|poorest)|which councils?\s+(?:is|are|has|have|do|does|did)?\s*"
     r"(?:the\s+)?(?:best|worst|highest|lowest|top|bottom|leading|lagging)|which councils?\b.*\b(?:best|worst|"
     r"highest|lowest)|(?:best|worst|top|bottom|highest|lowest)[- ](?:performing|ranked)\s+councils?|"
     r"(?:best|worst|highest|lowest)\s+councils?|councils?\s+(?:with|that have)\s+the\s+(?:highest|lowest|best|"
@@ -33,6 +35,17 @@ _RANK_LIST = re.compile(
     rf"the\s+(?:bottom|top)\b(?!\s+quartile)|(?:which|what|the)\s+{_N}\s+councils?|league table|propping up|"
     r"(?:list|show|give)(?: me)? the (?:\w+ )?(?:highest|lowest|best|worst)|who (?:does|did|is|was) (?:best|worst)|"
     r"which of (?:them|those|these))",
+    re.IGNORECASE)
+# "Where do we come among our neighbours?", "what's our ranking in the family group?", "where are we in that?": the
+# council's place in a ranking, not a list ("where do we sit relative to them" compares, and is left to _COMPARE).
+_POSITION = re.compile(
+    r"\bwhere (?:do|did|does|are|were|is|would) (?:we|us|our (?:council|authority)|the council|it|they)\s+"
+    r"(?:(?:come|rank|place|finish|feature|appear)(?:s|ed)?\b(?!\s+(?:relative|compared|against|versus|vs|next))|"
+    r"(?:stand|sit|lie|fall)s?\s+(?:in|among|amongst|out of|of|within)\b|(?:stand|sit)s?\s*[?.!]*\s*$)|"
+    r"\bwhat(?:'s| is| was) (?:our|the council's|my council's) (?:rank(?:ing)?|position|place|"
+    r"league position)\b|\bour (?:rank(?:ing)?|position|place|league position) (?:in|among|amongst|of|out of|"
+    r"within|across|on)\b|\bwhere are we (?:in|on) (?:that|this|the (?:list|table|league table|ranking))\b|"
+    r"\bhow (?:do|did) we rank\b|\bwhere (?:do|did) we rank\b",
     re.IGNORECASE)
 _BEST_WORDS = re.compile(r"\b(best|top|leading|strongest)\b", re.IGNORECASE)
 # "which 3 councils", "the three best-performing", "list the five lowest": the size of a ranking wherever it stands.
@@ -113,6 +126,9 @@ def _rank(text: str) -> tuple[int | None, RankOrder | None, str] | None:
 def read_intent(text: str, periods: AskedPeriods, places: int, names_home: bool, has_group: bool) -> AskedIntent:
     """The intent of a question: `places` counts councils named (home included), `has_group` a named group."""
     rank = _rank(text)
+    position = _POSITION.search(text)
+    if position is not None and places <= 1 and not _RANK_N.search(text):
+        return AskedIntent(intent="rank", n=None, order=None, spans=[position[0]])
     if rank is not None and places <= 1:
         n, order, span = rank
         return AskedIntent(intent="rank", n=n, order=order, spans=[span])
@@ -120,9 +136,11 @@ def read_intent(text: str, periods: AskedPeriods, places: int, names_home: bool,
     compare_cue = bool(_COMPARE.search(text))
     if places >= 2 or (compare_cue and (has_group or places >= 2)):
         return AskedIntent(intent="compare", overview_cue=overview, compare_cue=compare_cue)
-    if _TARGET.search(text) and re.search(r"\btargets?\b|\bon track\b|\brag\b|\b(?:are|is|was|were)\s+(?:we|it|"
+    # "complaints handled within target", "in target time": part of a measure's name, not a question about targets.
+    aims = re.sub(r"\b(?:within|in|inside)\s+(?:the\s+)?target(?:\s+times?)?\b", " ", text, flags=re.IGNORECASE)
+    if _TARGET.search(aims) and re.search(r"\btargets?\b|\bon track\b|\brag\b|\b(?:are|is|was|were)\s+(?:we|it|"
                                           r"that|they)\s+(?:\w+\s+)?(?:green|red|amber)\b|\b(?:green|red|amber) or "
-                                          r"(?:green|red|amber)\b", text, re.IGNORECASE):
+                                          r"(?:green|red|amber)\b", aims, re.IGNORECASE):
         return AskedIntent(intent="target", overview_cue=overview, compare_cue=compare_cue)
     if periods.kind in ("span", "since", "last_n"):
         return AskedIntent(intent="trend", overview_cue=overview, compare_cue=compare_cue)

@@ -24,6 +24,9 @@ _YEAR = (r"(?:(?:fy|financial\s+year)\s*)?(?:"
          r"(?P<y4a>(?:19|20)\d{2})\s*[-/\u2013]\s*(?P<y4b>(?:19|20)\d{2})"
          r"|(?P<fya>(?:19|20)\d{2})\s*[-/\u2013]\s*(?P<fyb>\d{2})(?![\d/])"
          r"|(?<![\d/-])(?P<ssa>\d{2})\s*[/-]\s*(?P<ssb>\d{2})(?![\d/-])"
+         # "the year to March 2021", "year ending 31 March 2021": the financial year that ends then (2020-21).
+         r"|(?:the\s+)?(?:financial\s+)?year\s+(?:to|ending|ended|end)\s+(?:(?:the\s+)?31(?:st)?\s+(?:of\s+)?)?"
+         r"march,?\s+(?P<ytm>(?:19|20)\d{2})"
          r"|(?<![\d/-])(?P<cal>(?:19|20)\d{2})(?![\d/-]))")
 _QUARTER = r"(?:q|quarter\s*)(?P<q>[1-4])"
 _TOKEN = re.compile(rf"(?:{_QUARTER}\s*(?:of\s+|in\s+)?)?{_YEAR}(?:\s*{_QUARTER.replace('?P<q>', '?P<q2>')})?",
@@ -37,7 +40,10 @@ _DECADE = re.compile(r"\b(?:over|in|during|for|across)?\s*(?:the\s+)?(?:last|pas
 _LATEST = re.compile(r"\b(?:last year|this year|latest|most recent|currently|current|at the moment|right now|"
                      r"now|these days|at present|presently|so far this year|the moment)\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"\blast (?:financial )?year\b", re.IGNORECASE)
-_SINCE_THEN = re.compile(r"\bsince (?:then|that year|that)\b", re.IGNORECASE)
+_SINCE_THEN = re.compile(r"\bsince (?:then|that year|that)\b|\bsince\s*[?.!]*\s*$", re.IGNORECASE)
+# "what about the previous year?": one year before the period the conversation was last about.
+_YEAR_BEFORE = re.compile(r"\b(?:the )?(?:previous|prior|preceding) (?:financial )?year\b|\bthe year before\b|"
+                          r"\ba year (?:earlier|before)\b", re.IGNORECASE)
 
 
 class AskedPeriods(BaseModel):
@@ -50,6 +56,7 @@ class AskedPeriods(BaseModel):
     unit: str = "years"  # what N counts: years, quarters or months
     quarter: str | None = None  # "Q2" with no year: the latest Q2 held
     since_then: bool = False  # "and since then?": since the period the conversation was last about
+    year_before: bool = False  # "what about the previous year?": the year before the one last talked about
     said_last_year: bool = False  # "how did we do last year?" reads as the latest full year held
     spans: list[str] = Field(default_factory=list)  # the text that said it, removed before measure matching
 
@@ -76,6 +83,9 @@ def normalise_year(match: re.Match[str]) -> str | None:
         if b != (a + 1) % 100:
             return None
         text = f"20{a:02d}-{b:02d}" if a < 90 else f"19{a:02d}-{b:02d}"
+    elif g.get("ytm"):
+        a = int(g["ytm"])
+        text = f"{a - 1}-{str(a)[2:]}"
     elif g.get("cal"):
         a = int(g["cal"])
         if not 1990 <= a <= 2040:
@@ -105,6 +115,10 @@ def parse_periods(text: str) -> AskedPeriods:
     """Read the period expression of a question (the first one that fits, most specific first)."""
     asked = AskedPeriods()
     tokens = _tokens(text)
+    if not tokens and (before := _YEAR_BEFORE.search(text)):
+        asked.year_before = True
+        asked.spans.append(before[0])
+        return asked
     if _SINCE_THEN.search(text):
         asked.since_then = True
         asked.kind = "since"

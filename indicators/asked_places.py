@@ -15,7 +15,8 @@ from pydantic import BaseModel
 if TYPE_CHECKING:
     from indicators.store import IndicatorStore
 
-__all__ = ["GROUPS", "PlaceMention", "find_places", "name_variants", "short_forms", "unheld_place"]
+__all__ = ["GROUPS", "PlaceMention", "find_places", "held_spelling", "name_variants", "short_forms",
+           "unheld_place"]
 
 # Group "codes" a question can name instead of a council (the `understood` contract uses them as areas).
 GROUPS = ("england", "scotland", "national", "neighbours")
@@ -35,7 +36,8 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"rate|picture|las))\b", re.I)),
     ("national", re.compile(r"\b(national(?:ly)?(?: average| median| figure| picture| rate)?|all councils|every "
                             r"council|the country|countrywide|nationwide|the rest of the country)\b", re.I)),
-    ("neighbours", re.compile(r"\b(similar (?:councils?|authorities|districts|counties|boroughs|places|areas)|"
+    ("neighbours", re.compile(r"\b((?:similar|comparable|like-for-like) (?:councils?|authorities|districts|"
+                              r"counties|boroughs|places|areas|las)|"
                               r"(?:nearest |statistical |cipfa )?"
                               r"neighbou?rs?|stat neighbou?rs?|family group|benchmarking family|(?:cipfa |our )family|"
                               r"comparator group|comparators?|peer group|peers|cipfa|"
@@ -48,7 +50,11 @@ _NOT_NAMES = frozenset(
     "better between change changed compare compared comparison council councils could doing down during each "
     "figure figures from getting going good great have higher highest improve improving latest least level lower "
     "lowest many more most much over people performance performing since some than that their there these "
-    "those trend under versus what when where which while with worse worst would years".split())
+    "those trend under versus what when where which while with worse worst would years "
+    # Who is asking and for what: "Chair's asking", "the authority's", "for leavers", "- need it for tomorrow".
+    "chair chairs cllr councillor councillors member members officer officers leader mayor cabinet committee "
+    "scrutiny authority authorities tomorrow today tonight yesterday meeting briefing report papers agenda team "
+    "director portfolio holder colleague colleagues everyone anyone someone leavers residents public".split())
 _FUZZY_CUTOFF = 88.0
 # The short forms of county names in everyday use ("Notts", "Herts", "NE Lincs").
 _COUNTY_SHORT = {
@@ -58,6 +64,8 @@ _COUNTY_SHORT = {
     "hampshire": "hants", "lancashire": "lancs", "bedfordshire": "beds", "berkshire": "berks",
     "derbyshire": "derbys", "warwickshire": "warks", "clackmannanshire": "clacks", "yorkshire": "yorks",
     "birmingham": "brum", "northumberland": "northd", "shropshire": "salop",
+    # Nicknames councils are called by in everyday speech.
+    "wolverhampton": "wolves", "darlington": "darlo", "southampton": "soton", "middlesbrough": "boro",
 }
 _DIRECTIONS = (("north east", "ne"), ("north west", "nw"), ("south east", "se"), ("south west", "sw"),
                ("north", "n"), ("south", "s"), ("east", "e"), ("west", "w"))
@@ -65,11 +73,24 @@ _DIRECTIONS = (("north east", "ne"), ("north west", "nw"), ("south east", "se"),
 _SUFFIX = r"(?:\s+(?:cc|bc|dc|mbc|ua|council|county council|borough council|district council|city council))?"
 # Names in common use that no rule derives from the official one.
 _ALIASES: dict[str, set[str]] = {
-    "eilean siar": {"western isles", "na h-eileanan siar", "comhairle nan eilean siar", "na h eileanan siar"},
+    "eilean siar": {"western isles", "na h-eileanan siar", "comhairle nan eilean siar", "na h eileanan siar", "cnes"},
     "kingston upon hull": {"hull", "hull city"},
     "scottish borders": {"borders", "the borders"},
     "glasgow city": {"gcc", "glasgow city council"},
     "edinburgh city": {"cec", "city of edinburgh council"},
+    # Acronyms councils use for themselves (typed in capitals or not: none is an English word).
+    "hammersmith and fulham": {"lbhf", "h&f"},
+    "kensington and chelsea": {"rbkc", "k&c"},
+    "barking and dagenham": {"lbbd", "b&d"},
+    "tower hamlets": {"lbth"},
+    "bath and north east somerset": {"banes", "b&nes", "bathnes"},
+    "cheshire west and chester": {"cwac", "cw&c"},
+    "north east lincolnshire": {"nelc"},
+    "windsor and maidenhead": {"rbwm"},
+    "kingston upon thames": {"rbk", "kingston"},
+    "east renfrewshire": {"east ren", "east renfrew"},
+    "west dunbartonshire": {"west dunbarton", "west dumbarton"},
+    "east dunbartonshire": {"east dunbarton", "east dumbarton"},
 }
 
 
@@ -194,6 +215,10 @@ def find_places(store: IndicatorStore, text: str, home: str | None,
     spans: list[tuple[int, int]] = []
 
     def add(code: str, start: int, end: int, how: How, score: float = 100.0) -> None:
+        # "Mid Suffolk" or "East Suffolk" is another council than Suffolk: a name with a compass word before it
+        # that no held name includes is not this council (and may be one not held).
+        if how in ("name", "fuzzy") and _COMPASS_BEFORE.search(text[:start].lower()):
+            return
         if not _taken(spans, start, end):
             spans.append((start, end))
             found.append(PlaceMention(code=code, text=text[start:end], start=start, how=how, score=score))
@@ -266,6 +291,7 @@ _UNHELD_PATTERNS = (
     re.compile(r"\b(?:for|in)\s+(?P<name>[a-z][a-z-]{3,}(?:\s+(?:county|borough|district|city))?(?:\s+council)?)"
                r"\s*[?.!]*\s*$"),
 )
+_COMPASS_BEFORE = re.compile(r"\b(?:mid|north|south|east|west|central|greater|inner|outer)[\s-]+$")
 _PLACE_WORDS = frozenset("council county borough district city metropolitan royal london".split())
 
 
@@ -288,3 +314,22 @@ def unheld_place(text: str, found: list[PlaceMention], is_vocabulary: Callable[[
                 continue
             return " ".join(words)
     return None
+
+
+def held_spelling(store: IndicatorStore, name: str) -> str | None:
+    """The held council a name not recognised is most likely a misspelling of ("Sterling" -> "Stirling",
+    "Falkrik" -> "Falkirk"), or None. Looser than the typo pass over the whole question (ratio 80, not 88) because
+    it runs only on a word already taken to be a place: same first letter, nearly the same length, one clear
+    winner."""
+    from rapidfuzz import fuzz, process
+
+    key = _normal(name)
+    if len(key) < 5:
+        return None
+    index = _index(store)
+    found = process.extract(key, list(index.lookup), scorer=fuzz.ratio, limit=3, score_cutoff=80.0)
+    near = [(v, score) for v, score, _ in found if v[0] == key[0] and abs(len(v) - len(key)) <= 2]
+    if not near:
+        return None
+    codes = {index.lookup[v] for v, score in near if score >= near[0][1] - 2}
+    return near[0][0] if len(codes) == 1 else None

@@ -12,10 +12,19 @@ _LEADING = re.compile(
     r"quick q(?:uestion)?|quick one|bit of a random one|sorry if this is obvious(?: but)?|sorry to bother you|"
     r"can you help|could you help|for the pre-?meet(?:ing)?|ahead of (?:o&s|scrutiny|committee|the meeting|cabinet)"
     r"(?: next week| tomorrow| on \w+)?|before (?:o&s|scrutiny|committee|the meeting)(?: next week| tomorrow)?|"
-    r"please|pls|ok|okay|right|so)\b[\s!,.:;\-\u2013\u2014]*)+", re.IGNORECASE)
+    r"please|pls|ok|okay|right|so|"
+    # Who is asking and what for: "Cllr Patel wants to know", "the chair's asking", "one for the briefing note".
+    r"(?:cllr|councillor|the chair|chair|our chair|the leader|a member|members?)(?:\s+[a-z][\w'-]*)?(?:'s| is| are)?"
+    r"\s+(?:asking|wants to know|would like to know|has asked|asked|wondering)(?:\s+(?:me|us))?|"
+    r"(?:one|a question|something) for the (?:briefing(?: note)?|report|papers|pre-?meet|committee)|"
+    r"need to check something for (?:the|a) (?:report|briefing|meeting)|"
+    r"sorry if this is a (?:daft|silly|stupid|dumb) question(?: but)?|before (?:cabinet|full council)"
+    r"(?: next week| tomorrow| on \w+)?)\b[\s!,.:;\-\u2013\u2014]*)+", re.IGNORECASE)
 _TRAILING = re.compile(
     r"(?:[\s,.;:\-\u2013\u2014]*(?:thanks(?: very much| so much| a lot)?(?: in advance)?|thank you(?: very much)?|"
-    r"many thanks|cheers|thx|ta|pls|please|much appreciated|if you can|if possible|"
+    r"many thanks|cheers|thx|ta|pls|please|much appreciated|if you can|if possible|asap(?: if poss(?:ible)?)?|"
+    r":[a-z_+-]+:|(?:-\s*)?need(?:ed)? (?:it|this) (?:for|by) (?:tomorrow|today|tonight|monday|tuesday|wednesday|"
+    r"thursday|friday)|\((?:for )?(?:the )?(?:committee |scrutiny )?(?:report|briefing(?: note)?|papers)\)|"
     r"(?:\(|-\s*)?(?:need(?:ed)? (?:it|this) for|for) (?:tomorrow'?s|the|our|next week'?s|thursday'?s|tonight'?s)"
     r" (?:papers|meeting|cttee|committee|scrutiny cttee|scrutiny committee|pre-?meet|briefing|agenda)\)?|"
     r"\((?:for )?(?:the )?(?:scrutiny )?(?:cttee|committee|papers|pre-?meet)\))[\s!.?]*)+$", re.IGNORECASE)

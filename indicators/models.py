@@ -316,3 +316,4 @@ class Resolution(BaseModel):
     period_note: str = ""  # e.g. the asked year is not held, so the nearest held are used
     area_candidates: list[str] = Field(default_factory=list)  # a council named but not held: closest held names
     since_then: bool = False  # "and since then?": since the period the conversation was last about
+    year_before: bool = False  # "what about the previous year?": the year before the one last talked about

@@ -37,6 +37,10 @@ class QueryEmbedder(Protocol):
 RESOLVED_SCORE = 0.55  # best score needed to answer
 ALL_SERVICES = "All services"  # an overview of every indicator the council holds
 AMBIGUOUS_MARGIN = 0.06  # runner-up this close (and itself >= RESOLVED_SCORE) -> ask which
+# Below RESOLVED_SCORE an indicator is still taken when the words and the embedding independently pick it first and
+# it leads: two weak signals that agree (calibrated on the blind development sets, never on the held-out half).
+AGREED_SCORE, AGREED_MARGIN = 0.30, 0.03
+SEMANTIC_SEPARATION = 0.25  # words tie two measures, the embedding prefers one by this much -> that one
 NOT_INDICATOR_SCORE = 0.30  # below this, with no indicator-ish wording, it is not an indicator question
 EMBED_FLOOR, EMBED_CEIL = 0.25, 0.65  # cosine range mapped onto 0..1
 
@@ -92,6 +96,10 @@ _SYNONYMS = {
     "dfg": "disabled facilities grants", "dfgs": "disabled facilities grants",
     "kpis": "", "kpi": "", "indicators": "", "metrics": "",
     "fees": "cost costs", "fee": "cost", "folk": "person people", "spend": "cost", "elderly": "older",
+    # Everyday words for what measures call by another name.
+    "leaving": "turnover", "churn": "turnover", "quitting": "turnover", "advice": "information",
+    "centre": "facilities", "centres": "facilities", "gym": "sports facilities", "gyms": "sports facilities",
+    "swimming": "sports facilities", "pools": "sports facilities",
 }
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "couple": 2, "few": 3}
@@ -129,7 +137,9 @@ def _stem(word: str) -> str:
 _PHRASES = ((re.compile(r"\bcare homes?\b"), "residential care"), (re.compile(r"\bhome[- ]care\b"), "home care"),
             (re.compile(r"\b([abc])[- ]class\b"), r"\1class"), (re.compile(r"\bkms?\b"), "kilometre"),
             (re.compile(r"\b(?:delayed (?:hospital )?discharges?|bed[- ]blocking)\b"),
-             "days hospital ready discharged"))
+             "days hospital ready discharged"),
+            # A collection rate is the share of what is due that is received, not the cost of collecting it.
+            (re.compile(r"\bcouncil tax collection rates?\b"), "council tax collection received income due"))
 
 
 def _words(text: str) -> list[str]:
@@ -147,6 +157,7 @@ class _Index:
 
     infos: list[IndicatorInfo]
     words: list[set[str]]
+    phrases: list[list[set[str]]]  # per indicator: the words of its name and of each alias, apart
     idf: dict[str, float]
     area_sets: dict[str, set[str]]  # indicator id -> areas with data
     ids: frozenset[str] = frozenset()  # lower-case indicator ids ("asc4"), never a council's name
@@ -158,6 +169,8 @@ def _index(store: IndicatorStore) -> _Index:
         return cache["query_index"]
     infos = store.indicators()
     words = [set(_words(" ".join([i.name, *i.aliases]))) for i in infos]
+    phrases = [[ws for ws in (set(_words(t)) - _GENERIC_NAME_WORDS for t in [i.name, *i.aliases]) if ws]
+               for i in infos]
     df: dict[str, int] = {}
     for ws in words:
         for w in ws:
@@ -166,7 +179,7 @@ def _index(store: IndicatorStore) -> _Index:
     idf = {w: math.log(1 + n / c) for w, c in df.items()}
     table = store.table()
     area_sets = {str(k): set(v) for k, v in table.groupby("indicator_id")["area_code"].unique().items()}
-    cache["query_index"] = _Index(infos=infos, words=words, idf=idf, area_sets=area_sets,
+    cache["query_index"] = _Index(infos=infos, words=words, phrases=phrases, idf=idf, area_sets=area_sets,
                                   ids=frozenset(i.indicator_id.lower() for i in infos))
     return cache["query_index"]
 
@@ -214,7 +227,7 @@ def _lexical(index: _Index, query_words: list[str], question: str) -> list[float
     scores = []
     tokens = set(_WORD.findall(question.lower()))
     lowered = question.lower()
-    for info, names in zip(index.infos, index.words, strict=True):
+    for info, names, phrases in zip(index.infos, index.words, index.phrases, strict=True):
         if info.indicator_id.lower() in tokens:
             scores.append(1.0)
             continue
@@ -240,19 +253,27 @@ def _lexical(index: _Index, query_words: list[str], question: str) -> list[float
             if syn:
                 hit_weight += weight * 0.9
                 continue
-            best = max((fuzz.ratio(w, n) for n in names), default=0)
+            # A typo, not another word: "carer" is not "care", nor "user" "use" (an agent noun is its own idea).
+            best = max((fuzz.ratio(w, n) for n in names if not _agent_noun(w, n)), default=0)
             if best >= 85 and len(w) >= 5:
                 hit_weight += weight * 0.8
         coverage = hit_weight / total if total else 0.0
-        distinct = names - _GENERIC_NAME_WORDS or names
-        name_hits = len(distinct & qset)
-        name_cover = name_hits / len(distinct)
+        # How much of one way of naming it the question says: the name, or one alias, whichever it says most of
+        # (pooling every alias's words made "quality of life" cover "ASC Quality of Life" less than "ASC Carer
+        # Quality of Life", because the first has more aliases).
+        name_cover = max((len(ws & qset) / len(ws) for ws in phrases), default=0.0)
         score = 0.8 * coverage + 0.2 * name_cover
         # "Awards at level 5" is not "level 6": a number in the name that the question does not say counts against.
         if any(w.isdigit() and w not in tokens for w in names) and any(w.isdigit() for w in tokens):
             score *= 0.9
         scores.append(max(score, alias))
     return scores
+
+
+def _agent_noun(a: str, b: str) -> bool:
+    """Whether one word is the other with -r/-er added ("carer"/"care", "worker"/"work")."""
+    short, long = sorted((a, b), key=len)
+    return long in (short + "r", short + "er", short + "ers", short + "rs")
 
 
 def _semantic(index: _Index, store: IndicatorStore, text: str, embedder: QueryEmbedder) -> list[float]:
@@ -303,7 +324,7 @@ def _span_fields(asked: AskedPeriods, question: str) -> dict[str, object]:
     return {"since": since, "last_n": last_n, "period": period, "frequency": frequency,
             "period_from": asked.start, "period_to": asked.end,
             "years_back": asked.n if asked.kind == "last_n" and asked.unit == "years" else None,
-            "since_then": asked.since_then}
+            "since_then": asked.since_then, "year_before": asked.year_before}
 
 
 def national_code(info: IndicatorInfo | None, store: IndicatorStore) -> str:
@@ -315,10 +336,13 @@ def national_code(info: IndicatorInfo | None, store: IndicatorStore) -> str:
 
 
 def resolve(store: IndicatorStore, question: str, home_area: str | None,
-            embedder: QueryEmbedder | None = None) -> Resolution:
-    """Resolve a question to intent, indicator(s), council(s), span and comparison; or say it is ambiguous/unknown."""
+            embedder: QueryEmbedder | None = None, _depth: int = 0, after: str | None = None) -> Resolution:
+    """Resolve a question to intent, indicator(s), council(s), span and comparison; or say it is ambiguous/unknown.
+
+    `after`: the indicator the conversation was last about, so "and for carers?" after "service users finding
+    information" means carers finding information, not any carers' measure."""
     from indicators.asked_intent import read_intent
-    from indicators.asked_places import GROUPS, find_places, unheld_place
+    from indicators.asked_places import GROUPS, find_places, held_spelling, unheld_place
 
     index = _index(store)
     question = plain_question(question)
@@ -337,6 +361,11 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         # about; "our" there is a figure of speech, not a second council.
         places = [p for p in places if p.how != "home"]
     unheld = None if named else unheld_place(question, places, lambda w: _is_vocabulary(index, w))
+    spelled = held_spelling(store, unheld) if unheld is not None else None
+    if unheld is not None and spelled is not None and _depth == 0:
+        # "Falkrik" is Falkirk: read the question again with the held spelling, and say nothing of it.
+        fixed = re.sub(re.escape(unheld), spelled, question, count=1, flags=re.IGNORECASE)
+        return resolve(store, fixed, home_area, embedder, _depth=1, after=after)
     if unheld is not None:
         from rapidfuzz import process
 
@@ -350,7 +379,10 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     residual = _strip(question, asked.spans + [p.text for p in places] + intent.spans)
     words = _words(residual)
     lexical = _lexical(index, words, residual)
+    if after is not None and words:
+        lexical = _sibling_bonus(index, after, words, lexical)
     scores = list(lexical)
+    semantic: list[float] | None = None
     if embedder is not None and words and not _decisive(lexical):
         # Only when the words leave it open: embedding every indicator costs a cold CLI call about a second.
         semantic = _semantic(index, store, " ".join(_WORD.findall(residual.lower())), embedder)
@@ -382,13 +414,17 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
                               service=service, service_indicators=members,
                               **{k: v for k, v in base.items() if k != "intent"})
     candidates = [index.infos[i] for i in order[:5]]
-    if top < RESOLVED_SCORE:
+    if top < RESOLVED_SCORE and not _agreed(order, scores, lexical, semantic):
         if top < NOT_INDICATOR_SCORE and not _INDICATORISH.search(question):
             return Resolution(status="not_indicator", candidates=candidates, score=top,
                               message=RESOLVER_MESSAGES["not_indicator"], **base)
         return Resolution(status="unknown", candidates=candidates, score=top,
                           message=RESOLVER_MESSAGES["unmatched"], **base)
     close = [i for i in order[1:4] if scores[i] >= RESOLVED_SCORE and top - scores[i] <= AMBIGUOUS_MARGIN]
+    chosen = _separated([best, *close], semantic) if close and top < 1.0 else None
+    if chosen is not None:
+        best, close = chosen, []
+        top = scores[best]
     if close and top < 1.0:
         options = [index.infos[i] for i in [best, *close]]
         names = "; ".join(f"{o.name} ({o.indicator_id})" for o in options)
@@ -399,6 +435,8 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     base["areas"] = [national if a == "national" else a for a in base["areas"]]  # type: ignore[union-attr]
     if intent.intent == "rank":
         base["areas"] = ["neighbours" if base["scope"] == "neighbours" else national]
+        if intent.n is None and home_area is not None:
+            base["areas"] = [home_area, *base["areas"]]  # "where do we come?": the council's place in the group
         if intent.order in ("highest", "lowest") and info.polarity in ("higher_is_better", "lower_is_better"):
             high_good = info.polarity == "higher_is_better"
             base["rank_order"] = "best" if (intent.order == "highest") == high_good else "worst"
@@ -454,6 +492,45 @@ def fit_to_held(store: IndicatorStore, res: Resolution, area_code: str) -> Resol
     if notes:
         update["period_note"] = " ".join(notes)
     return res.model_copy(update=update) if update else res
+
+
+def _sibling_bonus(index: _Index, after: str, words: list[str], lexical: list[float]) -> list[float]:
+    """Raise the measures that say every word of a short follow-up and share most of the previous measure's name:
+    the same measure for another group of people ("and for carers?")."""
+    ids = [i.indicator_id for i in index.infos]
+    words = [w for w in words if w in index.idf]  # "same but for carers": only the words measures are named with
+    if after not in ids or not words or len(words) > 3:
+        return lexical
+    before = index.phrases[ids.index(after)][0] if index.phrases[ids.index(after)] else set()
+    if not before:
+        return lexical
+    out = list(lexical)
+    for i, names in enumerate(index.words):
+        if ids[i] == after or not set(words) <= names:
+            continue
+        shared = len(before & names) / len(before)
+        out[i] = min(1.0, lexical[i] + 0.4 * shared)
+    return out
+
+
+def _agreed(order: list[int], scores: list[float], lexical: list[float], semantic: list[float] | None) -> bool:
+    """Whether the words and the embedding each rank the leading indicator first, and it leads clearly."""
+    if semantic is None or len(order) < 2:
+        return False
+    first = order[0]
+    by_words = max(order, key=lambda i: lexical[i])
+    by_meaning = max(order, key=lambda i: semantic[i])
+    return (by_words == by_meaning == first and scores[first] >= AGREED_SCORE
+            and scores[first] - scores[order[1]] >= AGREED_MARGIN)
+
+
+def _separated(options: list[int], semantic: list[float] | None) -> int | None:
+    """Of indicators the words cannot tell apart, the one the embedding clearly prefers ("nndr collection" is
+    business rates, not council tax), or None."""
+    if semantic is None:
+        return None
+    ranked = sorted(options, key=lambda i: -semantic[i])
+    return ranked[0] if semantic[ranked[0]] - semantic[ranked[1]] >= SEMANTIC_SEPARATION else None
 
 
 def _decisive(scores: list[float]) -> bool:

@@ -63,7 +63,7 @@ def _norm_areas(values: list[str] | None) -> set[str]:
     return set(values or [])
 
 
-def differences(expect: dict[str, Any], got: dict[str, Any] | None) -> list[str]:
+def differences(expect: dict[str, Any], got: dict[str, Any] | None, home: str | None = None) -> list[str]:
     """What differs between a labelled reading and the `understood` JSON (unknown: only the intent counts)."""
     if got is None:
         return ["no reading"]
@@ -74,7 +74,12 @@ def differences(expect: dict[str, Any], got: dict[str, Any] | None) -> list[str]
         return problems
     if set(got.get("indicators") or []) != set(expect.get("indicators") or []):
         problems.append(f"indicators {got.get('indicators')} != {expect.get('indicators')}")
-    if _norm_areas(got.get("areas")) != _norm_areas(expect.get("areas")):
+    want_areas, got_areas = _norm_areas(expect.get("areas")), _norm_areas(got.get("areas"))
+    if expect["intent"] == "rank" and "neighbours" in want_areas and expect.get("n") is not None:
+        # The sets' authors differ on whether a neighbour league table names the home council (whose group it
+        # is) beside "neighbours"; both readings are the same question, so the home code is not counted.
+        want_areas, got_areas = want_areas - {home}, got_areas - {home}
+    if got_areas != want_areas:
         problems.append(f"areas {got.get('areas')} != {expect.get('areas')}")
     want_p, got_p = expect.get("periods") or {}, got.get("periods") or {}
     for end in ("from", "to"):
@@ -122,10 +127,10 @@ def _ask_item(item: dict[str, Any], assistant: Assistant) -> BlindResult:
             break
         if n < len(expect_each) - 1 and expect_each[n]:
             got = answer.to_contract()["understood"]
-            problems += [f"turn {n + 1}: {p}" for p in differences(expect_each[n], got)]
+            problems += [f"turn {n + 1}: {p}" for p in differences(expect_each[n], got, item["home_area"])]
     figures_ok = None
     if answer is not None:
-        problems += differences(item["expect"], answer.to_contract()["understood"])
+        problems += differences(item["expect"], answer.to_contract()["understood"], item["home_area"])
         if item.get("figures"):
             missing = _figures_match(answer, item["figures"])
             figures_ok = not missing

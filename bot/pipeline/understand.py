@@ -25,12 +25,13 @@ _GROUPS = ("england", "scotland", "national", "neighbours")
 _COMPARE_CUE = re.compile(r"\b(compare[sd]?|against|versus|vs\.?|than|beat\w*|side by side|relative to|next to|"
                           r"add|include|throw|as well|too|also|plus)\b", re.IGNORECASE)
 _ADD_CUE = re.compile(r"\b(add|include|throw|as well|too|also|plus)\b", re.IGNORECASE)
+_REPLACE_CUE = re.compile(r"\b(replace|swap|switch|instead of|rather than|in place of)\b", re.IGNORECASE)
 
 
 class Resolver(Protocol):
     """Turns text into an indicator resolution (None when no indicator data is held)."""
 
-    def __call__(self, text: str, home: str | None) -> Resolution | None: ...
+    def __call__(self, text: str, home: str | None, after: str | None = None) -> Resolution | None: ...
 
 
 class Reading(BaseModel):
@@ -87,7 +88,13 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
     named = _named_councils(res)
     groups = [a for a in res.areas if a in _GROUPS]
     prev_councils = [a for a in prev.areas if a not in _GROUPS] or ([prev.area_code] if prev.area_code else [])
-    if named:
+    if named and _REPLACE_CUE.search(question) and len(named) >= 2:
+        # "replace Orkney with Shetland", "Shetland instead of Orkney": one council out, the other in.
+        instead = bool(re.search(r"\b(instead of|rather than|in place of)\b", question, re.IGNORECASE))
+        new, old = (named[:1], named[1:]) if instead else (named[1:], named[:1])
+        areas = [c for c in prev_councils if c not in old] + [c for c in new if c not in prev_councils]
+        update.update(areas=areas + groups, area_code=areas[0])
+    elif named:
         if _COMPARE_CUE.search(question) and prev.intent != "rank":
             # "and compared with Edinburgh?" sets the new council beside the last one; "add Suffolk" beside all.
             keep = prev_councils if _ADD_CUE.search(question) else prev_councils[:1]
@@ -104,11 +111,14 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
         update.update(areas=list(prev.areas), area_code=prev.area_code)
         if prev.intent == "rank":
             update.update(scope=res.scope if res.intent == "rank" else prev.scope)
-    explicit_period = res.period_to is not None or res.period_from is not None or res.years_back is not None
+    explicit_period = (res.period_to is not None or res.period_from is not None or res.years_back is not None
+                       or res.year_before)
     spans = res.period_from is not None or res.years_back is not None or res.since_then
     if res.since_then:
         start = prev.period_to or prev.period
         update.update(since=start, period_from=start, period_to=None, period=None, intent="trend")
+    elif res.year_before and (last := prev.period_to or prev.period) and (earlier := _year_before(last)):
+        update.update(period=earlier, period_to=earlier, period_from=None, since=None, years_back=None)
     elif not explicit_period:
         update.update(since=prev.since, period=prev.period, period_from=prev.period_from,
                       period_to=prev.period_to, years_back=prev.years_back)
@@ -120,11 +130,17 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
             prev.scope or ("neighbours" if "neighbours" in prev.areas else "national"))
         areas = list(res.areas) if res.intent == "rank" and groups else (
             list(prev.areas) if prev.intent == "rank" else ["neighbours" if scope == "neighbours" else "national"])
+        position = res.intent == "rank" and res.rank_n is None
+        if position and home is not None:
+            # "where are we in that?": the council's own place in the group just ranked.
+            areas = [home, *[a for a in areas if a in _GROUPS]]
         update.update(intent="rank", rank_n=res.rank_n if res.intent == "rank" else prev.rank_n,
                       rank_order=res.rank_order if res.intent == "rank" else prev.rank_order,
                       scope=scope, comparison_asked=True, areas=areas)
     elif spans:
         update.update(intent="trend")
+    elif named and res.intent == "value" and prev.intent in ("trend", "target") and not explicit_period:
+        update.update(intent=prev.intent)  # "Ok and Worcestershire?" after a trend: the same trend for them
     elif res.intent in ("compare", "target") or named or not prev.intent or prev.intent == "overview":
         pass  # the follow-up says what it wants itself
     else:
@@ -140,6 +156,15 @@ def _trendish(question: str) -> bool:
     return bool(re.search(r"\b(improv\w*|getting (?:better|worse)|trend\w*|chang\w*|since)\b", question, re.I))
 
 
+def _year_before(period: str) -> str | None:
+    """The financial year before "2011-12" ("2010-11"); None for any other form of period."""
+    m = re.fullmatch(r"((?:19|20)\d{2})-(\d{2})", period)
+    if m is None:
+        return None
+    start = int(m[1]) - 1
+    return f"{start}-{str(start + 1)[2:]}"
+
+
 def understand(question: str, route: Route, conversation: Conversation | None, home: str | None,
                resolve: Resolver) -> Reading:
     """Read one question: the routed kind, then intent/indicator/councils/span, follow-ups filled from the thread."""
@@ -149,7 +174,8 @@ def understand(question: str, route: Route, conversation: Conversation | None, h
     if route.kind == "why" and conversation is not None:
         why_query = WHY_QUERY.format(topic=conversation.last_topic() or question)
     else:
-        res = resolve(question, home)
+        after = previous.indicator_id if previous is not None and route.kind == "followup" else None
+        res = resolve(question, home, after)
         followup = route.kind in ("chart", "followup") or (res is not None and res.status != "resolved")
         if res is not None and previous is not None and previous.indicator_id and followup:
             res = _merge(res, previous, question, home)
