@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from indicators.formatting import format_number, format_value, is_percent, ordinal
-from indicators.models import ChangeAssessment, Figure, IndicatorAnalysis
+from indicators.models import ChangeAssessment, ComparatorAssessment, Figure, IndicatorAnalysis
 from indicators.periods import parse_period, year_of
 
 if TYPE_CHECKING:
@@ -205,10 +205,12 @@ def _comparator_sentences(a: IndicatorAnalysis, store: IndicatorStore, figs: _Fi
     if c is None:
         return []
     unit, latest, out = a.info.unit, a.latest, []
-    figs.add("comparator median", c.median, c.period)
-    figs.add("comparator lower quartile", c.q1, c.period)
-    figs.add("comparator upper quartile", c.q3, c.period)
-    figs.add("comparators", float(c.n), c.period, unit="councils")
+    # Against the whole nation, the group's figures are the nation's (DESIGN: a group's figure carries the group).
+    group_area = _nation(c) if c.comparison == "national" else {}
+    figs.add("comparator median", c.median, c.period, **group_area)
+    figs.add("comparator lower quartile", c.q1, c.period, **group_area)
+    figs.add("comparator upper quartile", c.q3, c.period, **group_area)
+    figs.add("comparators", float(c.n), c.period, unit="councils", **group_area)
     group = c.group_name.replace("_", " ")
     if c.comparison == "neighbours":
         key = "group_family" if c.terms == "lgbf" else "group_neighbours"
@@ -244,6 +246,13 @@ def _comparator_sentences(a: IndicatorAnalysis, store: IndicatorStore, figs: _Fi
     return out
 
 
+def _nation(c: ComparatorAssessment) -> dict[str, str]:
+    """The area a national figure is filed under: the nation's group code ("england") and name, when it has one."""
+    if not c.national_name:
+        return {}
+    return {"area_code": c.national_name.lower(), "area_name": c.national_name}
+
+
 def _national_sentences(a: IndicatorAnalysis, store: IndicatorStore, figs: _Figures) -> list[str]:
     """The whole-dataset comparison, named as the dataset declares (Oflog: England median and MAD bands; LGBF: the
     published Scotland value and family-group average; a council's own data: all councils in it, never national)."""
@@ -253,7 +262,8 @@ def _national_sentences(a: IndicatorAnalysis, store: IndicatorStore, figs: _Figu
     unit, out = a.info.unit, []
     if c.terms == "lgbf" and (c.published_national is not None or c.published_group_average is not None):
         if c.published_national is not None:
-            figs.add("Scotland value (published)", c.published_national, c.period)
+            # A whole-nation figure carries the nation as its area (DESIGN: a group's figure carries the group).
+            figs.add("Scotland value (published)", c.published_national, c.period, **_nation(c))
             out.append(m["scotland"].format(period=c.period, value=with_unit(c.published_national, unit)))
         if c.published_group_average is not None and c.published_group_name:
             figs.add("family group average (published)", c.published_group_average, c.period)
@@ -262,8 +272,8 @@ def _national_sentences(a: IndicatorAnalysis, store: IndicatorStore, figs: _Figu
         return out
     if c.national_median is not None and c.comparison == "neighbours" and not c.group_is_everyone:
         if c.terms == "oflog":
-            figs.add("national median", c.national_median, c.period)
-            figs.add("national councils", float(c.national_n), c.period, unit="councils")
+            figs.add("national median", c.national_median, c.period, **_nation(c))
+            figs.add("national councils", float(c.national_n), c.period, unit="councils", **_nation(c))
             out.append(m["england"].format(n=c.national_n, median=with_unit(c.national_median, unit)))
         else:
             label = store.dataset(a.info.dataset).national_label if a.info.dataset else "all councils in the data"

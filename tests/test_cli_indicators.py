@@ -72,8 +72,8 @@ def _expected_lgbf(folder: Path) -> dict[str, tuple[str, str, float]]:
         "quartile": (SLUG, latest, float(min(4, (rank - 1) * 4 // len(group) + 1))),
         "best comparator value": (best_slug, latest, float(best.iloc[0])),
         # LGBF answers state the published Scotland value and family-group average, not a "national" median of
-        # the councils (issue 16).
-        "Scotland value (published)": (SLUG, latest, float(own_row["Scotland_Indicator_Real"]) * scale),
+        # the councils (issue 16); the Scotland value is filed under Scotland, as a group's figure carries its group.
+        "Scotland value (published)": ("scotland", latest, float(own_row["Scotland_Indicator_Real"]) * scale),
         "family group average (published)": (SLUG, latest, float(own_row["FG_Avg_Indicator_Real"]) * scale),
     }
 

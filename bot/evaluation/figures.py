@@ -35,6 +35,7 @@ XMR_FACTOR = 2.66
 XMR_RUN_SIDE = 7
 XMR_RUN_TREND = 6
 REL_TOL = 1e-6
+NATION_CODES = frozenset({"england", "scotland"})  # area codes of whole-nation figures (indicators.wording)
 ABS_TOL = 1e-9
 
 
@@ -462,7 +463,11 @@ def check_figures(figures: list[Figure], raw: dict[str, RawData], home: str | No
             checks.append(FigureCheck(fig, None, f"no raw table for dataset {fig.dataset!r}"))
             continue
         key = (lambda f: f.area_name) if recomputer.raw.by_name else (lambda f: f.area_code)
-        if fig.label == "best comparator value":
+        if fig.area_code in NATION_CODES:
+            # A national figure is filed under the nation; it is recomputed for the council the answer is about.
+            own = latest.get((fig.dataset or "", fig.indicator_id))
+            area = home if home is not None else (key(own) if own is not None else None)
+        elif fig.label == "best comparator value":
             own = latest.get((fig.dataset or "", fig.indicator_id))
             area = home if home is not None else (key(own) if own is not None else None)
             fig = fig.model_copy(update={"area_code": key(fig)})
