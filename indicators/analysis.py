@@ -571,8 +571,12 @@ def _caveats(info: IndicatorInfo, rows: pd.DataFrame, full: pd.DataFrame, series
             caveats.append(ANALYSIS_MESSAGES["not_collected"].format(periods=", ".join(not_collected)))
     if change is not None and change.percent is not None and abs(change.percent) >= BASE_EFFECT_PERCENT:
         earlier = [float(v) for v in full["value"].iloc[:-1]]
-        if len(earlier) >= 3 and (change.from_value == min(earlier) or change.from_value == max(earlier)):
-            extreme = "lowest" if change.from_value == min(earlier) else "highest"
+        # Measured from a trough a rise looks bigger, from a peak a fall does; a rise from the peak (a new high) or
+        # a fall from the trough is understated, not exaggerated, so it is no base effect.
+        rising = change.absolute > 0
+        from_low, from_high = change.from_value == min(earlier), change.from_value == max(earlier)
+        if len(earlier) >= 3 and ((from_low and rising) or (from_high and not rising)):
+            extreme = "lowest" if from_low and rising else "highest"
             caveats.append(ANALYSIS_MESSAGES["base_effect"].format(period=change.from_period, extreme=extreme))
     if frequency != "annual" and change is not None:
         noun = "quarter" if frequency == "quarterly" else "month"

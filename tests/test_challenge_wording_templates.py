@@ -50,3 +50,11 @@ def test_a_missing_placeholder_is_a_one_line_error() -> None:
         templates.fill("missed_target.summary", indicator="x")
     with pytest.raises(TemplateError, match="no wording"):
         templates.text("no.such.key")
+
+
+def test_a_missed_target_is_worded_without_a_direction() -> None:
+    # "Residual waste below target" said the opposite of the truth for a measure where lower is better (blind review).
+    templates = load_templates("challenge_lines.yaml")
+    for key in ("missed_target.title", "output_action.below_target"):
+        text = templates.fill(key, **_sample(placeholders(templates.text(key))))
+        assert "below" not in text and "above" not in text and "missing its target" in text, (key, text)
