@@ -120,6 +120,7 @@ def name_variants(name: str) -> set[str]:
         for word, short in _COUNTY_SHORT.items():
             if word in v:
                 out.add(v.replace(word, short))
+    for v in list(out):  # after the county short forms, so "North East Lincolnshire" is also "NE Lincs"
         for direction, short in _DIRECTIONS:
             if v.startswith(direction + " "):
                 out.add(short + v[len(direction):])

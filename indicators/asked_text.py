@@ -21,8 +21,10 @@ _LEADING = re.compile(
     r"sorry if this is a (?:daft|silly|stupid|dumb) question(?: but)?|before (?:cabinet|full council)"
     r"(?: next week| tomorrow| on \w+)?)\b[\s!,.:;\-\u2013\u2014]*)+", re.IGNORECASE)
 _TRAILING = re.compile(
-    r"(?:[\s,.;:\-\u2013\u2014]*(?:thanks(?: very much| so much| a lot)?(?: in advance)?|thank you(?: very much)?|"
-    r"many thanks|cheers|thx|ta|pls|please|much appreciated|if you can|if possible|asap(?: if poss(?:ible)?)?|"
+    # Each word whole: "capita?" must not lose its "ta" as if it said thanks.
+    r"(?:[\s,.;:\-\u2013\u2014]*(?<![A-Za-z])(?:thanks(?: very much| so much| a lot)?(?: in advance)?|"
+    r"thank you(?: very much)?|many thanks|cheers|thx|ta|pls|please|much appreciated|if you can|if possible|"
+    r"asap(?: if poss(?:ible)?)?|"
     r":[a-z_+-]+:|(?:-\s*)?need(?:ed)? (?:it|this) (?:for|by) (?:tomorrow|today|tonight|monday|tuesday|wednesday|"
     r"thursday|friday)|\((?:for )?(?:the )?(?:committee |scrutiny )?(?:report|briefing(?: note)?|papers)\)|"
     r"(?:\(|-\s*)?(?:need(?:ed)? (?:it|this) for|for) (?:tomorrow'?s|the|our|next week'?s|thursday'?s|tonight'?s)"

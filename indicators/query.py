@@ -18,6 +18,18 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 from indicators.asked_periods import AskedPeriods, parse_periods
 from indicators.asked_text import plain_question
+from indicators.measure_words import (
+    GENERIC_NAME_WORDS,
+    MONTHS_AND_WORDS,
+    STOP_WORDS,
+    SYNONYMS,
+    WORD,
+    agent_noun,
+    measure_words,
+    phrased,
+    said,
+    stem,
+)
 from indicators.models import IndicatorInfo, Resolution
 from indicators.wording import RESOLVER_MESSAGES
 
@@ -44,22 +56,6 @@ SEMANTIC_SEPARATION = 0.25  # words tie two measures, the embedding prefers one 
 NOT_INDICATOR_SCORE = 0.30  # below this, with no indicator-ish wording, it is not an indicator question
 EMBED_FLOOR, EMBED_CEIL = 0.25, 0.65  # cosine range mapped onto 0..1
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_STOP = frozenset(
-    "a an and are as at be been by can could did do does doing for from has have how i in is it its me my "
-    "of on or our ours over per please show tell than that the their them there these this those to us was "
-    "we were what whats when where which who why will with you your about against compare compared comparison "
-    "since last past previous years year periods period latest current recent most been gone going changed "
-    "change changing trend trends doing performance perform performing council councils similar neighbours "
-    "neighbour nearest family group average england english national nationally scotland scottish all versus "
-    "vs give look like rate figures figure data numbers number value looking well badly better worse improve "
-    "improved improving three two four five six seven eight nine ten one couple few many much across other "
-    "others get gets getting got happen happened happening tell show give quick pls thanks any more above below "
-    "going went gone direction travel right way lately currently moment now still really "
-    "side pick info kpis kpi indicators indicator metrics metric measures go asc".split())
-_MONTHS_AND_WORDS = frozenset(
-    "january february march april may june july august september october november december quarter year "
-    "scotland england wales britain uk nationally neighbours".split())
 _COMPARE_WORDS = (r"\b(compare[sd]?|comparison|versus|vs\.?|against|side by side|than|beat\w*|outperform\w*|"
                   r"ahead of|behind|relative to|next to|above|below|and us|us and|with us)\b")
 # Words of an overview question that name no measure ("summary of how our social care services are going").
@@ -71,36 +67,10 @@ _STRONG_OVERVIEW = re.compile(r"\b(overview|summary|summari[sz]e|rundown|run-dow
                               r"snapshot|health check|big picture|across the board|in one go|doing across|"
                               r"all (?:the |our |of our )?.{0,50}\b(?:indicators|measures|kpis|metrics))\b",
                               re.IGNORECASE)
-# Words in an indicator's name that do not set it apart ("CO2 emissions area wide per capita" is the general one).
-_GENERIC_NAME_WORDS = frozenset({"area", "wide", "total", "overall", "all"})
 _INDICATORISH = re.compile(
     r"\b(rate|rates|performance|perform|trend|changed|change|compare|compared|percentage|per cent|%|cost|costs|"
     r"figure|figures|indicator|indicators|kpi|kpis|how many|how much|improv\w*|target|rank|ranking|quartile|"
     r"median|average|score|level|levels|days|time taken|satisf\w*|since \d{4}|last \w+ years)\b", re.IGNORECASE)
-_SYNONYMS = {
-    "bin": "waste refuse collection collections", "bins": "waste refuse collection collections",
-    "rubbish": "waste refuse", "litter": "street cleaning cleanliness", "recycling": "recycled recycling",
-    "sick": "sickness absence", "sickness": "sickness absence", "absence": "sickness absence",
-    "carers": "carer carers", "turnover": "workforce turnover", "staff": "workforce employees",
-    "homes": "dwellings", "housing": "dwellings housing", "repairs": "repairs", "potholes": "roads maintenance",
-    "roads": "roads", "libraries": "library libraries", "library": "library libraries", "pupils": "pupil pupils",
-    "school": "school schools pupil", "exam": "awards tariff", "exams": "awards tariff", "jobs": "employment work",
-    "unemployment": "unemployed claimant", "reablement": "short-term services sequel",
-    "social": "social", "parks": "parks open spaces", "museums": "museums", "leisure": "leisure sports",
-    "carbon": "co2 emissions", "emissions": "co2 emissions", "tax": "tax", "invoices": "invoices",
-    "rent": "rent", "arrears": "arrears", "empty": "voids", "voids": "voids",
-    "long": "time", "quickly": "time", "fast": "time", "helped": "assisted", "helping": "assisted",
-    "info": "information", "apps": "applications", "ctax": "council tax", "qol": "quality life",
-    "nndr": "business rates nndr", "sickies": "sickness absence", "pop": "population", "escalated": "stage 2",
-    "head": "capita", "reqs": "requests", "req": "request", "ta": "temporary accommodation",
-    "dfg": "disabled facilities grants", "dfgs": "disabled facilities grants",
-    "kpis": "", "kpi": "", "indicators": "", "metrics": "",
-    "fees": "cost costs", "fee": "cost", "folk": "person people", "spend": "cost", "elderly": "older",
-    # Everyday words for what measures call by another name.
-    "leaving": "turnover", "churn": "turnover", "quitting": "turnover", "advice": "information",
-    "centre": "facilities", "centres": "facilities", "gym": "sports facilities", "gyms": "sports facilities",
-    "swimming": "sports facilities", "pools": "sports facilities",
-}
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "couple": 2, "few": 3}
 # "Q2 2024-25", "Q2 of 2024/25", "quarter 2 2024-25"
@@ -112,43 +82,6 @@ _NEIGHBOURS = re.compile(r"\b(similar councils?|neighbou?rs?|family group|compar
                          r"neighbou?rs?|cipfa|like us|similar authorities)\b", re.IGNORECASE)
 _NO_COMPARISON = re.compile(r"\b(no comparison|without comparison|just (?:the )?trend|only (?:the )?trend)\b",
                             re.IGNORECASE)
-
-
-_IRREGULAR = {"children": "child", "satisfaction": "satisfied", "satisfied": "satisfied", "satisfy": "satisfied",
-              "women": "woman", "men": "man", "people": "person", "premise": "premises", "emission": "emissions",
-              "cleanliness": "clean",
-              "cleaning": "clean", "cleaned": "clean", "employee": "employees", "employed": "employment",
-              "paid": "paid", "pay": "paid", "taken": "take", "took": "take", "takes": "take", "spending": "spend",
-              "spent": "spend", "costs": "cost", "cleansing": "clean",
-              "cleanse": "clean"}
-
-
-def _stem(word: str) -> str:
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
-    return word
-
-
-# Phrases whose words mean something else apart: a "care home" is residential care, not home care; an "A class
-# road" is one idea ("a" is otherwise a stop word).
-_PHRASES = ((re.compile(r"\bcare homes?\b"), "residential care"), (re.compile(r"\bhome[- ]care\b"), "home care"),
-            (re.compile(r"\b([abc])[- ]class\b"), r"\1class"), (re.compile(r"\bkms?\b"), "kilometre"),
-            (re.compile(r"\b(?:delayed (?:hospital )?discharges?|bed[- ]blocking)\b"),
-             "days hospital ready discharged"),
-            # A collection rate is the share of what is due that is received, not the cost of collecting it.
-            (re.compile(r"\bcouncil tax collection rates?\b"), "council tax collection received income due"))
-
-
-def _words(text: str) -> list[str]:
-    # "non-teacher" is one idea, not "teacher"; "what's" is "what".
-    lowered = re.sub(r"\bnon[-\s]+", "non", text.lower().replace("&", " and "))
-    for pattern, meaning in _PHRASES:
-        lowered = pattern.sub(meaning, lowered)
-    lowered = re.sub(r"['\u2019]s\b", "", lowered)
-    return [_stem(w) for w in _WORD.findall(lowered) if w not in _STOP]
 
 
 @dataclass
@@ -168,8 +101,8 @@ def _index(store: IndicatorStore) -> _Index:
     if "query_index" in cache:
         return cache["query_index"]
     infos = store.indicators()
-    words = [set(_words(" ".join([i.name, *i.aliases]))) for i in infos]
-    phrases = [[ws for ws in (set(_words(t)) - _GENERIC_NAME_WORDS for t in [i.name, *i.aliases]) if ws]
+    words = [set(measure_words(" ".join([i.name, *i.aliases]))) for i in infos]
+    phrases = [[ws for ws in (set(measure_words(t)) - GENERIC_NAME_WORDS for t in [i.name, *i.aliases]) if ws]
                for i in infos]
     df: dict[str, int] = {}
     for ws in words:
@@ -216,27 +149,22 @@ def _comparison(question: str) -> Literal["neighbours", "national", "none"]:
 def _lexical(index: _Index, query_words: list[str], question: str) -> list[float]:
     from rapidfuzz import fuzz
 
-    expanded: list[str] = []
-    for w in query_words:
-        expanded.append(w)
-    for raw in _WORD.findall(question.lower()):
-        if raw in _SYNONYMS:
-            expanded.extend(_stem(x) for x in _SYNONYMS[raw].split())
-    qset = set(expanded)
+    qset = said(query_words, question)
     original = set(query_words)
     scores = []
-    tokens = set(_WORD.findall(question.lower()))
-    lowered = question.lower()
+    tokens = set(WORD.findall(question.lower()))
+    forms = (question.lower(), phrased(question))  # an alias said as written, or in other words ("stage two")
     for info, names, phrases in zip(index.infos, index.words, index.phrases, strict=True):
         if info.indicator_id.lower() in tokens:
             scores.append(1.0)
             continue
         # An alias the question contains is strong evidence, the more so the more of the question it covers: a
         # one-word alias ("complaints") must not beat a name that says all of "stage 2 complaints upheld".
-        hits = [a for a in info.aliases if len(a) > 3 and re.search(rf"\b{re.escape(a.lower())}\b", lowered)]
+        hits = [a for a in info.aliases if len(a) > 3 and any(re.search(rf"\b{re.escape(a.lower())}\b", form)
+                                                              for form in forms)]
         alias = 0.0
         if hits:
-            longest = max(len(_words(a)) or 1 for a in hits)
+            longest = max(len(measure_words(a)) or 1 for a in hits)
             alias = 0.85 + 0.15 * min(1.0, longest / max(len(original), 1))
         if not original or not names:
             scores.append(alias)
@@ -249,12 +177,12 @@ def _lexical(index: _Index, query_words: list[str], question: str) -> list[float
             if w in names:
                 hit_weight += weight
                 continue
-            syn = {_stem(x) for x in _SYNONYMS.get(w, "").split()} & names
+            syn = {stem(x) for x in SYNONYMS.get(w, "").split()} & names
             if syn:
                 hit_weight += weight * 0.9
                 continue
             # A typo, not another word: "carer" is not "care", nor "user" "use" (an agent noun is its own idea).
-            best = max((fuzz.ratio(w, n) for n in names if not _agent_noun(w, n)), default=0)
+            best = max((fuzz.ratio(w, n) for n in names if not agent_noun(w, n)), default=0)
             if best >= 85 and len(w) >= 5:
                 hit_weight += weight * 0.8
         coverage = hit_weight / total if total else 0.0
@@ -270,10 +198,11 @@ def _lexical(index: _Index, query_words: list[str], question: str) -> list[float
     return scores
 
 
-def _agent_noun(a: str, b: str) -> bool:
-    """Whether one word is the other with -r/-er added ("carer"/"care", "worker"/"work")."""
-    short, long = sorted((a, b), key=len)
-    return long in (short + "r", short + "er", short + "ers", short + "rs")
+def _fully_named(index: _Index, options: list[int], said: set[str]) -> int | None:
+    """Of measures the words cannot tell apart, the only one whose whole name the question says: "CO2 emissions
+    per head" is the area-wide measure, not the one "from transport", whose extra word was not said."""
+    full = [i for i in options if any(ws <= said for ws in index.phrases[i][:1])]
+    return full[0] if len(full) == 1 else None
 
 
 def _semantic(index: _Index, store: IndicatorStore, text: str, embedder: QueryEmbedder) -> list[float]:
@@ -349,17 +278,17 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     asked = parse_periods(question)
     span = _span_fields(asked, question)
     places = find_places(store, question, home_area, lambda w: _is_vocabulary(index, w))
+    named = [p for p in places if p.code not in GROUPS and p.how != "home"]
+    if named and not re.search(_COMPARE_WORDS, question, re.IGNORECASE):
+        # "visits to our leisure centres for Greywater": a council named without a comparison is the one asked
+        # about; "our" there is a figure of speech, not a second council (so not a comparison either).
+        places = [p for p in places if p.how != "home"]
     councils = [p.code for p in places if p.code not in GROUPS]
     groups = [p.code for p in places if p.code in GROUPS]
     intent = read_intent(question, asked, places=len(councils), names_home=home_area in councils,
                          has_group=bool(groups))
     comparison = _comparison(question)
     comparison_asked = bool(groups) or intent.intent in ("compare", "rank")
-    named = [p for p in places if p.code not in GROUPS and p.how != "home"]
-    if named and not re.search(_COMPARE_WORDS, question, re.IGNORECASE):
-        # "visits to our leisure centres for Greywater": a council named without a comparison is the one asked
-        # about; "our" there is a figure of speech, not a second council.
-        places = [p for p in places if p.how != "home"]
     unheld = None if named else unheld_place(question, places, lambda w: _is_vocabulary(index, w))
     spelled = held_spelling(store, unheld) if unheld is not None else None
     if unheld is not None and spelled is not None and _depth == 0:
@@ -377,7 +306,7 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         councils = [home_area, *[c for c in councils if c != home_area]]
     area_code = councils[0] if councils else home_area
     residual = _strip(question, asked.spans + [p.text for p in places] + intent.spans)
-    words = _words(residual)
+    words = measure_words(residual)
     lexical = _lexical(index, words, residual)
     if after is not None and words:
         lexical = _sibling_bonus(index, after, words, lexical)
@@ -385,7 +314,7 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     semantic: list[float] | None = None
     if embedder is not None and words and not _decisive(lexical):
         # Only when the words leave it open: embedding every indicator costs a cold CLI call about a second.
-        semantic = _semantic(index, store, " ".join(_WORD.findall(residual.lower())), embedder)
+        semantic = _semantic(index, store, " ".join(WORD.findall(residual.lower())), embedder)
         scores = [max(lx, 0.55 * lx + 0.45 * se) if lx < 1.0 else 1.0 for lx, se in zip(lexical, semantic,
                                                                                          strict=True)]
     order = sorted(range(len(scores)), key=lambda i: -scores[i])
@@ -421,7 +350,10 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         return Resolution(status="unknown", candidates=candidates, score=top,
                           message=RESOLVER_MESSAGES["unmatched"], **base)
     close = [i for i in order[1:4] if scores[i] >= RESOLVED_SCORE and top - scores[i] <= AMBIGUOUS_MARGIN]
-    chosen = _separated([best, *close], semantic) if close and top < 1.0 else None
+    chosen = None
+    if close and top < 1.0:
+        chosen = _separated([best, *close], semantic)
+        chosen = chosen if chosen is not None else _fully_named(index, [best, *close], said(words, residual))
     if chosen is not None:
         best, close = chosen, []
         top = scores[best]
@@ -562,13 +494,13 @@ def _overview_service(store: IndicatorStore, index: _Index, residual: str, cue: 
     if not cue:
         return None  # "reablement outcomes for us" asks about a measure, not for a service overview
     service = find_service(store, residual)
-    left = [w for w in _words(residual) if w not in _OVERVIEW_WORDS]
+    left = [w for w in measure_words(residual) if w not in _OVERVIEW_WORDS]
     if service is None:
         # "How did we do last year?": an overview cue and no measure named at all means every indicator held.
         return ALL_SERVICES if cue and not left else None
     if _STRONG_OVERVIEW.search(residual) and scores[best] < 1.0:
         return service
-    service_words = {w for p in [service, *service_phrases(store, service)] for w in _words(p)}
+    service_words = {w for p in [service, *service_phrases(store, service)] for w in measure_words(p)}
     specific = scores[best] >= RESOLVED_SCORE and _indicator_specific(index, best, left, service_words)
     return None if specific else service
 
@@ -583,5 +515,5 @@ def _indicator_specific(index: _Index, best: int, left: list[str], service_words
 def _is_vocabulary(index: _Index, word: str) -> bool:
     """Whether a word belongs to how questions and measures are worded (so it cannot be a council's name)."""
     w = word.lower()
-    return (w in index.ids or w in _STOP or w in _SYNONYMS or w in _NUMBERS or _stem(w) in index.idf
-            or bool(re.fullmatch(r"(?:fy)?\d.*|q[1-4]", w)) or w in _MONTHS_AND_WORDS)
+    return (w in index.ids or w in STOP_WORDS or w in SYNONYMS or w in _NUMBERS or stem(w) in index.idf
+            or bool(re.fullmatch(r"(?:fy)?\d.*|q[1-4]", w)) or w in MONTHS_AND_WORDS)

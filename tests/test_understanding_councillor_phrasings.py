@@ -170,3 +170,41 @@ def test_the_national_figure_is_filed_under_england_and_equals_pandas(assistant:
     councils = year[year["Local authority code"].str.match(r"E\d{8}$")]
     national = [f for f in answer.figures if f.area_code == "england" and f.period == "2018-19"]
     assert national and national[0].value == pytest.approx(float(councils["Value"].median()))
+
+
+@pytest.mark.parametrize(("question", "home", "indicator", "areas"), [
+    # "capita?" lost its "ta" to the thanks-stripper, leaving "capi".
+    ("how do we compare with west dunbartonshire on co2 emissions per capita?", "S-fife", "CLIM01",
+     ["S-fife", "S-west-dunbartonshire"]),
+    # The county short form and the compass short form together.
+    ("NE Lincs reqs resulting in a service from 2017-18 to the 2018/19 financial year? ta", LEEDS, "ASC6",
+     ["E06000012"]),
+    # "A roads" is the A class roads measure, not any roads measure.
+    ("can you give me A roads that should be considered for maintenance for Angus in 2021-23 please", LEEDS,
+     "ENV04b", ["S-angus"]),
+])
+def test_measures_and_councils_people_abbreviate(assistant: Assistant, question: str, home: str, indicator: str,
+                                                 areas: list[str]) -> None:
+    got = _read(_ask(assistant, question, home))
+    assert (got["indicators"], got["areas"]) == ([indicator], areas)
+
+
+def test_the_whole_name_said_settles_a_tie(assistant: Assistant) -> None:
+    # "CO2 emissions per head": every word of the area-wide measure's name, while "from transport" was not said.
+    got = _read(_ask(assistant, "how has E Dunbartonshire's CO2 emissions per head changed since FY 2015-2016",
+                     "S-fife"))
+    assert (got["intent"], got["indicators"], got["periods"]["from"]) == ("trend", ["CLIM01"], "2015-16")
+
+
+def test_a_named_council_without_a_comparison_is_the_one_asked_about(sample_assistant) -> None:
+    answer = sample_assistant.ask("Latest figure for visits to our leisure centres for greywater borough council",
+                                  CallerContext(area="E07999001"))
+    got = _read(answer)
+    assert (got["intent"], got["areas"]) == ("value", ["E07999010"])
+
+
+def test_stage_two_is_stage_2(sample_assistant) -> None:
+    got = _read(sample_assistant.ask("yoY movement in upheld stage two complaints from FY 2020-2021 up to the 2023/24 "
+                                     "financial year?", CallerContext(area="E07999001")))
+    assert (got["indicators"], got["periods"]["from"], got["periods"]["to"]) == \
+        (["stage2_complaints_upheld"], "2020-21", "2023-24")

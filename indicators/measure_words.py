@@ -1,0 +1,114 @@
+"""The words questions and measures are made of: stop words, everyday terms for what measures call by another
+name, phrases whose words mean something else apart, and the small stemmer that lets "collected" meet "collecting".
+`indicators.query` matches a question's words against every indicator's name and aliases with these."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["GENERIC_NAME_WORDS", "MONTHS_AND_WORDS", "STOP_WORDS", "SYNONYMS", "WORD", "agent_noun", "measure_words",
+           "phrased", "said", "stem"]
+
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+STOP_WORDS = frozenset(
+    "a an and are as at be been by can could did do does doing for from has have how i in is it its me my "
+    "of on or our ours over per please show tell than that the their them there these this those to us was "
+    "we were what whats when where which who why will with you your about against compare compared comparison "
+    "since last past previous years year periods period latest current recent most been gone going changed "
+    "change changing trend trends doing performance perform performing council councils similar neighbours "
+    "neighbour nearest family group average england english national nationally scotland scottish all versus "
+    "vs give look like rate figures figure data numbers number value looking well badly better worse improve "
+    "improved improving three two four five six seven eight nine ten one couple few many much across other "
+    "others get gets getting got happen happened happening tell show give quick pls thanks any more above below "
+    "going went gone direction travel right way lately currently moment now still really "
+    "side pick info kpis kpi indicators indicator metrics metric measures go asc".split())
+MONTHS_AND_WORDS = frozenset(
+    "january february march april may june july august september october november december quarter year "
+    "scotland england wales britain uk nationally neighbours".split())
+# Words in an indicator's name that do not set it apart ("CO2 emissions area wide per capita" is the general one).
+GENERIC_NAME_WORDS = frozenset({"area", "wide", "total", "overall", "all"})
+SYNONYMS = {
+    "bin": "waste refuse collection collections", "bins": "waste refuse collection collections",
+    "rubbish": "waste refuse", "litter": "street cleaning cleanliness", "recycling": "recycled recycling",
+    "sick": "sickness absence", "sickness": "sickness absence", "absence": "sickness absence",
+    "carers": "carer carers", "turnover": "workforce turnover", "staff": "workforce employees",
+    "homes": "dwellings", "housing": "dwellings housing", "repairs": "repairs", "potholes": "roads maintenance",
+    "roads": "roads", "libraries": "library libraries", "library": "library libraries", "pupils": "pupil pupils",
+    "school": "school schools pupil", "exam": "awards tariff", "exams": "awards tariff", "jobs": "employment work",
+    "unemployment": "unemployed claimant", "reablement": "short-term services sequel",
+    "social": "social", "parks": "parks open spaces", "museums": "museums", "leisure": "leisure sports",
+    "carbon": "co2 emissions", "emissions": "co2 emissions", "tax": "tax", "invoices": "invoices",
+    "rent": "rent", "arrears": "arrears", "empty": "voids", "voids": "voids",
+    "long": "time", "quickly": "time", "fast": "time", "helped": "assisted", "helping": "assisted",
+    "info": "information", "apps": "applications", "ctax": "council tax", "qol": "quality life",
+    "nndr": "business rates nndr", "sickies": "sickness absence", "pop": "population", "escalated": "stage 2",
+    "head": "capita", "reqs": "requests", "req": "request", "ta": "temporary accommodation",
+    "dfg": "disabled facilities grants", "dfgs": "disabled facilities grants",
+    "kpis": "", "kpi": "", "indicators": "", "metrics": "",
+    "fees": "cost costs", "fee": "cost", "folk": "person people", "spend": "cost", "elderly": "older",
+    # Everyday words for what measures call by another name.
+    "collected": "received", "leaving": "turnover", "churn": "turnover", "quitting": "turnover",
+    "advice": "information",
+    "centre": "facilities", "centres": "facilities", "gym": "sports facilities", "gyms": "sports facilities",
+    "swimming": "sports facilities", "pools": "sports facilities",
+}
+_IRREGULAR = {"children": "child", "satisfaction": "satisfied", "satisfied": "satisfied", "satisfy": "satisfied",
+              "women": "woman", "men": "man", "people": "person", "premise": "premises", "emission": "emissions",
+              "cleanliness": "clean",
+              "cleaning": "clean", "cleaned": "clean", "employee": "employees", "employed": "employment",
+              "paid": "paid", "pay": "paid", "taken": "take", "took": "take", "takes": "take", "spending": "spend",
+              "spent": "spend", "costs": "cost", "cleansing": "clean",
+              "cleanse": "clean"}
+
+
+def stem(word: str) -> str:
+    """A light stem ("collecting" -> "collect", "authorities" -> "authority"), irregular forms first."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+    return word
+
+
+# Phrases whose words mean something else apart: a "care home" is residential care, not home care; an "A class
+# road" is one idea ("a" is otherwise a stop word).
+_PHRASES = ((re.compile(r"\bcare homes?\b"), "residential care"), (re.compile(r"\bhome[- ]care\b"), "home care"),
+            (re.compile(r"\b([abc])[- ]class\b"), r"\1class"),
+            (re.compile(r"\b([abc]) roads\b"), r"\1class roads"),
+            (re.compile(r"\bstage (?:two|ii)\b"), "stage 2"), (re.compile(r"\bkms?\b"), "kilometre"),
+            (re.compile(r"\b(?:delayed (?:hospital )?discharges?|bed[- ]blocking)\b"),
+             "days hospital ready discharged"),
+            # A collection rate is the share of what is due that is received, not the cost of collecting it.
+            (re.compile(r"\bcouncil tax collection rates?\b"), "council tax collection received income due"))
+
+
+def phrased(text: str) -> str:
+    """The text lower-cased with its phrases read as one idea ("stage two" -> "stage 2", "care home" ->
+    "residential care")."""
+    # "non-teacher" is one idea, not "teacher".
+    lowered = re.sub(r"\bnon[-\s]+", "non", text.lower().replace("&", " and "))
+    for pattern, meaning in _PHRASES:
+        lowered = pattern.sub(meaning, lowered)
+    return lowered
+
+
+def measure_words(text: str) -> list[str]:
+    """The stemmed measure words of a text, stop words dropped, phrases read as one idea."""
+    lowered = re.sub(r"['\u2019]s\b", "", phrased(text))  # "what's" is "what"
+    return [stem(w) for w in WORD.findall(lowered) if w not in STOP_WORDS]
+
+
+def said(query_words: list[str], question: str) -> set[str]:
+    """The question's measure words with the words its everyday terms stand for ("bins" -> waste collection)."""
+    expanded = set(query_words)
+    for raw in WORD.findall(question.lower()):
+        if raw in SYNONYMS:
+            expanded.update(stem(x) for x in SYNONYMS[raw].split())
+    return expanded
+
+
+def agent_noun(a: str, b: str) -> bool:
+    """Whether one word is the other with -r/-er added ("carer"/"care", "worker"/"work")."""
+    short, long = sorted((a, b), key=len)
+    return long in (short + "r", short + "er", short + "ers", short + "rs")
