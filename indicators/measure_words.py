@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["GENERIC_NAME_WORDS", "MONTHS_AND_WORDS", "STOP_WORDS", "SYNONYMS", "WORD", "agent_noun", "measure_words",
-           "phrased", "said", "stem"]
+           "phrased", "said", "stem", "synonyms_of"]
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOP_WORDS = frozenset(
@@ -21,7 +21,7 @@ STOP_WORDS = frozenset(
     "improved improving three two four five six seven eight nine ten one couple few many much across other "
     "others get gets getting got happen happened happening tell show give quick pls thanks any more above below "
     "going went gone direction travel right way lately currently moment now still really "
-    "side pick info kpis kpi indicators indicator metrics metric measures go asc".split())
+    "side pick info kpis kpi indicators indicator metrics metric measures go asc back".split())
 MONTHS_AND_WORDS = frozenset(
     "january february march april may june july august september october november december quarter year "
     "scotland england wales britain uk nationally neighbours".split())
@@ -47,18 +47,25 @@ SYNONYMS = {
     "kpis": "", "kpi": "", "indicators": "", "metrics": "",
     "fees": "cost costs", "fee": "cost", "folk": "person people", "spend": "cost", "elderly": "older",
     # Everyday words for what measures call by another name.
-    "collected": "received", "leaving": "turnover", "churn": "turnover", "quitting": "turnover",
+    "leaving": "turnover", "workers": "workforce staff", "clean": "cleanliness clean", "churn": "turnover",
+    "quitting": "turnover",
     "advice": "information",
     "centre": "facilities", "centres": "facilities", "gym": "sports facilities", "gyms": "sports facilities",
     "swimming": "sports facilities", "pools": "sports facilities",
 }
 _IRREGULAR = {"children": "child", "satisfaction": "satisfied", "satisfied": "satisfied", "satisfy": "satisfied",
               "women": "woman", "men": "man", "people": "person", "premise": "premises", "emission": "emissions",
-              "cleanliness": "clean",
+              "collection": "collect", "collections": "collect",
               "cleaning": "clean", "cleaned": "clean", "employee": "employees", "employed": "employment",
               "paid": "paid", "pay": "paid", "taken": "take", "took": "take", "takes": "take", "spending": "spend",
               "spent": "spend", "costs": "cost", "cleansing": "clean",
               "cleanse": "clean"}
+
+
+def synonyms_of(word: str) -> set[str]:
+    """The stemmed words an everyday term stands for, looked up by the word as typed or by its stem ("leaving"
+    and "leav" both give "turnover")."""
+    return {stem(x) for x in (SYNONYMS.get(word) or _BY_STEM.get(word, "")).split()}
 
 
 def stem(word: str) -> str:
@@ -80,7 +87,12 @@ _PHRASES = ((re.compile(r"\bcare homes?\b"), "residential care"), (re.compile(r"
             (re.compile(r"\b(?:delayed (?:hospital )?discharges?|bed[- ]blocking)\b"),
              "days hospital ready discharged"),
             # A collection rate is the share of what is due that is received, not the cost of collecting it.
-            (re.compile(r"\bcouncil tax collection rates?\b"), "council tax collection received income due"))
+            (re.compile(r"\bcouncil tax collection rates?\b"), "council tax collection received income due"),
+            (re.compile(r"\b(council tax|business rates|non-domestic rates|nndr|rents?) collected\b"), r"\1 received"),
+            (re.compile(r"\b(?:not|never) (?:collected|picked up|emptied)\b"), "missed"),
+            (re.compile(r"\bnon[- ]?teaching\b|\bexcluding teachers\b|\bother than teachers\b"), "nonteacher"),
+            # ASC3/ASC4 measure how easy information is to find: "access to information" asks the same.
+            (re.compile(r"\baccess(?:ing)? (?:to )?(?:information|info)\b"), "finding information"))
 
 
 def phrased(text: str) -> str:
@@ -112,3 +124,7 @@ def agent_noun(a: str, b: str) -> bool:
     """Whether one word is the other with -r/-er added ("carer"/"care", "worker"/"work")."""
     short, long = sorted((a, b), key=len)
     return long in (short + "r", short + "er", short + "ers", short + "rs")
+
+
+# Synonyms found by stem too, since questions are matched on stems ("workers" -> "worker").
+_BY_STEM = {stem(k): v for k, v in SYNONYMS.items() if stem(k) not in SYNONYMS}

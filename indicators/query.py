@@ -29,6 +29,7 @@ from indicators.measure_words import (
     phrased,
     said,
     stem,
+    synonyms_of,
 )
 from indicators.models import IndicatorInfo, Resolution
 from indicators.wording import RESOLVER_MESSAGES
@@ -177,7 +178,7 @@ def _lexical(index: _Index, query_words: list[str], question: str) -> list[float
             if w in names:
                 hit_weight += weight
                 continue
-            syn = {stem(x) for x in SYNONYMS.get(w, "").split()} & names
+            syn = synonyms_of(w) & names
             if syn:
                 hit_weight += weight * 0.9
                 continue

@@ -208,3 +208,25 @@ def test_stage_two_is_stage_2(sample_assistant) -> None:
                                      "financial year?", CallerContext(area="E07999001")))
     assert (got["indicators"], got["periods"]["from"], got["periods"]["to"]) == \
         (["stage2_complaints_upheld"], "2020-21", "2023-24")
+
+
+@pytest.mark.parametrize(("question", "indicator"), [
+    ("Show me the 5 best performers of the 32 Scottish councils on street cleanliness", "ENV03c"),
+    ("our spend on collecting rubbish per premises back in FY2016-17", "ENV01a"),
+    ("Direction of travel on sickness absence for non-teaching staff?", "CORP06b"),
+    ("league table please: best 10 nationally for carers' access to information and advice for fy16/17", "ASC4"),
+    ("where do we rank among our statistical neighbours on care workers leaving in 2019/20", "ASC7"),
+    ("trend in our council tax collected in year between financial year 11/12 and fy 2014/15", "CORP07"),
+])
+def test_everyday_words_for_what_measures_call_otherwise(assistant: Assistant, question: str, indicator: str) -> None:
+    home = LEEDS if indicator.startswith("ASC") else "S-fife"
+    assert _read(_ask(assistant, question, home))["indicators"] == [indicator]
+
+
+@pytest.mark.parametrize(("question", "indicator"), [
+    ("bins not collected in quarter 3 2024/25", "missed_bins_per_100k"),
+    ("who's worst in our comparator group for staff leaving the council back in 2019-2020", "staff_turnover"),
+])
+def test_everyday_words_on_the_sample_council(sample_assistant, question: str, indicator: str) -> None:
+    got = _read(sample_assistant.ask(question, CallerContext(area="E07999001")))
+    assert got["indicators"] == [indicator]
