@@ -25,7 +25,8 @@ How = Literal["code", "name", "initials", "fuzzy", "home", "group"]
 _WORD = re.compile(r"[a-z0-9]+")
 _CODE = re.compile(r"\b([EWSN]\d{8})\b")
 _SLUG = re.compile(r"\bS-[a-z0-9-]+\b")
-_HOME = re.compile(r"\b(we|us|our|ours|ourselves|my council|this council|the council(?:['\u2019]s)?)\b|"
+_HOME = re.compile(r"\b(we|us|our|ours|ourselves|my council|this council|the council(?:['\u2019]s)?|"
+                   r"(?:the|this|our) authority(?:['\u2019]s)?)\b|"
                    r"\bhere\b(?=\s*[?.!,]|\s*$)",
                    re.IGNORECASE)
 _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -282,7 +283,7 @@ def _fuzzy(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], add,  # 
 
 
 _UNHELD_PATTERNS = (
-    re.compile(r"\bhow (?:is|are|'s|does|do|did)\s+(?P<name>[A-Za-z][\w&'-]*(?:\s+[A-Za-z][\w&'-]*){0,3}?)\s+"
+    re.compile(r"\bhow (?:is|are|'s|does|do|did)\s+(?P<name>[A-Za-z][\w&'-]*(?:,?\s+[A-Za-z][\w&'-]*){0,4}?)\s+"
                r"(?:doing|getting on|performing|faring|compare|do|fare|perform|stack up)\b", re.IGNORECASE),
     re.compile(r"(?P<name>\b[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+(?:borough |district |county |city |metropolitan )?"
                r"council\b", re.IGNORECASE),

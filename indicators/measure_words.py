@@ -38,7 +38,7 @@ SYNONYMS = {
     "unemployment": "unemployed claimant", "reablement": "short-term services sequel",
     "social": "social", "parks": "parks open spaces", "museums": "museums", "leisure": "leisure sports",
     "carbon": "co2 emissions", "emissions": "co2 emissions", "tax": "tax", "invoices": "invoices",
-    "rent": "rent", "arrears": "arrears", "empty": "voids", "voids": "voids",
+    "rent": "rent", "arrears": "arrears", "empty": "voids vacancy", "voids": "voids",
     "long": "time", "quickly": "time", "fast": "time", "helped": "assisted", "helping": "assisted",
     "info": "information", "apps": "applications", "ctax": "council tax", "qol": "quality life",
     "nndr": "business rates nndr", "sickies": "sickness absence", "pop": "population", "escalated": "stage 2",
@@ -50,7 +50,8 @@ SYNONYMS = {
     "leaving": "turnover", "workers": "workforce staff", "clean": "cleanliness clean", "churn": "turnover",
     "quitting": "turnover",
     "advice": "information",
-    "centre": "facilities", "centres": "facilities", "gym": "sports facilities", "gyms": "sports facilities",
+    "vacant": "vacancy", "supplier": "invoices paid", "suppliers": "invoices paid", "payment": "paid",
+    "gym": "sports facilities", "gyms": "sports facilities",
     "swimming": "sports facilities", "pools": "sports facilities",
 }
 _IRREGULAR = {"children": "child", "satisfaction": "satisfied", "satisfied": "satisfied", "satisfy": "satisfied",
@@ -90,6 +91,7 @@ _PHRASES = ((re.compile(r"\bcare homes?\b"), "residential care"), (re.compile(r"
             (re.compile(r"\bcouncil tax collection rates?\b"), "council tax collection received income due"),
             (re.compile(r"\b(council tax|business rates|non-domestic rates|nndr|rents?) collected\b"), r"\1 received"),
             (re.compile(r"\b(?:not|never) (?:collected|picked up|emptied)\b"), "missed"),
+            (re.compile(r"\bleisure cent(?:re|er)s?\b"), "leisure sports facilities"),
             (re.compile(r"\bnon[- ]?teaching\b|\bexcluding teachers\b|\bother than teachers\b"), "nonteacher"),
             # ASC3/ASC4 measure how easy information is to find: "access to information" asks the same.
             (re.compile(r"\baccess(?:ing)? (?:to )?(?:information|info)\b"), "finding information"))

@@ -181,7 +181,9 @@ def find_service(store: IndicatorStore, text: str) -> str | None:
         size = len(phrase.split())
         if len(phrase.replace(" ", "")) < 4 or size > len(words):
             continue
-        best = max(fuzz.ratio(phrase, " ".join(words[i:i + size])) for i in range(len(words) - size + 1))
+        # A typo keeps its length: "are" (3 letters) is no misspelling of "care".
+        windows = [" ".join(words[i:i + size]) for i in range(len(words) - size + 1)]
+        best = max((fuzz.ratio(phrase, w) for w in windows if len(w.replace(" ", "")) >= 4), default=0.0)
         if best >= FUZZY_CUTOFF:
             fuzzy.append((best, len(phrase), service))
     for _, _, service in sorted(fuzzy, key=lambda x: (-x[0], -x[1])):

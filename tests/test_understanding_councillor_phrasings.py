@@ -230,3 +230,20 @@ def test_everyday_words_for_what_measures_call_otherwise(assistant: Assistant, q
 def test_everyday_words_on_the_sample_council(sample_assistant, question: str, indicator: str) -> None:
     got = _read(sample_assistant.ask(question, CallerContext(area="E07999001")))
     assert got["indicators"] == [indicator]
+
+
+def test_a_measure_not_held_is_no_service_overview(assistant: Assistant) -> None:
+    # "are" was read as a misspelling of "care", turning a question about potholes into a social care overview.
+    answer = _ask(assistant, "pothole repairs completed within 28 days - how are we doing?", LEEDS)
+    assert _read(answer)["intent"] == "unknown"
+    assert _read(_ask(assistant, "how are we doing on scoial care", LEEDS))["intent"] == "overview"
+
+
+def test_a_council_name_with_commas_not_held_is_said_so(assistant: Assistant) -> None:
+    answer = _ask(assistant, "how does Armagh City, Banbridge and Craigavon do on cleanliness of the streets", LEEDS)
+    assert _read(answer)["intent"] == "unknown" and "I hold no data for Armagh" in answer.answer
+
+
+def test_the_authority_is_the_home_council(assistant: Assistant) -> None:
+    got = _read(_ask(assistant, "What's the authority's latest supplier payment times? pls", "S-eilean-siar"))
+    assert (got["indicators"], got["areas"]) == (["CORP08"], ["S-eilean-siar"])
