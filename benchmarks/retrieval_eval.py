@@ -2,6 +2,7 @@
 
     python benchmarks/retrieval_eval.py [--chunk-sizes 700] [--work DIR] [--questions FILE ...] [--calibrate]
                                         [--embedder onnx|sentence-transformers|both]
+                                        [--model-dir DIR] [--reranker-dir DIR] [--no-configured]
 
 Builds (or reuses, thanks to incremental ingest) one index per chunk size under --work, runs every labelled
 question through each mode, and reports the off-topic questions that were correctly answered with nothing.
@@ -15,6 +16,13 @@ whose answer phrase is inside a quote of the answer, and the false-answer rate o
 dense similarity of labelled and off-topic questions, which is how knowledge.base.RELEVANCE_THRESHOLD was chosen.
 --embedder picks the embedder (default onnx, the product's); `both` builds one index per embedder, reports each and
 says whether every metric agrees to two decimals. `evaluate_retrieval` is importable.
+tests/eval/corpus_unanswerable_dev.yaml (18 on-topic questions the corpus does not answer; development material) is
+reported too: its false-answer rate only.
+
+Whatever retrieval model is configured (README "Retrieval models": SCRUTINY_EMBEDDER_MODEL_DIR, SCRUTINY_EMBEDDINGS_URL
+and _MODEL, SCRUTINY_RERANKER_DIR, or --model-dir / --reranker-dir here) is measured beside the default on the same
+questions: its own index for another embedding model, the default's index for a re-ranker alone. --no-configured
+measures the default only.
 """
 
 from __future__ import annotations
@@ -43,6 +51,7 @@ from knowledge.evaluation import (  # noqa: E402 - the path set-up above must ru
 QUESTIONS = REPO / "tests" / "eval" / "corpus_questions.yaml"
 HOLDOUT = REPO / "tests" / "eval" / "corpus_questions_holdout.yaml"
 BLIND2 = REPO / "tests" / "eval" / "corpus_questions_blind2.yaml"  # held out: never tuned on
+UNANSWERABLE_DEV = REPO / "tests" / "eval" / "corpus_unanswerable_dev.yaml"  # development: false answers only
 CORPUS = REPO.parent / "shared" / "corpus"
 
 __all__ = ["evaluate_retrieval", "RetrievalReport", "QuestionSet", "load_questions", "main"]
@@ -95,7 +104,7 @@ def agreement(a: dict[str, dict], b: dict[str, dict]) -> dict[str, object]:
     compared = 0
     for size, sets in a.items():
         for name, report in sets.items():
-            if name == "calibration":
+            if name == "calibration" or "modes" not in report:
                 continue
             other = {m["mode"]: m for m in b[size][name]["modes"]}
             for mode in report["modes"]:
@@ -105,6 +114,79 @@ def agreement(a: dict[str, dict], b: dict[str, dict]) -> dict[str, object]:
                     if x != y:
                         differences.append(f"{size} {name} {mode['mode']} {metric}: {x:.2f} vs {y:.2f}")
     return {"metrics_compared": compared, "differences": differences}
+
+
+def run_variant(folder: str, label: str, work: Path, embedder, size: int, sets: dict[str, QuestionSet],  # noqa: ANN001
+                args: argparse.Namespace, reranker=None) -> dict[str, object]:  # noqa: ANN001
+    """Build (or reuse) one index under work/folder, measure every set on it, print the tables."""
+    import time
+
+    from knowledge.base import KnowledgeBase
+
+    kb = KnowledgeBase(work / folder, embedder=embedder, chunk_chars=size, reranker=reranker)
+    for knob in ("fusion", "dense_weight", "rrf_k"):
+        if getattr(args, knob, None) is not None:
+            setattr(kb, knob, getattr(args, knob))
+    started = time.perf_counter()
+    report = kb.ingest(sorted(args.corpus.glob("*.txt")))
+    added = sum(f.chunks for f in report.files if f.status in ("added", "updated"))
+    if added:
+        print(f"{label} indexed {added} chunks in {time.perf_counter() - started:.1f} s", flush=True)
+    entry: dict[str, object] = {}
+    labelled = [name for name, qset in sets.items() if qset.questions]
+    for name, qset in sets.items():
+        if not qset.questions:  # an unanswerable-only set: false answers only
+            false = sum(bool(kb.search(q, k=5)) for q in qset.off_topic)
+            entry[name] = {"false_answers": false, "unanswerable": len(qset.off_topic)}
+            print(f"{label} {name}: {false} of {len(qset.off_topic)} unanswerable questions got passages", flush=True)
+            continue
+        # Latency once, over every question asked (the last, combined, set when there are several).
+        report_ = evaluate_retrieval(kb, qset, measure_latency=name == labelled[-1])
+        print(_table(size, f"{label} {name}", report_, len(qset.off_topic)), flush=True)
+        quoted = answers_in_quotes(kb, qset)
+        print(f"answer phrase inside a quote (hybrid, composed answer): {quoted['answer_in_quote']:.3f}; "
+              f"false-answer rate on {quoted['unanswerable']} unanswerable questions: "
+              f"{quoted['false_answer_rate']:.2f}", flush=True)
+        if args.misses:
+            for m in report_.modes:
+                for q in m.misses:
+                    print(f"  miss [{m.mode}] {q}")
+        entry[name] = {**report_.model_dump(), **quoted}
+    if args.calibrate:
+        cal = calibration(kb, sets[labelled[-1]])
+        entry["calibration"] = cal
+        print(f"  best dense similarity, labelled: min {cal['labelled'][0]:.3f} "
+              f"p5 {cal['labelled'][max(0, len(cal['labelled']) // 20)]:.3f}; "
+              f"off-topic: max {cal['off_topic'][-1]:.3f} (threshold {kb.relevance_threshold})")
+    return entry
+
+
+def configured_variants(args: argparse.Namespace, work: Path, kind: str) -> list[tuple[str, str, object, object]]:
+    """(label, index folder, embedder, re-ranker) for what the settings or the flags configure beyond the default."""
+    from bot.settings import Settings
+    from knowledge.embedding import make_embedder
+
+    settings = Settings()
+    model_dir = args.model_dir or settings.embedder_model_dir
+    reranker_dir = args.reranker_dir or settings.reranker_dir
+    variants: list[tuple[str, str, object, object]] = []
+    embedders: list[tuple[str, str, object]] = []
+    if model_dir is not None:
+        embedder = make_embedder(kind, work / "models", model_dir=Path(model_dir))
+        embedders.append((f"{kind} model folder {Path(model_dir).name}", f"folder-{Path(model_dir).name}", embedder))
+    endpoint = settings.endpoint_embedder()
+    if endpoint is not None:
+        embedders.append((f"endpoint {endpoint.model_id}", f"endpoint-{endpoint.model_id.replace('/', '-')}",
+                          endpoint))
+    variants += [(label, folder, embedder, None) for label, folder, embedder in embedders]
+    if reranker_dir is not None:
+        from knowledge.rerank import CrossEncoderReranker
+
+        reranker = CrossEncoderReranker(Path(reranker_dir))
+        name = f"re-ranker {Path(reranker_dir).name}"
+        variants.append((f"{kind} + {name}", kind, make_embedder(kind, work / "models"), reranker))
+        variants += [(f"{label} + {name}", folder, embedder, reranker) for label, folder, embedder in embedders]
+    return variants
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,16 +201,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list the questions each mode missed")
     parser.add_argument("--json", type=Path, default=None, help="write the reports as JSON here")
     parser.add_argument("--embedder", choices=["onnx", "sentence-transformers", "both"], default="onnx")
+    parser.add_argument("--model-dir", type=Path, default=None,
+                        help="also measure this local model folder (default: SCRUTINY_EMBEDDER_MODEL_DIR)")
+    parser.add_argument("--reranker-dir", type=Path, default=None,
+                        help="also measure this cross-encoder folder (default: SCRUTINY_RERANKER_DIR)")
+    parser.add_argument("--no-configured", action="store_true", help="measure the default retrieval only")
+    # Experiments (knowledge/NOTES.md): the fusion, default = the product's.
+    parser.add_argument("--fusion", choices=["linear", "rrf"], default=None)
+    parser.add_argument("--dense-weight", type=float, default=None)
+    parser.add_argument("--rrf-k", type=int, default=None)
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"corpus not found at {args.corpus}", file=sys.stderr)
         return 2
-    from knowledge.base import KnowledgeBase
     from knowledge.chunking import DEFAULT_CHUNK_CHARS
     from knowledge.embedding import make_embedder
 
     sizes = [int(s) for s in args.chunk_sizes.split(",") if s.strip()] or [DEFAULT_CHUNK_CHARS]
-    files = args.questions or [QUESTIONS, HOLDOUT, BLIND2]
+    files = args.questions or [QUESTIONS, HOLDOUT, BLIND2, UNANSWERABLE_DEV]
     sets = {path.stem: load_questions(path) for path in files}
     if len(sets) > 1:
         sets["all sets together"] = merge_question_sets(list(sets.values()))
@@ -138,34 +228,19 @@ def main(argv: list[str] | None = None) -> int:
     for kind in kinds:
         embedder = make_embedder(kind, work / "models")
         for size in sizes:
-            kb = KnowledgeBase(work / f"{kind}-chunks-{size}", embedder=embedder, chunk_chars=size)
-            kb.ingest(sorted(args.corpus.glob("*.txt")))
-            entry: dict[str, object] = {}
-            for name, qset in sets.items():
-                # Latency once, over every question asked (the last, combined, set when there are several).
-                report = evaluate_retrieval(kb, qset, measure_latency=name == list(sets)[-1])
-                print(_table(size, f"[{kind}] {name}", report, len(qset.off_topic)), flush=True)
-                quoted = answers_in_quotes(kb, qset)
-                print(f"answer phrase inside a quote (hybrid, composed answer): {quoted['answer_in_quote']:.3f}; "
-                      f"false-answer rate on {quoted['unanswerable']} unanswerable questions: "
-                      f"{quoted['false_answer_rate']:.2f}", flush=True)
-                if args.misses:
-                    for m in report.modes:
-                        for q in m.misses:
-                            print(f"  miss [{m.mode}] {q}")
-                entry[name] = {**report.model_dump(), **quoted}
-            if args.calibrate:
-                cal = calibration(kb, sets[list(sets)[-1]])
-                entry["calibration"] = cal
-                print(f"  best dense similarity, labelled: min {cal['labelled'][0]:.3f} "
-                      f"p5 {cal['labelled'][max(0, len(cal['labelled']) // 20)]:.3f}; "
-                      f"off-topic: max {cal['off_topic'][-1]:.3f} (threshold {kb.relevance_threshold})")
-            out.setdefault(kind, {})[str(size)] = entry  # type: ignore[index]
+            out.setdefault(kind, {})[str(size)] = run_variant(  # type: ignore[index]
+                f"{kind}-chunks-{size}", f"[{kind}]", work, embedder, size, sets, args)
     if len(kinds) == 2:
         out["agreement"] = agreement(out[kinds[0]], out[kinds[1]])  # type: ignore[arg-type]
         diffs = out["agreement"]["differences"]  # type: ignore[index]
         print(f"{kinds[0]} vs {kinds[1]}: every metric equal to two decimals: "
               f"{'yes' if not diffs else 'NO'}" + "".join(f"\n  {d}" for d in diffs))
+    if not args.no_configured:
+        for label, folder, embedder, reranker in configured_variants(args, work, kinds[0]):
+            print(f"-- configured: {label}", flush=True)
+            out.setdefault("configured", {})[label] = {  # type: ignore[union-attr]
+                str(size): run_variant(f"{folder}-chunks-{size}", f"[{label}]", work, embedder, size, sets, args,
+                                       reranker=reranker) for size in sizes}
     if args.json:
         args.json.write_text(json.dumps(out, indent=2, default=str), encoding="utf-8")
     return 0
