@@ -503,22 +503,10 @@ class KnowledgeBase:
         """Names in `query` (capitalised words past its first, acronyms) that no permitted document mentions, even
         misspelt a little: a question about Glasgow, Oflog or the Harrow Lane depot has nothing relevant in documents
         that never name them, however close their other words come."""
-        from knowledge.doc_names import fold, query_names
+        from knowledge.search_index import unknown_names
 
         index = self._search_index()
-        docs = allowed if allowed is not None else list(index.docs.values())
-        words: set[str] = set()
-        for doc in docs:
-            if doc.doc_id not in index.vocab:
-                index.vocab[doc.doc_id] = frozenset(re.findall(r"[a-z0-9]+", fold(index.texts[doc.doc_id])))
-            words |= index.vocab[doc.doc_id]
-        missing = [fold(n) for n in query_names(query) if fold(n) not in words]
-        if not missing:
-            return []
-        from rapidfuzz import process
-
-        vocab = [w for w in words if len(w) >= 4]
-        return [n for n in missing if len(n) < 4 or process.extractOne(n, vocab, score_cutoff=88) is None]
+        return unknown_names(index, query, allowed if allowed is not None else list(index.docs.values()))
 
     def _ranked(self, index: SearchIndex, query: str, n: int, allowed_ids: set[str], mode: SearchMode,
                 threshold: bool) -> list[tuple[str, float]]:

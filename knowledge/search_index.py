@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from knowledge.passages import Span, Unit
     from knowledge.registry import Registry, StoredDocument
 
-__all__ = ["LEXICAL_CONTEXT", "SearchIndex", "build_search_index", "lexical_text"]
+__all__ = ["LEXICAL_CONTEXT", "SearchIndex", "build_search_index", "lexical_text", "unknown_names"]
 
 LEXICAL_CONTEXT = False  # section headings in the BM25 text: measured, no gain (knowledge/NOTES.md)
 
@@ -63,3 +63,24 @@ def build_search_index(registry: Registry, generation: int) -> SearchIndex:
     units = {d: [tuple(u) for u in doc.inferred.get("units", [])] for d, doc in docs.items()}
     return SearchIndex(generation, docs, spans, by_position, texts, lexical, doc_chunks,
                        units)  # type: ignore[arg-type]
+
+
+def unknown_names(index: SearchIndex, query: str, docs: list[StoredDocument]) -> list[str]:
+    """Names in `query` (capitalised words past its first, acronyms) that none of `docs` mentions, even misspelt a
+    little (rapidfuzz ratio >= 88 to a word of 4+ letters)."""
+    import re
+
+    from knowledge.doc_names import fold, query_names
+
+    words: set[str] = set()
+    for doc in docs:
+        if doc.doc_id not in index.vocab:
+            index.vocab[doc.doc_id] = frozenset(re.findall(r"[a-z0-9]+", fold(index.texts[doc.doc_id])))
+        words |= index.vocab[doc.doc_id]
+    missing = [fold(n) for n in query_names(query) if fold(n) not in words]
+    if not missing:
+        return []
+    from rapidfuzz import process
+
+    vocab = [w for w in words if len(w) >= 4]
+    return [n for n in missing if len(n) < 4 or process.extractOne(n, vocab, score_cutoff=88) is None]

@@ -108,8 +108,11 @@ def train(kb: KnowledgeBase, out: Path, limit: int = 640, batch_size: int = DEFA
         model.train()
         optimiser = torch.optim.AdamW(model.parameters(), lr=learning_rate)
 
+        # sentence-transformers 6 renamed tokenize (now deprecated, with a warning on every call) to preprocess.
+        features = getattr(model, "preprocess", None) or model.tokenize
+
         def encode(batch: list[str]) -> torch.Tensor:
-            return torch.nn.functional.normalize(model(model.tokenize(batch))["sentence_embedding"], dim=-1)
+            return torch.nn.functional.normalize(model(features(batch))["sentence_embedding"], dim=-1)
 
         total = len(pairs) // batch_size
         started, steps, loss_value = time.monotonic(), 0, 0.0
