@@ -21,7 +21,7 @@ STOP_WORDS = frozenset(
     "improved improving three two four five six seven eight nine ten one couple few many much across other "
     "others get gets getting got happen happened happening tell show give quick pls thanks any more above below "
     "going went gone direction travel right way lately currently moment now still really "
-    "side pick info kpis kpi indicators indicator metrics metric measures go asc back".split())
+    "side pick info kpis kpi indicators indicator metrics metric measures go asc back same but again instead".split())
 MONTHS_AND_WORDS = frozenset(
     "january february march april may june july august september october november december quarter year "
     "scotland england wales britain uk nationally neighbours".split())

@@ -52,7 +52,7 @@ ALL_SERVICES = "All services"  # an overview of every indicator the council hold
 AMBIGUOUS_MARGIN = 0.06  # runner-up this close (and itself >= RESOLVED_SCORE) -> ask which
 # Below RESOLVED_SCORE an indicator is still taken when the words and the embedding independently pick it first and
 # it leads: two weak signals that agree (calibrated on the blind development sets, never on the held-out half).
-AGREED_SCORE, AGREED_MARGIN = 0.30, 0.03
+AGREED_SCORE, AGREED_MARGIN = 0.40, 0.03
 SEMANTIC_SEPARATION = 0.25  # words tie two measures, the embedding prefers one by this much -> that one
 NOT_INDICATOR_SCORE = 0.30  # below this, with no indicator-ish wording, it is not an indicator question
 EMBED_FLOOR, EMBED_CEIL = 0.25, 0.65  # cosine range mapped onto 0..1

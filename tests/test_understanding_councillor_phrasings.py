@@ -247,3 +247,28 @@ def test_a_council_name_with_commas_not_held_is_said_so(assistant: Assistant) ->
 def test_the_authority_is_the_home_council(assistant: Assistant) -> None:
     got = _read(_ask(assistant, "What's the authority's latest supplier payment times? pls", "S-eilean-siar"))
     assert (got["indicators"], got["areas"]) == (["CORP08"], ["S-eilean-siar"])
+
+
+def test_same_but_for_similar_councils_ranks_the_neighbours(assistant: Assistant) -> None:
+    thread = Conversation()
+    _ask(assistant, "show me the 3 best performers across England on service users finding information easily "
+                    "for financial year 2015/16", LEEDS, thread)
+    answer = _ask(assistant, "same but for similar councils", LEEDS, thread)
+    got = _read(answer)
+    assert (got["intent"], got["areas"], got["n"], got["order"]) == ("rank", ["neighbours"], 3, "best")
+    assert "neighbours" in answer.answer.lower()
+
+
+def test_same_but_for_carers_in_a_longer_thread(assistant: Assistant) -> None:
+    thread = Conversation()
+    _ask(assistant, "what was our ease of finding info for people using services back in 18/19?", LEEDS, thread)
+    assert _read(_ask(assistant, "same but for carers", LEEDS, thread))["indicators"] == ["ASC4"]
+    got = _read(_ask(assistant, "and since then?", LEEDS, thread))
+    assert (got["indicators"], got["periods"]["from"]) == (["ASC4"], "2018-19")
+
+
+def test_and_the_bottom_three_keeps_the_group_ranked(assistant: Assistant) -> None:
+    thread = Conversation()
+    _ask(assistant, "Top 3 in scotland for net cost of waste disposal per premises", "S-fife", thread)
+    got = _read(_ask(assistant, "And the bottom 3?", "S-fife", thread))
+    assert (got["intent"], got["areas"], got["n"], got["order"]) == ("rank", ["scotland"], 3, "worst")

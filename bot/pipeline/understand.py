@@ -102,6 +102,10 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
             update.update(intent="compare", areas=areas + groups, area_code=areas[0], comparison_asked=True)
         else:
             update.update(areas=named + groups, area_code=named[0])
+    elif groups and prev.intent == "rank" and res.intent != "compare":
+        # "same but for similar councils" after a league table: the same table for that group.
+        scope = "neighbours" if "neighbours" in groups else "national"
+        update.update(scope=scope, areas=groups, area_code=home)
     elif groups:
         # "and nationally?", "how does that compare with our neighbours?": the council against that group.
         update.update(areas=prev_councils[:1] + groups, area_code=prev_councils[0] if prev_councils else home)
@@ -126,10 +130,14 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
         return res.model_copy(update=update)
     if res.intent == "rank" or (prev.intent == "rank" and not named):
         # "which of them performs best?" after a comparison with the neighbours ranks the neighbours.
-        scope = res.scope if res.intent == "rank" and groups else (
-            prev.scope or ("neighbours" if "neighbours" in prev.areas else "national"))
-        areas = list(res.areas) if res.intent == "rank" and groups else (
-            list(prev.areas) if prev.intent == "rank" else ["neighbours" if scope == "neighbours" else "national"])
+        if res.intent == "rank" and groups:
+            scope, areas = res.scope, list(res.areas)
+        elif groups and "scope" in update:  # the group changed above ("same but for similar councils")
+            scope, areas = str(update["scope"]), list(groups)
+        else:
+            scope = prev.scope or ("neighbours" if "neighbours" in prev.areas else "national")
+            areas = list(prev.areas) if prev.intent == "rank" else [
+                "neighbours" if scope == "neighbours" else "national"]
         position = res.intent == "rank" and res.rank_n is None
         if position and home is not None:
             # "where are we in that?": the council's own place in the group just ranked.
