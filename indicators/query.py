@@ -111,8 +111,7 @@ def _index(store: IndicatorStore) -> _Index:
             df[w] = df.get(w, 0) + 1
     n = max(len(infos), 1)
     idf = {w: math.log(1 + n / c) for w, c in df.items()}
-    table = store.table()
-    area_sets = {str(k): set(v) for k, v in table.groupby("indicator_id")["area_code"].unique().items()}
+    area_sets = store.indicator_areas()
     cache["query_index"] = _Index(infos=infos, words=words, phrases=phrases, idf=idf, area_sets=area_sets,
                                   ids=frozenset(i.indicator_id.lower() for i in infos))
     return cache["query_index"]

@@ -38,7 +38,9 @@ class _Loaded:
     areas: dict[str, str]
     groups: dict[str, dict[str, GroupScheme]]  # dataset -> scheme key -> scheme
     schemes: dict[str, str]  # indicator id -> scheme key in its dataset
-    table: pd.DataFrame
+    folders: dict[str, Path]  # dataset -> its folder, whose values are read only when a question needs them
+    indicator_areas: dict[str, set[str]] | None  # indicator id -> areas with a value (None: an older import)
+    table: pd.DataFrame | None = None
     published_frames: list[pd.DataFrame] = field(default_factory=list)
     published: dict[tuple[str, str, str], tuple[float | None, float | None, str]] | None = None
     by_indicator: dict[str, pd.DataFrame] = field(default_factory=dict)
@@ -151,9 +153,12 @@ class IndicatorStore:
                                imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
                                national_label=parsed.national_label, comparators=parsed.comparators)
             areas = {c: parsed.areas.get(c, c) for c in values["area_code"].unique()}
+            # Which councils hold each indicator, so a question can be read without loading the values.
+            held = {str(ind): sorted(map(str, sub.unique()))
+                    for ind, sub in values.dropna(subset=["value"]).groupby("indicator_id")["area_code"]}
             meta = {"info": info.model_dump(), "indicators": {k: v.model_dump() for k, v in indicators.items()},
                     "areas": areas, "groups": {k: g.to_json() for k, g in parsed.groups.items()},
-                    "indicator_scheme": parsed.indicator_scheme}
+                    "indicator_scheme": parsed.indicator_scheme, "indicator_areas": held}
             (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
             os.replace(tmp, self.root / folder)
         except BaseException:
@@ -192,18 +197,17 @@ class IndicatorStore:
         return (st.st_mtime_ns, st.st_ino)
 
     def _load(self) -> _Loaded:
+        """The metadata of every dataset (JSON only: reading a question needs no pandas); values load on demand."""
         stamp = self._stamp()
         if self._loaded is not None and self._loaded.stamp == stamp:
             return self._loaded
-        import pandas as pd
-
         datasets: dict[str, DatasetInfo] = {}
         indicators: dict[str, IndicatorInfo] = {}
         areas: dict[str, str] = {}
         groups: dict[str, dict[str, GroupScheme]] = {}
         schemes: dict[str, str] = {}
-        frames = []
-        published: list[pd.DataFrame] = []
+        folders: dict[str, Path] = {}
+        held: dict[str, set[str]] | None = {}
         for name, entry in sorted(self._manifest()["datasets"].items()):
             folder = self.root / entry["dir"]
             meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
@@ -212,20 +216,47 @@ class IndicatorStore:
             areas.update(meta["areas"])
             groups[name] = {k: GroupScheme.from_json(v) for k, v in meta["groups"].items()}
             schemes.update(meta.get("indicator_scheme", {}))
+            folders[name] = folder
+            if held is not None and "indicator_areas" in meta:
+                for ind, codes in meta["indicator_areas"].items():
+                    held.setdefault(ind, set()).update(codes)
+            else:
+                held = None  # imported before the list was kept: worked out from the values instead
+        self._loaded = _Loaded(stamp=stamp, datasets=datasets, indicators=indicators, areas=areas, groups=groups,
+                               schemes=schemes, folders=folders, indicator_areas=held)
+        return self._loaded
+
+    def _values_loaded(self) -> _Loaded:
+        loaded = self._load()
+        if loaded.table is not None:
+            return loaded
+        import pandas as pd
+
+        frames, published = [], []
+        for name, folder in loaded.folders.items():
             frame = pd.read_parquet(folder / "values.parquet")
             frame["dataset"] = name
             frames.append(frame)
             if (folder / "published.parquet").exists():
                 published.append(pd.read_parquet(folder / "published.parquet"))
         if frames:
-            table = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+            loaded.table = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
         else:
-            table = pd.DataFrame({c: pd.Series(dtype="float64" if c in ("value", "target", "numerator",
-                                                                       "denominator", "key") else "str")
-                                  for c in [*TABLE_COLUMNS, "dataset"]})
-        self._loaded = _Loaded(stamp=stamp, datasets=datasets, indicators=indicators, areas=areas, groups=groups,
-                               schemes=schemes, table=table, published_frames=published)
-        return self._loaded
+            loaded.table = pd.DataFrame({c: pd.Series(dtype="float64" if c in ("value", "target", "numerator",
+                                                                              "denominator", "key") else "str")
+                                         for c in [*TABLE_COLUMNS, "dataset"]})
+        loaded.published_frames = published
+        return loaded
+
+    def indicator_areas(self) -> dict[str, set[str]]:
+        """Indicator id -> the areas with a value for it (from the metadata; no values are loaded)."""
+        loaded = self._load()
+        if loaded.indicator_areas is None:
+            table = self._values_loaded().table
+            assert table is not None
+            held = table.dropna(subset=["value"]).groupby("indicator_id")["area_code"].unique()
+            loaded.indicator_areas = {str(k): set(map(str, v)) for k, v in held.items()}
+        return loaded.indicator_areas
 
     def datasets(self) -> list[DatasetInfo]:
         """Imported datasets: name, rows, indicators, areas, latest period."""
@@ -255,7 +286,9 @@ class IndicatorStore:
 
     def table(self) -> pd.DataFrame:
         """The tidy table of every dataset (cached on this object; do not modify it)."""
-        return self._load().table
+        table = self._values_loaded().table
+        assert table is not None
+        return table
 
     def values(self, indicator_id: str) -> pd.DataFrame:
         """Rows of one indicator (area_code, period, value, target, numerator, denominator, note, key)."""
@@ -263,7 +296,7 @@ class IndicatorStore:
         if indicator_id not in loaded.indicators:
             raise UnknownIndicatorError(f"unknown indicator {indicator_id!r}")
         if not loaded.by_indicator:
-            loaded.by_indicator.update({k: v for k, v in loaded.table.groupby("indicator_id", sort=False)})
+            loaded.by_indicator.update({k: v for k, v in self.table().groupby("indicator_id", sort=False)})
         return loaded.by_indicator[indicator_id]
 
     def comparator_group(self, indicator_id: str, area_code: str) -> tuple[str, list[str]] | None:
@@ -282,7 +315,7 @@ class IndicatorStore:
                   ) -> tuple[float | None, float | None, str] | None:
         """The source's own published comparators for a council's row (LGBF: the Scotland value, the family-group
         average and the family group), in the values' units; None when the dataset carries none."""
-        loaded = self._load()
+        loaded = self._values_loaded()
         if loaded.published is None:
             import math
 
