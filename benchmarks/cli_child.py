@@ -33,9 +33,10 @@ def main() -> None:
     made: list[str] = []
     original = embedding.make_embedder
 
-    def recording(kind: str = embedding.DEFAULT_EMBEDDER, cache_dir: Path | None = None) -> embedding.Embedder:
+    def recording(kind: str = embedding.DEFAULT_EMBEDDER, cache_dir: Path | None = None,
+                  **options: object) -> embedding.Embedder:
         made.append(kind)
-        return original(kind, cache_dir)
+        return original(kind, cache_dir, **options)  # type: ignore[arg-type]
 
     embedding.make_embedder = recording  # type: ignore[assignment]
 
