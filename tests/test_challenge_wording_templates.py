@@ -11,7 +11,7 @@ from bot.challenge import load_question_bank
 from prompts.templates import TemplateError, load_templates, placeholders
 
 REPO = Path(__file__).resolve().parents[1]
-WORDING = ["challenge_lines.yaml", "briefing_note.yaml"]
+WORDING = ["challenge_lines.yaml", "briefing_note.yaml", "terms.yaml"]
 CODE = [*sorted((REPO / "bot" / "challenge").glob("*.py")), *sorted((REPO / "bot" / "briefing").glob("*.py"))]
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.challenge.models import Evidence, LineOfEnquiry, Recommendation
-from bot.challenge.text import QUOTE_CHARS, is_broad, shorten, trim_furniture, wording
+from bot.challenge.text import QUOTE_CHARS, is_broad, plain_quote, shorten, topic_span, wording
 from bot.challenge.topics import alias_hit, on_topic
 from bot.compose import best_quote, content_words
 from indicators.models import IndicatorInfo
@@ -106,14 +106,20 @@ def _progress(rec: Recommendation, kb: KnowledgeBase | None, access: AccessConte
     return "none", "", None
 
 
-def _status_text(sentence: str) -> str:
-    """The words that give a status: the status cell of a table row, else the sentence."""
+def _status_cell(sentence: str) -> str:
+    """The words that give a status, verbatim: the status cell of a table row (its words, not the row's pipes),
+    else the sentence."""
     if "|" in sentence:
         cells = [c.strip() for c in sentence.strip().strip("|").split("|") if c.strip()]
         for cell in reversed(cells):
             if _NO_PROGRESS.search(cell) or _PROGRESS.search(cell):
-                return shorten(cell, 200)
-    return shorten(sentence, 200)
+                return cell
+    return sentence.strip()
+
+
+def _status_text(sentence: str) -> str:
+    """The status as a rationale quotes it (cut near 200 characters)."""
+    return shorten(_status_cell(sentence), 200)
 
 
 def _measured(commitment: str, infos: Sequence[IndicatorInfo]) -> bool:
@@ -155,7 +161,7 @@ def _recommendation_lines(evidence: Evidence, kb: KnowledgeBase | None, access: 
             summary = w.fill("recommendation_no_progress.summary_none", **facts)
         quotes = {rec.passage.chunk_id: rec.quote}
         if where is not None:
-            quotes.setdefault(where.chunk_id, sentence)
+            quotes.setdefault(where.chunk_id, _status_cell(sentence))
         lines.append(LineOfEnquiry(kind="recommendation_no_progress",
                                    title=w.fill("recommendation_no_progress.title", **facts),
                                    summary=summary, materiality=0.93 if status == "stalled" else 0.6,
@@ -195,10 +201,12 @@ def document_lines(evidence: Evidence, store: IndicatorStore | None, kb: Knowled
             continue
         if not broad and not on_topic(p.text, evidence.topic, phrases):
             continue
-        quote = trim_furniture(best_quote(evidence.topic + " risk weakness", p.text, limit=QUOTE_CHARS))
+        quote = plain_quote(best_quote(evidence.topic + " risk weakness", p.text, limit=QUOTE_CHARS), evidence.topic)
         # The sentence quoted must itself be on the topic (a passage on the topic may quote a risk on another).
         if not broad and not on_topic(quote, evidence.topic, phrases):
             continue
+        if not broad:
+            quote = topic_span(quote, lambda item: on_topic(item, evidence.topic, phrases))
         if not _RISK.search(quote) and p.doc_type != "audit" and p.classification != "restricted":
             continue
         seen_docs.add(p.doc_id)

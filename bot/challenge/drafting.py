@@ -11,7 +11,8 @@ from bot.challenge.dedupe import Deduper
 from bot.challenge.evidence import gather_evidence
 from bot.challenge.models import Evidence, LineOfEnquiry, QuestionSet
 from bot.challenge.rephrase import rephrase_questions
-from bot.challenge.text import count_words, meeting_words, trim_furniture, wording
+from bot.challenge.terms import gloss, terms_sentence
+from bot.challenge.text import count_words, display_name, meeting_words, plain_quote, wording
 from bot.compose import best_quote, dataset_citation, passage_citation
 from bot.models import Answer, ChallengeQuestion, Citation
 from indicators.models import Figure
@@ -62,7 +63,7 @@ class CitationNumbers:
             key = f"doc:{p.chunk_id}"
             if key not in self.keys:
                 number = len(self.list) + 1
-                quote = trim_furniture(line.quotes.get(p.chunk_id) or best_quote(self.topic, p.text))
+                quote = plain_quote(line.quotes.get(p.chunk_id) or best_quote(self.topic, p.text), self.topic)
                 self.list.append(passage_citation(number, p, quote))
                 self.keys[key] = number
             ids.append(self.keys[key])
@@ -195,5 +196,13 @@ def answer_from_evidence(evidence: Evidence, max_questions: int = 15, embedder: 
                                area=evidence.area_name, evidence=_evidence_words(evidence))
     if drafted.headlines:
         answer += w.fill("answer.headlines", headlines="; ".join(drafted.headlines))
+    # A question is read aloud: a term or acronym it uses is glossed where first used; the rationale and the
+    # sources' terms are explained once, after the introduction.
+    names = [n for f in drafted.figures for n in (f.indicator_name, display_name(f.indicator_name))]
+    names = sorted({*names, *(n[:1].lower() + n[1:] for n in names)}, key=len, reverse=True)
+    questions = [q.model_copy(update={"text": gloss(q.text, names)}) for q in questions]
+    listed = [answer, *(f"{q.text} {q.rationale}" for q in questions),
+              *(f"{c.source} {c.locator} {c.quote}" for c in drafted.citations)]
+    answer += terms_sentence("\n".join(listed))
     return Answer(question=title, kind=kind, answer=answer, citations=drafted.citations, figures=drafted.figures,
                   questions=questions)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from bot.compose import content_words
@@ -11,8 +12,9 @@ from indicators.models import Figure
 from prompts.templates import Templates, load_templates
 
 __all__ = ["BROAD_WORDS", "QUOTE_CHARS", "by_when", "count_words", "data_age_words", "display_name", "is_broad",
-           "lower_first", "meeting_date_words", "meeting_words", "period_noun", "phrase", "reference_date", "shorten",
-           "show", "show_count", "topic_phrase", "trim_furniture", "wording"]
+           "lower_first", "meeting_date_words", "meeting_words", "period_noun", "phrase", "plain_quote",
+           "reference_date", "shorten", "show", "show_count", "topic_phrase", "topic_span", "trim_furniture",
+           "wording"]
 
 QUOTE_CHARS = 220
 # Topic words that name no service: a topic made only of these ("performance overview") covers every indicator.
@@ -145,6 +147,54 @@ def trim_furniture(quote: str) -> str:
     before, after = quote[:m.start()].rstrip(), quote[m.end():].lstrip()
     kept = before if len(before) >= 20 or len(before) >= len(after) else after
     return trim_furniture(kept) if _FURNITURE.search(kept) else kept
+
+
+# Markup a document's text can carry into a quotation: a Markdown heading line, bold markers, a table row's pipes
+# (a Markdown table or a Word table read as text), a table's |---| rule.
+_MARKUP = re.compile(r"^[ \t]*#{1,6}[ \t][^\n]*$|\*\*|__|\|", re.MULTILINE)
+
+
+def plain_quote(quote: str, topic: str = "") -> str:
+    """A quotation with no page furniture (`trim_furniture`) and no markup: when the quote holds a heading line,
+    bold markers or table pipes, the markup-free piece of it with most of the topic's words (then the longest) -
+    still a verbatim span of the passage. The words are quoted, not the markup."""
+    quote = trim_furniture(quote)
+    if not _MARKUP.search(quote):
+        return quote
+    pieces: list[str] = []
+    start = 0
+    for m in _MARKUP.finditer(quote):
+        pieces.append(quote[start:m.start()])
+        start = m.end()
+    pieces.append(quote[start:])
+    kept = [p.strip() for p in pieces if re.search(r"[A-Za-z]{2}", p)]
+    if not kept:
+        return quote
+    wanted = content_words(topic)
+    best = max(kept, key=lambda p: (len(content_words(p) & wanted), len(p)))
+    return trim_furniture(best)
+
+
+# Where a quotation's items part: a new bullet, a line after a full stop (or colon), a blank line. Sentences run
+# on within a paragraph (a quotation keeps its context: "No significant weakness. The net cost ...").
+_ITEM_BREAK = re.compile(r"\n(?=[ \t]*[-\u2022*][ \t])|(?<=[.!?:;])[ \t]*\n|\n[ \t]*\n")
+
+
+def topic_span(quote: str, on_topic: Callable[[str], bool]) -> str:
+    """A quotation narrowed to its items on the topic: from the first item `on_topic` accepts to the last (a list
+    of findings on several services keeps the one on this service), still a verbatim span; unchanged when no
+    item or every item is on the topic."""
+    items: list[tuple[int, int]] = []
+    start = 0
+    for m in _ITEM_BREAK.finditer(quote):
+        items.append((start, m.start()))
+        start = m.end()
+    items.append((start, len(quote)))
+    keep = [(s, e) for s, e in items if quote[s:e].strip() and on_topic(quote[s:e])]
+    if not keep or len(keep) == len([i for i in items if quote[i[0]:i[1]].strip()]):
+        return quote
+    span = quote[keep[0][0]:keep[-1][1]].strip()
+    return re.sub(r"^[-\u2022*][ \t]+", "", span)
 
 
 def phrase(text: str) -> str:

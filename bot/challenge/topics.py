@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from bot.challenge.bank import TopicFamilies, load_topic_families
@@ -45,14 +46,45 @@ def alias_hit(text: str, info: IndicatorInfo) -> bool:
     return False
 
 
+@lru_cache(maxsize=256)
+def _other_services(topic: str) -> frozenset[str]:
+    """Single words naming a service the topic does not name ("financial", "workforce", "care" for "planning"):
+    before a topic word they make it that service's activity ("financial planning", "workforce planning")."""
+    padded = f" {phrase(topic)} "
+    own = set(phrase(topic).split()) | content_words(topic)
+    out: set[str] = set()
+    for words, _ in load_topic_families().values():
+        if any(w and f" {w} " in padded for w in words):
+            continue
+        out.update(w for w in words if w and " " not in w and w not in own)
+    return frozenset(out)
+
+
+def _topic_words_used(text: str, topic: str) -> set[str]:
+    """The text's content words, less any topic word it uses only as another service's activity: "financial
+    planning and management" does not make a passage about planning applications."""
+    words = content_words(text)
+    qualifiers = _other_services(topic)
+    shared = words & content_words(topic)
+    if not shared or not qualifiers:
+        return words
+    tokens = re.findall(r"[a-z0-9]+", text.lower())
+    for word in shared:
+        uses = [i for i, t in enumerate(tokens) if content_words(t) == {word}]
+        if uses and all(i > 0 and tokens[i - 1] in qualifiers for i in uses):
+            words.discard(word)
+    return words
+
+
 def on_topic(text: str, topic: str, phrases: Sequence[str] = ()) -> bool:
     """Whether a passage is about the topic: it has the words of one of the topic's parts (both words of a
     two-word part, all but one of a longer one: "council tax collection" needs tax and collection, so the cost of
-    waste collection is not on it), or one of the matched indicators' alias phrases as whole words."""
+    waste collection is not on it), or one of the matched indicators' alias phrases as whole words. A topic word
+    used only after another service's word ("financial planning" for planning) does not count."""
     padded = f" {phrase(text)} "
     if any(p and len(p) >= 4 and f" {p} " in padded for p in phrases):
         return True
-    words = content_words(text)
+    words = _topic_words_used(text, topic)
     for part in alternatives(topic):
         wanted = content_words(part)
         need = len(wanted) if len(wanted) <= 2 else len(wanted) - 1

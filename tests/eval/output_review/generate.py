@@ -78,8 +78,15 @@ def _question_text(answer) -> str:  # noqa: ANN001
         lines += [f"{n}. {q.text}", f"   type: {q.type}; theme: {q.theme}", f"   why: {q.rationale}",
                   f"   evidence: {q.evidence}", ""]
     lines.append("Sources:")
-    lines += [f"[{c.id}] {c.source} | {c.locator} | {c.path} | {c.quote}" for c in answer.citations]
+    for c in answer.citations:
+        parts = (f"[{c.id}] {c.source}", c.locator, _public_address(c.path), " ".join(c.quote.split()))
+        lines.append(" | ".join(p for p in parts if p))
     return "\n".join(lines) + "\n"
+
+
+def _public_address(path: str) -> str:
+    """A citation's address as a chair may follow it: its public URL; a local file path is never shown."""
+    return path if re.match(r"https?://", path or "") else ""
 
 
 def _pdf(docx: Path) -> Path | None:
