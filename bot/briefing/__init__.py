@@ -17,6 +17,7 @@ from bot.briefing.content import (
     PerformanceRow,
     Quote,
     SourceLine,
+    TermLine,
     build_briefing,
     load_note_template,
     note_wording,
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from indicators.store import IndicatorStore
     from knowledge.base import KnowledgeBase
 
-__all__ = ["MAX_CHARTS", "Briefing", "Chart", "MeasureNote", "PerformanceRow", "Quote", "SourceLine",
+__all__ = ["MAX_CHARTS", "Briefing", "Chart", "MeasureNote", "PerformanceRow", "Quote", "SourceLine", "TermLine",
            "build_briefing", "export_pdf", "load_note_template", "render_docx", "render_markdown", "write_briefing"]
 
 

@@ -29,10 +29,10 @@ from bot.challenge import (
     recommendations_in,
     reference_date,
     run_words,
-    trim_furniture,
 )
 from bot.challenge.documents import topic_phrases
-from bot.challenge.text import show, show_count
+from bot.challenge.terms import terms_in, terms_marker
+from bot.challenge.text import plain_quote, show, show_count, topic_span
 from bot.compose import best_quote, dataset_citation, passage_citation
 from bot.models import Answer, ChallengeQuestion, Citation
 from indicators.analysis import run_of, stated_figure
@@ -44,7 +44,7 @@ from prompts.templates import Templates, load_templates
 if TYPE_CHECKING:
     from indicators.store import IndicatorStore
 
-__all__ = ["MAX_CHARTS", "Briefing", "Chart", "MeasureNote", "PerformanceRow", "Quote", "SourceLine",
+__all__ = ["MAX_CHARTS", "Briefing", "Chart", "MeasureNote", "PerformanceRow", "Quote", "SourceLine", "TermLine",
            "build_briefing", "load_note_template", "note_wording"]
 
 log = logging.getLogger(__name__)
@@ -54,6 +54,9 @@ QUOTE_CHARS = 420
 RISK_KINDS = ("worsening_trend", "missed_target", "green_but_bottom_quartile", "outlier_vs_neighbours",
               "recommendation_no_progress", "document_risk", "data_caveat", "output_without_outcome")
 NOTE_TEMPLATE = "briefing_note.yaml"
+# How the rank cell names the analysis's quartile (1 = the best quarter of the comparator group).
+QUARTILES = {1: "cells.top_quartile", 2: "cells.second_quartile", 3: "cells.third_quartile",
+             4: "cells.bottom_quartile"}
 
 
 class PerformanceRow(BaseModel):
@@ -93,6 +96,13 @@ class MeasureNote(BaseModel):
     source: int
 
 
+class TermLine(BaseModel):
+    """One term of "Terms used" (in "About these measures"): a term or acronym the note uses, in plain words."""
+
+    term: str
+    means: str
+
+
 class SourceLine(BaseModel):
     """One numbered source as the note lists it: title, date, page or section, public address; never a path."""
 
@@ -122,6 +132,7 @@ class Briefing(BaseModel):
     questions: list[ChallengeQuestion] = Field(default_factory=list)
     questions_note: str = ""  # how the list was drawn up and ordered (the questions' own introduction)
     measures: list[MeasureNote] = Field(default_factory=list)
+    terms: list[TermLine] = Field(default_factory=list)  # the terms the note uses, explained
     citations: list[Citation] = Field(default_factory=list)
     sources: list[SourceLine] = Field(default_factory=list)
     properties: dict[str, str] = Field(default_factory=dict)  # DOCX core properties: author, title, subject, ...
@@ -208,22 +219,30 @@ def _row(a: IndicatorAnalysis, source: int, w: Templates) -> tuple[PerformanceRo
         if rank_fig is not None and n_fig is not None:
             joint = w.text("cells.joint") if getattr(comp, "tied_with", None) else ""
             rank = joint + w.fill("cells.rank", rank=show_count(rank_fig), n=show_count(n_fig))
-            rank += w.text("cells.bottom_quartile") if comp.quartile == 4 else ""
             figures += [rank_fig, n_fig]
+            quartile_fig = stated_figure(a, "quartile")  # the analysis's own quartile (1 = the best quarter)
+            if quartile_fig is not None:
+                rank += w.fill("cells.quartile", quartile=w.text(QUARTILES[int(quartile_fig.value)]))
+                figures.append(quartile_fig)
     trend, trend_figures = _trend(a, w)
     row = PerformanceRow(indicator=display_name(a.info.name), latest=latest, trend=trend, target=target,
                          median=median, rank=rank, source=source)
     return row, figures + trend_figures
 
 
-def _quotes(topic: str, passages: list[Passage], sources: _Sources, limit: int) -> list[Quote]:
+def _quotes(evidence: Evidence, passages: list[Passage], sources: _Sources, limit: int) -> list[Quote]:
+    """Passages quoted in the note: the span of each that answers the topic, itself on the topic (a passage on
+    the topic can hold a quotable span on another), without furniture or markup."""
     out: list[Quote] = []
     seen: set[str] = set()
     for p in passages:
         if p.chunk_id in seen or len(out) >= limit:
             continue
         seen.add(p.chunk_id)
-        quote = trim_furniture(best_quote(topic, p.text, limit=QUOTE_CHARS))
+        quote = plain_quote(best_quote(evidence.topic, p.text, limit=QUOTE_CHARS), evidence.topic)
+        if not _on_topic(evidence, quote):
+            continue
+        quote = topic_span(quote, lambda item: _on_topic(evidence, item))
         out.append(Quote(title=p.title, locator=p.locator, text=quote, source=sources.passage(p, quote)))
     return out
 
@@ -238,7 +257,7 @@ def _commitments(evidence: Evidence, sources: _Sources) -> list[Quote]:
     out = []
     for _, text, passage, raw in commitments_in(evidence.passages.get("plan", [])):
         if _on_topic(evidence, text) and len(out) < 6:
-            raw = trim_furniture(raw)
+            raw = plain_quote(raw, evidence.topic)
             out.append(Quote(title=passage.title, locator=passage.locator, text=raw,
                              source=sources.passage(passage, raw)))
     return out
@@ -249,7 +268,7 @@ def _recommendations(evidence: Evidence, sources: _Sources) -> list[Quote]:
     out = []
     for rec in recommendations_in(evidence.passages.get("peer_challenge", [])):
         if _on_topic(evidence, rec.text) and len(out) < 3:
-            quote = trim_furniture(rec.quote)
+            quote = plain_quote(rec.quote, evidence.topic)
             out.append(Quote(title=rec.passage.title, locator=rec.passage.locator, text=quote,
                              source=sources.passage(rec.passage, quote)))
     return out
@@ -292,7 +311,7 @@ def _risks(evidence: Evidence, sources: _Sources) -> tuple[list[str], list[Figur
             if match is not None:
                 ids.append(sources.analysis(match))
         for p in line.passages:
-            quote = trim_furniture(line.quotes.get(p.chunk_id) or best_quote(evidence.topic, p.text))
+            quote = plain_quote(line.quotes.get(p.chunk_id) or best_quote(evidence.topic, p.text), evidence.topic)
             ids.append(sources.passage(p, quote))
         marks = "".join(f" [{i}]" for i in dict.fromkeys(ids))
         risks.append(f"{line.summary}{marks}")
@@ -427,6 +446,19 @@ def _source_lines(citations: list[Citation], evidence: Evidence, w: Templates) -
     return out
 
 
+def _note_text(b: Briefing) -> str:
+    """Everything the note says, as one text (to find the terms it uses)."""
+    parts = [b.title, b.subtitle, b.disclaimer, b.purpose, b.performance_note, b.questions_note, *b.headings.values(),
+             *(value for _, value in b.header), *b.table_headers, *b.risks]
+    parts += [f"{q.title} {q.locator} {q.text}" for q in b.background + b.peer_audit]
+    parts += [" ".join(r.model_dump(exclude={"source"}).values()) for r in b.rows]
+    parts += [f"{c.caption} {c.alt}" for c in b.charts]
+    parts += [f"{q.text} {q.rationale} {q.type} {q.theme}" for q in b.questions]
+    parts += [" ".join([m.name, *m.lines]) for m in b.measures]
+    parts += [f"{s.text} {s.quote}" for s in b.sources]
+    return "\n".join(parts)
+
+
 def build_briefing(evidence: Evidence, questions: Answer, store: IndicatorStore | None, chart_dir: Path,
                    template: dict[str, Any] | None = None, max_charts: int = MAX_CHARTS,
                    committee: str | None = None) -> tuple[Briefing, list[Figure]]:
@@ -444,13 +476,14 @@ def build_briefing(evidence: Evidence, questions: Answer, store: IndicatorStore 
         rows.append(row)
         figures += stated
     charts = _charts(evidence, store, chart_dir, sources, w, max_charts) if store is not None else []
-    background = _commitments(evidence, sources) or _quotes(evidence.topic, [
+    background = _commitments(evidence, sources) or _quotes(evidence, [
         p for p in evidence.passages.get("plan", []) if _on_topic(evidence, p.text)], sources, 3)
     quoted = {r.passage.chunk_id for r in recommendations_in(evidence.passages.get("peer_challenge", []))}
     peer = [p for p in evidence.passages.get("peer_challenge", [])
-            if p.chunk_id not in quoted and _on_topic(evidence, p.text)][:1]
-    audit = [p for p in evidence.passages.get("audit", []) if _on_topic(evidence, p.text)][:2]
-    peer_audit = _recommendations(evidence, sources) + _quotes(evidence.topic, peer + audit, sources, 3)
+            if p.chunk_id not in quoted and _on_topic(evidence, p.text)]
+    audit = [p for p in evidence.passages.get("audit", []) if _on_topic(evidence, p.text)]
+    peer_audit = _recommendations(evidence, sources) + _quotes(evidence, peer, sources, 1) + \
+        _quotes(evidence, audit, sources, 2)
     risks, risk_figures = _risks(evidence, sources)
     measures, measure_figures = _measure_notes(evidence, store, sources, w)
     data = w.data
@@ -479,7 +512,7 @@ def build_briefing(evidence: Evidence, questions: Answer, store: IndicatorStore 
                   "comments": w.text("disclaimer")}
     questions_note = ""
     if questions.questions:
-        questions_note = questions.answer.split(" Main lines of enquiry:")[0]
+        questions_note = questions.answer.split(" Main lines of enquiry:")[0].split(terms_marker())[0]
     briefing = Briefing(
         title=title,
         subtitle=w.fill("subtitle", area=evidence.area_name, today=prepared, meeting=meeting),
@@ -491,4 +524,5 @@ def build_briefing(evidence: Evidence, questions: Answer, store: IndicatorStore 
         empty={k: w.text(k) for k in ("no_plan", "no_performance", "no_peer_audit", "no_risks", "no_measures")},
         wording=w)
     briefing.sources = _source_lines(sources.list, evidence, w)
+    briefing.terms = [TermLine(term=t.term, means=t.means) for t in terms_in(_note_text(briefing))]
     return briefing, figures + risk_figures + measure_figures

@@ -62,6 +62,11 @@ def _source_texts(b: Briefing) -> list[str]:
     return out
 
 
+def _term_lines(b: Briefing) -> list[str]:
+    w = _wording(b)
+    return [w.fill("term_line", term=t.term, means=t.means) for t in b.terms]
+
+
 def _cells(b: Briefing) -> list[list[str]]:
     return [[r.indicator, r.latest, r.trend, r.target, r.median, r.rank, f"[{r.source}]"] for r in b.rows]
 
@@ -101,6 +106,8 @@ def render_markdown(b: Briefing, out: Path) -> str:
         lines += [f"**{m.name}** [{m.source}]", ""] + [f"- {line}" for line in m.lines] + [""]
     if not b.measures:
         lines += [b.empty["no_measures"], ""]
+    if b.terms:
+        lines += [f"**{w.text('terms_heading')}**", ""] + [f"- {line}" for line in _term_lines(b)] + [""]
     lines += [f"## {h['sources']}", ""]
     lines += _source_texts(b)
     return "\n".join(lines).rstrip() + "\n"
@@ -263,12 +270,20 @@ def _repeat_header(row: Any) -> None:
 
 
 def _picture(doc: Any, path: Path, alt: str, title: str) -> None:
+    """A chart, kept on the page of the caption that follows it (a caption never starts the next page alone)."""
     from docx.shared import Inches
 
     doc.add_picture(str(path), width=Inches(min(5.6, PORTRAIT_WIDTH)))
     doc_pr = doc.inline_shapes[-1]._inline.docPr
     doc_pr.set("descr", _one_line(alt))
     doc_pr.set("title", _one_line(title))
+    _keep_with_next(doc.paragraphs[-1])
+
+
+def _keep_with_next(paragraph: Any) -> None:
+    """The paragraph stays on the same page as the next one, and is not split across pages itself."""
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.paragraph_format.keep_together = True
 
 
 def _styles(doc: Any) -> None:
@@ -331,7 +346,7 @@ def render_docx(b: Briefing, target: Path) -> None:
         doc.add_paragraph(b.performance_note)
         for chart in b.charts:
             _picture(doc, chart.path, chart.alt or chart.caption, chart.caption)
-            doc.add_paragraph(chart.caption, style="Caption")
+            doc.add_paragraph(chart.caption, style="Caption").paragraph_format.keep_together = True
     else:
         doc.add_paragraph(b.empty["no_performance"])
     doc.add_heading(h["peer_audit"], level=1)
@@ -351,6 +366,7 @@ def render_docx(b: Briefing, target: Path) -> None:
         p = doc.add_paragraph(style="List Number")
         p.add_run(q.text).bold = True
         p.add_run("".join(f" [{i}]" for i in q.evidence))
+        _keep_with_next(p)  # a question and its "Why:" on the same page
         why = doc.add_paragraph(f"{w.text('why_label')} {_why(w, q)}")
         why.runs[0].italic = True
         why.runs[0].font.size = Pt(9.5)
@@ -363,6 +379,12 @@ def render_docx(b: Briefing, target: Path) -> None:
             doc.add_paragraph(line, style="List Bullet")
     if not b.measures:
         doc.add_paragraph(b.empty["no_measures"])
+    if b.terms:
+        heading = doc.add_paragraph()
+        heading.add_run(w.text("terms_heading")).bold = True
+        _keep_with_next(heading)
+        for line in _term_lines(b):
+            doc.add_paragraph(line, style="List Bullet")
     doc.add_heading(h["sources"], level=1)
     for text in _source_texts(b):
         doc.add_paragraph(text).runs[0].font.size = Pt(9.5)
