@@ -9,7 +9,7 @@ from typing import Any
 from knowledge.document import Block, LoadedDocument, TextBuilder
 from knowledge.furniture import running_title, strip_page_furniture, strip_text_furniture
 from knowledge.limits import Budget, LimitExceeded
-from knowledge.structure import first_title, parse_blocks
+from knowledge.structure import first_title, parse_blocks, typical_line_length
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html", ".md": "markdown",
              ".markdown": "markdown", ".txt": "text", ".text": "text"}
@@ -105,12 +105,16 @@ def _load_pdf(path: Path, data: bytes, budget: Budget) -> LoadedDocument:
     pos = 0
     raw_texts = [raw.replace("\r\n", "\n").replace("\r", "\n").strip() for raw in page_texts]
     heads = [first_title(t, parse_blocks(t)) for t in raw_texts[:1]]
-    for number, page_text in enumerate(strip_page_furniture(raw_texts), start=1):
+    clean = strip_page_furniture(raw_texts)
+    # Line length is judged against the whole document: on a short last page ("3.5 Capacity for improvement" over
+    # three bullets) a heading looked as long as the page's typical line.
+    typical = typical_line_length("\n".join(clean))
+    for number, page_text in enumerate(clean, start=1):
         if parts:
             parts.append("\n\n")
             pos += 2
         pages.append((number, pos, pos + len(page_text)))
-        blocks.extend(parse_blocks(page_text, base=pos, page=number))
+        blocks.extend(parse_blocks(page_text, base=pos, page=number, typical=typical))
         parts.append(page_text)
         pos += len(page_text)
     text = "".join(parts)

@@ -85,11 +85,18 @@ def _heading_level(line: str, isolated: bool, prev_ends_sentence: bool, typical:
     return 0
 
 
-def parse_blocks(text: str, base: int = 0, page: int | None = None, markdown: bool = False) -> list[Block]:
-    """Blocks of `text` (offsets shifted by `base`): headings, paragraphs (runs of lines) and table rows."""
+def typical_line_length(text: str) -> float:
+    """The median length of a text's lines of more than 20 characters (80 when it has none)."""
+    lengths = [e - s for s, e in _lines(text) if e - s > 20]
+    return float(statistics.median(lengths)) if lengths else 80.0
+
+
+def parse_blocks(text: str, base: int = 0, page: int | None = None, markdown: bool = False,
+                 typical: float | None = None) -> list[Block]:
+    """Blocks of `text` (offsets shifted by `base`): headings, paragraphs (runs of lines) and table rows.
+    `typical`: the document's typical line length, when `text` is one page of it."""
     spans = _lines(text)
-    lengths = [e - s for s, e in spans if e - s > 20]
-    typical = statistics.median(lengths) if lengths else 80.0
+    typical = typical if typical is not None else typical_line_length(text)
     markdown = markdown or any(_MD_HEADING.match(text[s:e]) for s, e in spans[:400])
     blocks: list[Block] = []
     para: list[int] | None = None  # [start, end] of the open paragraph

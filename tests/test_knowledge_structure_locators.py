@@ -83,3 +83,11 @@ def test_no_search_result_quotes_page_furniture(sample_kb: KnowledgeBase) -> Non
         for p in sample_kb.search(question, k=5):
             assert "Page " not in p.text or " of 8" not in p.text
             assert "FICTIONAL SAMPLE - Northbridge District Council does not exist\n" not in p.text
+
+
+def test_a_heading_alone_at_the_top_of_a_short_last_page_is_a_heading() -> None:
+    # On page 7 of the peer challenge "3.5 Capacity for improvement" heads three bullets; judged against that
+    # page's own short lines it looked like text, so its passage was cited under "3.4 Financial planning".
+    doc = load_file(SAMPLE / "northbridge-corporate-peer-challenge-2023.pdf")
+    assert _section_of(doc, "Staff turnover (14.2% in 2022-23)").endswith("3.5 Capacity for improvement")
+    assert _section_of(doc, "savings plans are not yet identified").endswith("3.4 Financial planning and management")
