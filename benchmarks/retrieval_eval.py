@@ -51,6 +51,7 @@ from knowledge.evaluation import (  # noqa: E402 - the path set-up above must ru
 QUESTIONS = REPO / "tests" / "eval" / "corpus_questions.yaml"
 HOLDOUT = REPO / "tests" / "eval" / "corpus_questions_holdout.yaml"
 BLIND2 = REPO / "tests" / "eval" / "corpus_questions_blind2.yaml"  # held out: never tuned on
+BLIND3 = REPO / "tests" / "eval" / "corpus_questions_blind3.yaml"  # held out, written without sight of the code
 UNANSWERABLE_DEV = REPO / "tests" / "eval" / "corpus_unanswerable_dev.yaml"  # development: false answers only
 CORPUS = REPO.parent / "shared" / "corpus"
 
@@ -218,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     from knowledge.embedding import make_embedder
 
     sizes = [int(s) for s in args.chunk_sizes.split(",") if s.strip()] or [DEFAULT_CHUNK_CHARS]
-    files = args.questions or [QUESTIONS, HOLDOUT, BLIND2, UNANSWERABLE_DEV]
+    files = args.questions or [QUESTIONS, HOLDOUT, BLIND2, BLIND3, UNANSWERABLE_DEV]
     sets = {path.stem: load_questions(path) for path in files}
     if len(sets) > 1:
         sets["all sets together"] = merge_question_sets(list(sets.values()))

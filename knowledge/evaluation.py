@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from knowledge.errors import KnowledgeError
 
@@ -38,6 +38,12 @@ class QuestionSet(BaseModel):
     questions: list[EvalQuestion]
     off_topic: list[str] = Field(default_factory=list)
     unanswerable: list[str] = Field(default_factory=list)
+
+    @field_validator("off_topic", "unanswerable", mode="before")
+    @classmethod
+    def _question_text(cls, items: list[object]) -> list[object]:
+        # A set may write an unanswerable question as {"question": ..., "on_topic": ...} (corpus_questions_blind3).
+        return [item["question"] if isinstance(item, dict) and "question" in item else item for item in items or []]
 
     def model_post_init(self, _context: object) -> None:  # noqa: D102 - pydantic hook
         self.off_topic = list(dict.fromkeys(self.off_topic + self.unanswerable))
