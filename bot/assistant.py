@@ -21,6 +21,7 @@ from bot.pipeline.models import Reply, Request
 from bot.pipeline.understand import Reading, interpretation_of, reading_line, turn_state, understand
 from bot.router import Route, route
 from bot.settings import Settings
+from indicators.asked_text import is_acknowledgement
 from indicators.errors import IndicatorError
 from prompts.errors import ScrutinyError
 
@@ -239,6 +240,10 @@ class Assistant:
         if r.kind == "help":
             return Answer(question=question, kind="none", answer=message("scope"),
                           understood=Interpretation(intent="help", request="help"))
+        if is_acknowledgement(question):
+            # "great ta" after an answer thanks, it asks nothing (it used to repeat the answer, or find TA).
+            return Answer(question=question, kind="none", answer=message("welcome"),
+                          understood=Interpretation(intent="unknown", request=r.kind))
         home = self.home_area(caller) if (caller.area or self.settings.area) else None
         reading = self._national(understand(question, r, conversation, home, self._resolve))
         area = None

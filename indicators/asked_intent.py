@@ -19,9 +19,10 @@ _NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
            "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20}
 _N = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
 _NOT_TIME = r"(?!\s*(?:years?|yrs?|quarters?|months?))"
-_RANK_N = re.compile(rf"\b(top|bottom|best|worst|highest|lowest|leading|lagging|weakest|strongest|poorest)\s+"
-                     rf"{_N}\b{_NOT_TIME}|"
-                     rf"\b{_N}\s+(?:best|worst|highest|lowest|top|bottom|weakest|strongest|poorest)\b|"
+_RANK_N = re.compile(rf"\b(top|bottom|best|worst|highest|lowest|leading|lagging|weakest|strongest|poorest|"
+                     rf"cheapest|fastest|quickest|slowest|most expensive|least expensive)\s+{_N}\b{_NOT_TIME}|"
+                     rf"\b{_N}\s+(?:best|worst|highest|lowest|top|bottom|weakest|strongest|poorest|cheapest|"
+                     rf"fastest|quickest|slowest)\b|"
                      rf"\b(?:the\s+)?{_N}\s+councils?\s+(?:with|that have|having)\s+the\s+(highest|lowest|best|worst)",
                      re.IGNORECASE)
 _RANK_LIST = re.compile(
@@ -34,7 +35,12 @@ _RANK_LIST = re.compile(
     r"worst)|\btop\s+councils?|\bbottom\s+councils?|who\s+(?:leads|tops)|who\s+comes?\s+(?:top|bottom|last)|"
     rf"the\s+(?:bottom|top)\b(?!\s+quartile)|(?:which|what|the)\s+{_N}\s+councils?|league table|propping up|"
     r"(?:list|show|give)(?: me)? the (?:\w+ )?(?:highest|lowest|best|worst)|who (?:does|did|is|was) (?:best|worst)|"
-    r"which of (?:them|those|these))",
+    r"which of (?:them|those|these)|"
+    # "which of our stat neighbours has the highest…", "which 3 family group councils have the most…"
+    r"which (?:\w+ )?(?:of (?:our|the) )?(?:[\w-]+ ){0,3}(?:neighbou?rs|councils|authorities|las|members|group|"
+    r"family)\b.{0,40}\b(?:highest|lowest|best|worst|most|least|fewest|cheapest|fastest|slowest|top|bottom)\b|"
+    rf"which {_N} (?:have|has|had|are|is|were|was|come)\b.{{0,30}}\b(?:highest|lowest|best|worst|most|least|fewest|"
+    r"cheapest|fastest|slowest|top|bottom)\b)",
     re.IGNORECASE)
 # "Where do we come among our neighbours?", "what's our ranking in the family group?", "where are we in that?": the
 # council's place in a ranking, not a list ("where do we sit relative to them" compares, and is left to _COMPARE).
@@ -45,15 +51,17 @@ _POSITION = re.compile(
     r"\bwhat(?:'s| is| was) (?:our|the council's|my council's) (?:rank(?:ing)?|position|place|"
     r"league position)\b|\bour (?:rank(?:ing)?|position|place|league position) (?:in|among|amongst|of|out of|"
     r"within|across|on)\b|\bwhere are we (?:in|on) (?:that|this|the (?:list|table|league table|ranking))\b|"
-    r"\bhow (?:do|did) we rank\b|\bwhere (?:do|did) we rank\b",
+    r"\bhow (?:do|did) we rank\b|\bwhere (?:do|did) we rank\b|\brank (?:us|ourselves|our council|the council)\b|"
+    r"\bwhere (?:are|were) we in the (?:\w+ )?(?:pecking order|league table|league|table|rankings?)\b",
     re.IGNORECASE)
 _BEST_WORDS = re.compile(r"\b(best|top|leading|strongest)\b", re.IGNORECASE)
 # "which 3 councils", "the three best-performing", "list the five lowest": the size of a ranking wherever it stands.
 _COUNTED = re.compile(rf"\b{_N}\s+(?:[\w-]+\s+)?(?:councils?|authorities|las|best|worst|highest|lowest|top|bottom|"
                       rf"performers?|places?)\b", re.IGNORECASE)
 _WORST_WORDS = re.compile(r"\b(worst|bottom|lagging|last|poorest|weakest|propping up)\b", re.IGNORECASE)
-_LOWEST = re.compile(r"\b(lowest|least|smallest|fewest|cheapest)\b", re.IGNORECASE)
-_HIGHEST = re.compile(r"\b(highest|most|largest|biggest|greatest|dearest)\b", re.IGNORECASE)
+_LOWEST = re.compile(r"\b(lowest|least|smallest|fewest|cheapest|fastest|quickest)\b", re.IGNORECASE)
+_HIGHEST = re.compile(r"\b(highest|most(?!\s+(?:recent|recently|up[- ]to[- ]date|current|latest))|largest|biggest|"
+                      r"greatest|dearest|costliest|slowest)\b", re.IGNORECASE)
 _COMPARE = re.compile(
     r"\b(compare[sd]?|comparison|versus|vs\.?|v\.?|against|side by side|better than|worse than|beating|beat|"
     r"above|below|higher than|lower than|"
@@ -62,7 +70,7 @@ _COMPARE = re.compile(
 _TARGET = re.compile(r"\b(targets?|on track|hit(?:ting)?|met|meet(?:ing)?|miss(?:ed|ing)?|rag|green|amber)\b",
                      re.IGNORECASE)
 _TREND = re.compile(
-    r"\b(trend\w*|chang\w*|direction of travel|getting (?:better|worse)|improv\w*|deteriorat\w*|declin\w*|"
+    r"\b(trend\w*|chang\w*|direction of travel|getting (?:any )?(?:better|worse)|improv\w*|deteriorat\w*|declin\w*|"
     r"worsen\w*|over time|gone (?:up|down)|going (?:up|down)|rising|falling|risen|fallen|grow\w*|progress|"
     r"moved|movement|happened|history|up or down|better or worse|since|over the (?:last|past)|right way|wrong way|"
     r"right direction|wrong direction|been going)\b",
@@ -73,7 +81,9 @@ _OVERVIEW = re.compile(
     r"round-?up|scorecard|dashboard|snapshot|health check|big picture|overall|across the board|all (?:the )?"
     r"(?:indicators|measures|kpis)|everything|in general|generally|(?:are|is) (?:we|things) getting (?:worse|better)|"
     r"what'?s (?:getting|got) (?:worse|better)|where are we (?:struggling|doing well)|how'?s .* going|"
-    r"how (?:has|have) .{1,40} (?:gone|been|fared)|(?:getting|got) (?:worse|better) on|all (?:the |our |of our )?"
+    r"how (?:has|have) .{1,40} (?:gone|been|fared)|rounded view|overall picture|whole picture|general picture|"
+    r"how (?:our|the council's) .{1,40} (?:is|are) (?:performing|doing|going)|(?:getting|got) (?:worse|better) on|"
+    r"all (?:the |our |of our )?"
     r".{0,50}\b(?:kpis|indicators|measures|metrics)|in one go|doing across)\b",
     re.IGNORECASE)
 
@@ -105,7 +115,7 @@ def _rank(text: str) -> tuple[int | None, RankOrder | None, str] | None:
     n = None
     if m:
         n = next((_n(g) for g in m.groups() if g and _n(g) is not None), None)
-    if n is None and (counted := _COUNTED.search(text)):
+    if n is None and (counted := _COUNTED.search(text) or re.search(rf"\bwhich {_N}\b", text, re.IGNORECASE)):
         n = _n(counted[1])
     # "who has the lowest satisfaction? top 10": the value words decide, wherever they stand.
     if _LOWEST.search(text):
@@ -118,8 +128,10 @@ def _rank(text: str) -> tuple[int | None, RankOrder | None, str] | None:
         order = "best"
     if n is None:
         # "which council is worst", "who has the highest": one; "which councils are best": the usual five.
-        n = 1 if re.search(r"\b(which|what) council\b(?!s)|\bwho\b|\bwhich of (?:them|those|these)\b", text,
-                           re.IGNORECASE) else 5
+        n = 1 if re.search(r"\b(which|what) council\b(?!s)|\bwho\b|\bwhich of (?:them|those|these)\b|"
+                           r"\bwhich of (?:our|the)\b.{0,40}\b(?:has|is|was)\b|\bthe (?:\w+[- ])?(?:performing )?"
+                           r"council\b(?!s)|\b(?:best|worst|top|bottom|highest|lowest)[- ]performing council\b(?!s)",
+                           text, re.IGNORECASE) else 5
     return n, order, span
 
 

@@ -20,7 +20,7 @@ __all__ = ["GROUPS", "PlaceMention", "find_places", "held_spelling", "name_varia
 
 # Group "codes" a question can name instead of a council (the `understood` contract uses them as areas).
 GROUPS = ("england", "scotland", "national", "neighbours")
-How = Literal["code", "name", "initials", "fuzzy", "home", "group"]
+How = Literal["code", "name", "initials", "fuzzy", "home", "group", "unheld"]
 
 _WORD = re.compile(r"[a-z0-9]+")
 _CODE = re.compile(r"\b([EWSN]\d{8})\b")
@@ -41,7 +41,8 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"counties|boroughs|places|areas|las)|"
                               r"(?:nearest |statistical |cipfa )?"
                               r"neighbou?rs?|stat neighbou?rs?|family group|benchmarking family|(?:cipfa |our )family|"
-                              r"comparator group|comparators?|peer group|peers|cipfa|"
+                              r"comparator group|comparators?|peer group|peers|cipfa|the family\b|"
+                              r"(?:in|of|among|amongst|across|within) (?:our|the) group|"
                               r"councils like us|benchmark(?:ing)? group|rest of (?:our|the) (?:family )?group)\b",
                               re.I)),
 )
@@ -55,8 +56,13 @@ _NOT_NAMES = frozenset(
     # Who is asking and for what: "Chair's asking", "the authority's", "for leavers", "- need it for tomorrow".
     "chair chairs cllr councillor councillors member members officer officers leader mayor cabinet committee "
     "scrutiny authority authorities tomorrow today tonight yesterday meeting briefing report papers agenda team "
-    "director portfolio holder colleague colleagues everyone anyone someone leavers residents public".split())
+    "director portfolio holder colleague colleagues everyone anyone someone leavers residents public "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
+    "september october november december".split())
 _FUZZY_CUTOFF = 88.0
+# Capitals in everyday use that are no council's initials whatever the names held.
+_NOT_INITIALS = frozenset("ok uk it hr ta gp la fy nhs cqc asc sen lga ons pdf kpi rag ceo cfo q1 q2 q3 q4 "
+                          "us we am pm".split())
 # The short forms of county names in everyday use ("Notts", "Herts", "NE Lincs").
 _COUNTY_SHORT = {
     "lincolnshire": "lincs", "nottinghamshire": "notts", "staffordshire": "staffs", "hertfordshire": "herts",
@@ -67,6 +73,7 @@ _COUNTY_SHORT = {
     "birmingham": "brum", "northumberland": "northd", "shropshire": "salop",
     # Nicknames councils are called by in everyday speech.
     "wolverhampton": "wolves", "darlington": "darlo", "southampton": "soton", "middlesbrough": "boro",
+    "portsmouth": "pompey", "lanarkshire": "lanarks",
 }
 _DIRECTIONS = (("north east", "ne"), ("north west", "nw"), ("south east", "se"), ("south west", "sw"),
                ("north", "n"), ("south", "s"), ("east", "e"), ("west", "w"))
@@ -89,7 +96,10 @@ _ALIASES: dict[str, set[str]] = {
     "north east lincolnshire": {"nelc"},
     "windsor and maidenhead": {"rbwm"},
     "kingston upon thames": {"rbk", "kingston"},
+    "birmingham": {"bham", "b'ham"},
     "east renfrewshire": {"east ren", "east renfrew"},
+    "east riding of yorkshire": {"east riding", "the east riding", "east yorkshire"},
+    "st. helens": {"st helens", "st helen", "saint helens"},
     "west dunbartonshire": {"west dunbarton", "west dumbarton"},
     "east dunbartonshire": {"east dunbarton", "east dumbarton"},
 }
@@ -156,6 +166,17 @@ def _initials(name: str) -> set[str]:
     return out
 
 
+def _letters(name: str) -> set[str]:
+    """A multi-word name's capitals, alone and with C for Council: "Milton Keynes" -> "mk", "mkc"; "Perth and
+    Kinross" -> "pk", "pkc" (matched only when typed in capitals, and only when no other council shares them)."""
+    parts = [w for w in _WORD.findall(name.lower().replace("&", " and "))
+             if w not in ("of", "the", "city", "council", "borough", "and", "upon", "on", "under")]
+    if len(parts) < 2:
+        return set()
+    letters = "".join(w[0] for w in parts)
+    return {letters, letters + "c"}
+
+
 class PlaceMention(BaseModel):
     """One council or group a question names, where and how it was recognised."""
 
@@ -185,6 +206,7 @@ def _index(store: IndicatorStore) -> _PlaceIndex:
     initials: dict[str, str] = {}
     names = store.areas()
     shorts: dict[str, set[str]] = {}
+    capitals: dict[str, set[str]] = {}
     for code, name in names.items():
         for v in name_variants(name):
             pairs.setdefault(_normal(v), code)
@@ -192,6 +214,11 @@ def _index(store: IndicatorStore) -> _PlaceIndex:
             shorts.setdefault(_normal(v), set()).add(code)
         for letters in _initials(name):
             initials.setdefault(letters, code)
+        for letters in _letters(name):
+            capitals.setdefault(letters, set()).add(code)
+    for key, codes in capitals.items():
+        if len(codes) == 1 and key not in initials and key not in pairs:
+            initials[key] = next(iter(codes))  # "NLC" names two councils (North Lanarkshire, North Lincolnshire)
     for key, codes in shorts.items():
         # "Kingston" could be upon Thames or upon Hull: a short form two councils share names neither.
         if len(codes) == 1 and key not in pairs:
@@ -217,10 +244,18 @@ def find_places(store: IndicatorStore, text: str, home: str | None,
     spans: list[tuple[int, int]] = []
 
     def add(code: str, start: int, end: int, how: How, score: float = 100.0) -> None:
-        # "Mid Suffolk" or "East Suffolk" is another council than Suffolk: a name with a compass word before it
-        # that no held name includes is not this council (and may be one not held).
-        if how in ("name", "fuzzy") and _COMPASS_BEFORE.search(text[:start].lower()):
-            return
+        # "Mid Suffolk" is another council than Suffolk, "Newcastle-under-Lyme" than Newcastle: a held name with a
+        # compass word before it or "-under-"/"upon" after it that no held name includes is a council not held.
+        if how in ("name", "fuzzy"):
+            before = _COMPASS_BEFORE.search(text[:start].lower())
+            after = _JOINED_AFTER.match(text[end:])
+            if before or after:
+                if not _taken(spans, start, end):
+                    first = before.start() if before else start
+                    last = end + (after.end() if after else 0)
+                    spans.append((first, last))
+                    found.append(PlaceMention(code="", text=text[first:last], start=first, how="unheld"))
+                return
         if not _taken(spans, start, end):
             spans.append((start, end))
             found.append(PlaceMention(code=code, text=text[start:end], start=start, how=how, score=score))
@@ -236,9 +271,9 @@ def find_places(store: IndicatorStore, text: str, home: str | None,
         pattern = r"\b" + r"\W+".join(re.escape(w) for w in variant.split()) + _SUFFIX + r"(?:['\u2019]s)?\b"
         for m in re.finditer(pattern.replace(r"and", r"(?:and|&)"), lowered):
             add(code, m.start(), m.end(), "name")
-    for m in re.finditer(r"(?<![\w&])([a-z](?:\s*&\s*[a-z])+|[a-z]{3,4})(?![\w&])", lowered):
+    for m in re.finditer(r"(?<![\w&])([a-z](?:\s*&\s*[a-z])+|[a-z]{2,4})(?![\w&])", lowered):
         key = re.sub(r"\s+", "", m[1])
-        code = index.initials.get(key)
+        code = None if key in _NOT_INITIALS else index.initials.get(key)
         # Plain-letter initials ("bcp") only when typed in capitals, so ordinary words never match.
         if code is not None and ("&" in key or text[m.start():m.end()].isupper()):
             add(code, m.start(), m.end(), "initials")
@@ -285,14 +320,16 @@ def _fuzzy(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], add,  # 
 _UNHELD_PATTERNS = (
     re.compile(r"\bhow (?:is|are|'s|does|do|did)\s+(?P<name>[A-Za-z][\w&'-]*(?:,?\s+[A-Za-z][\w&'-]*){0,4}?)\s+"
                r"(?:doing|getting on|performing|faring|compare|do|fare|perform|stack up)\b", re.IGNORECASE),
-    re.compile(r"(?P<name>\b[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+(?:borough |district |county |city |metropolitan )?"
-               r"council\b", re.IGNORECASE),
+    re.compile(r"(?P<name>\b[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+"
+               r"(?:(?:borough |district |county |city |metropolitan )?council|dc|bc|cc|mbc)\b", re.IGNORECASE),
     re.compile(r"(?:^|\s)(?P<name>[a-z][\w-]{3,})['\u2019]s\b"),
     re.compile(r"\b(?:for|in|at)\s+(?P<name>[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|and|of|upon|on))*)"),
     re.compile(r"(?:^|\s)(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['\u2019]s\b"),
     re.compile(r"\b(?:for|in)\s+(?P<name>[a-z][a-z-]{3,}(?:\s+(?:county|borough|district|city))?(?:\s+council)?)"
                r"\s*[?.!]*\s*$"),
 )
+# "Newcastle-under-Lyme", "Chester-le-Street", "Newcastle under Lyme": a held short name joined to more of a name.
+_JOINED_AFTER = re.compile(r"-(?:under|upon|on|in|le|by)-[A-Za-z]\w*(?:-[A-Za-z]+)*|\s+(?:under|upon)\s+[A-Z]\w*")
 _COMPASS_BEFORE = re.compile(r"\b(?:mid|north|south|east|west|central|greater|inner|outer)[\s-]+$")
 _PLACE_WORDS = frozenset("council county borough district city metropolitan royal london".split())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["plain_question"]
+__all__ = ["is_acknowledgement", "plain_question"]
 
 _LEADING = re.compile(
     r"^\s*(?:(?:hi|hello|hiya|hey|morning|good morning|afternoon|good afternoon|evening|cllr here|councillor here|"
@@ -38,3 +38,15 @@ def plain_question(text: str) -> str:
     # Politeness in the middle ("… for 2021/22 Thanks in advance!") ends the question too.
     plain = re.sub(r"\s+(?:thanks|many thanks|cheers|thx)\b.*$", "", plain, flags=re.IGNORECASE)
     return plain.strip() or text.strip()
+
+
+_THANKS = re.compile(
+    r"\W*(?:(?:great|brilliant|perfect|lovely|fab|fabulous|super|excellent|nice one|nice|that'?s (?:great|helpful|"
+    r"brilliant|perfect)|that is (?:great|helpful)|helpful|ok|okay|thanks|thank you|cheers|ta|thx|much appreciated|"
+    r"appreciated|got it|understood)(?: very much| so much| a lot| again)?[\s!.,:;)\-]*)+(?::[a-z_+-]+:)?\W*",
+    re.IGNORECASE)
+
+
+def is_acknowledgement(text: str) -> bool:
+    """Whether a message only thanks or acknowledges ("great ta", "ta very much!"): nothing to look up."""
+    return bool(text.strip()) and bool(_THANKS.fullmatch(text.strip()))

@@ -88,7 +88,10 @@ _PHRASES = ((re.compile(r"\bcare homes?\b"), "residential care"), (re.compile(r"
             (re.compile(r"\b(?:delayed (?:hospital )?discharges?|bed[- ]blocking)\b"),
              "days hospital ready discharged"),
             # A collection rate is the share of what is due that is received, not the cost of collecting it.
-            (re.compile(r"\bcouncil tax collection rates?\b"), "council tax collection received income due"),
+            (re.compile(r"\bcouncil tax collection(?: rates?)?\b"), "council tax collection received income due"),
+            (re.compile(r"\bback[- ]office\b"), "support services"),
+            # Scottish qualifications by name: Highers are SCQF level 6, National 5s level 5.
+            (re.compile(r"\b(?:at )?highers?(?: level)?\b"), "level 6"), (re.compile(r"\bnational 5s?\b"), "level 5"),
             (re.compile(r"\b(council tax|business rates|non-domestic rates|nndr|rents?) collected\b"), r"\1 received"),
             (re.compile(r"\b(?:not|never) (?:collected|picked up|emptied)\b"), "missed"),
             (re.compile(r"\bleisure cent(?:re|er)s?\b"), "leisure sports facilities"),

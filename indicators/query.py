@@ -57,7 +57,7 @@ SEMANTIC_SEPARATION = 0.25  # words tie two measures, the embedding prefers one 
 NOT_INDICATOR_SCORE = 0.30  # below this, with no indicator-ish wording, it is not an indicator question
 EMBED_FLOOR, EMBED_CEIL = 0.25, 0.65  # cosine range mapped onto 0..1
 
-_COMPARE_WORDS = (r"\b(compare[sd]?|comparison|versus|vs\.?|against|side by side|than|beat\w*|outperform\w*|"
+_COMPARE_WORDS = (r"\b(compare[sd]?|comparison|versus|vs\.?|v\.?|against|side by side|than|beat\w*|outperform\w*|"
                   r"ahead of|behind|relative to|next to|above|below|and us|us and|with us)\b")
 # Words of an overview question that name no measure ("summary of how our social care services are going").
 _OVERVIEW_WORDS = frozenset(
@@ -278,6 +278,8 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     asked = parse_periods(question)
     span = _span_fields(asked, question)
     places = find_places(store, question, home_area, lambda w: _is_vocabulary(index, w))
+    shadowed = next((p.text for p in places if p.how == "unheld"), None)  # "Mid Suffolk", "West Lancs"
+    places = [p for p in places if p.how != "unheld"]
     named = [p for p in places if p.code not in GROUPS and p.how != "home"]
     if named and not re.search(_COMPARE_WORDS, question, re.IGNORECASE):
         # "visits to our leisure centres for Greywater": a council named without a comparison is the one asked
@@ -289,7 +291,8 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
                          has_group=bool(groups))
     comparison = _comparison(question)
     comparison_asked = bool(groups) or intent.intent in ("compare", "rank")
-    unheld = None if named else unheld_place(question, places, lambda w: _is_vocabulary(index, w))
+    unheld = shadowed if shadowed is not None else None if named else unheld_place(
+        question, places, lambda w: _is_vocabulary(index, w))
     spelled = held_spelling(store, unheld) if unheld is not None else None
     if unheld is not None and spelled is not None and _depth == 0:
         # "Falkrik" is Falkirk: read the question again with the held spelling, and say nothing of it.

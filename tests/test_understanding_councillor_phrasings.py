@@ -272,3 +272,54 @@ def test_and_the_bottom_three_keeps_the_group_ranked(assistant: Assistant) -> No
     _ask(assistant, "Top 3 in scotland for net cost of waste disposal per premises", "S-fife", thread)
     got = _read(_ask(assistant, "And the bottom 3?", "S-fife", thread))
     assert (got["intent"], got["areas"], got["n"], got["order"]) == ("rank", ["scotland"], 3, "worst")
+
+
+@pytest.mark.parametrize(("question", "areas"), [
+    ("us v Stoke-on-Trent on short-term services outcome, 2015/2016", [LEEDS, "E06000021"]),  # "v" compares
+    ("Is B&H better than Pompey on short-term services outcome?", ["E06000043", "E06000044"]),
+    ("How does Bham compare with Manchester City Council on carers quality of life?", ["E08000025", "E08000003"]),
+    ("MK ease of finding information for service users", ["E06000042"]),  # capitals of a two-word name
+    ("the east riding's reablement outcomes in 2022/2023", ["E06000011"]),
+    ("st helen's adult social care staff turnover, 21/22", ["E08000013"]),
+])
+def test_councils_as_people_write_them(assistant: Assistant, question: str, areas: list[str]) -> None:
+    assert _read(_ask(assistant, question, LEEDS))["areas"] == areas
+
+
+@pytest.mark.parametrize("question", [
+    "what's Newcastle-under-Lyme's reablment outcomes?",  # not Newcastle upon Tyne
+    "West Lancs reablement success rate 2019/20",  # not Lancashire
+    "Southmere DC escalated complaints upheld please",
+])
+def test_a_council_not_held_that_contains_a_held_name(assistant: Assistant, question: str) -> None:
+    answer = _ask(assistant, question, LEEDS)
+    assert _read(answer)["intent"] == "unknown" and "I hold no data for" in answer.answer
+
+
+def test_a_name_followed_by_a_year_is_still_the_council(sample_assistant) -> None:
+    got = _read(sample_assistant.ask("compare staff turnover for Dunhollow and Hollinsford in FY2020-21",
+                                     CallerContext(area="E07999001")))
+    assert (got["intent"], got["areas"], got["periods"]["to"]) == ("compare", ["E07999007", "E07999011"], "2020-21")
+
+
+@pytest.mark.parametrize(("question", "n", "order"), [
+    ("which of our stat neighbours has the highest staff turnover in social care?", 1, "worst"),
+    ("Among our nearest neighbours, which two have the lowest ease of finding information for carers?", 2, "worst"),
+    ("worst performing council in England for care workforce turnover, most recent year", 1, "worst"),
+])
+def test_league_tables_asked_in_other_words(assistant: Assistant, question: str, n: int, order: str) -> None:
+    got = _read(_ask(assistant, question, LEEDS))
+    assert (got["intent"], got["n"], got["order"]) == ("rank", n, order)
+
+
+def test_rank_us_and_the_pecking_order_ask_for_our_place(assistant: Assistant) -> None:
+    got = _read(_ask(assistant, "Where are we in the national pecking order on care staff turnover?", LEEDS))
+    assert (got["intent"], got["indicators"], got["areas"]) == ("rank", ["ASC7"], [LEEDS, "england"])
+
+
+@pytest.mark.parametrize("thanks", ["great ta", "ta very much!", "Cheers :pray:"])
+def test_thanks_is_not_a_question(assistant: Assistant, thanks: str) -> None:
+    thread = Conversation()
+    _ask(assistant, "what's our quality of life score for unpaid carers currently", LEEDS, thread)
+    answer = _ask(assistant, thanks, LEEDS, thread)
+    assert answer.kind == "none" and _read(answer)["intent"] == "unknown" and not answer.figures

@@ -51,9 +51,9 @@ def load_blind(half: str) -> list[dict[str, Any]]:
     """The items of `dev` or `holdout`."""
     import yaml
 
-    # dev2 and dev3 are development sets by two more blind authors (tests/eval/understanding_dev2, _dev3), tuned on
+    # dev2, dev3 and dev4 are development sets by three more blind authors (tests/eval/understanding_dev2..4), tuned on
     # too; only `holdout` is never tuned on.
-    other = half in ("dev2", "dev3")
+    other = half in ("dev2", "dev3", "dev4")
     path = EVAL_DIR / f"understanding_{half}" / f"{half}.yaml" if other else BLIND_DIR / f"{half}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return list(data["items"])

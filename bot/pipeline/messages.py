@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
     ),
     "no_datasets": "no indicator datasets",
     "empty_question": "the question is empty",
+    "welcome": "You're welcome. Ask me another question whenever you like.",
     "no_council": "no council chosen: pass --area CODE or set SCRUTINY_AREA",
     "unknown_council": "unknown council {wanted!r}; closest: {closest}",
     "side_by_side": "In {period}, {home} had {home_value} and {other} {other_value}",
