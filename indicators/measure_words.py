@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["GENERIC_NAME_WORDS", "MONTHS_AND_WORDS", "STOP_WORDS", "SYNONYMS", "WORD", "agent_noun", "measure_words",
-           "phrased", "said", "stem", "synonyms_of"]
+           "phrased", "said", "stem", "synonyms_of", "SERVICE_CONCEPTS"]
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOP_WORDS = frozenset(
@@ -133,3 +133,15 @@ def agent_noun(a: str, b: str) -> bool:
 
 # Synonyms found by stem too, since questions are matched on stems ("workers" -> "worker").
 _BY_STEM = {stem(k): v for k, v in SYNONYMS.items() if stem(k) not in SYNONYMS}
+
+# Things councils are asked about that name a service or measure of their own: a question naming one that no held
+# indicator mentions asks about a measure not held ("potholes filled", "care home admissions", "bus punctuality"),
+# however well its other words match. Checked against the vocabulary held, so data that does hold one is matched.
+SERVICE_CONCEPTS = frozenset(
+    "pothole potholes parking permit permits licensing licence licences taxi taxis alcohol noise pest pests dog dogs "
+    "graffiti abandoned vehicle vehicles bus buses punctuality train trains cycling cycle footfall appeal appeals "
+    "enforcement crime antisocial asb police ambulance a&e gp gps dentist dentists bed beds admission admissions "
+    "safeguarding dols mileage expense expenses salary salaries allowance allowances election elections turnout "
+    "voter voters registration births deaths marriage marriages cemetery cemeteries burial burials crematorium "
+    "allotment allotments tree trees flood flooding drainage gritting snow streetlight streetlights lighting "
+    "foodbank foodbanks mortgage mortgages tenancy evictions eviction ofsted inspection inspections cqc".split())

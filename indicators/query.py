@@ -21,6 +21,7 @@ from indicators.asked_text import plain_question
 from indicators.measure_words import (
     GENERIC_NAME_WORDS,
     MONTHS_AND_WORDS,
+    SERVICE_CONCEPTS,
     STOP_WORDS,
     SYNONYMS,
     WORD,
@@ -346,6 +347,9 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
                               service=service, service_indicators=members,
                               **{k: v for k, v in base.items() if k != "intent"})
     candidates = [index.infos[i] for i in order[:5]]
+    if top < 1.0 and _names_unheld_concept(index, residual):
+        return Resolution(status="unknown", candidates=candidates, score=top,
+                          message=RESOLVER_MESSAGES["unmatched"], **base)
     if top < RESOLVED_SCORE and not _agreed(order, scores, lexical, semantic):
         if top < NOT_INDICATOR_SCORE and not _INDICATORISH.search(question):
             return Resolution(status="not_indicator", candidates=candidates, score=top,
@@ -427,6 +431,13 @@ def fit_to_held(store: IndicatorStore, res: Resolution, area_code: str) -> Resol
     if notes:
         update["period_note"] = " ".join(notes)
     return res.model_copy(update=update) if update else res
+
+
+def _names_unheld_concept(index: _Index, residual: str) -> bool:
+    """Whether the question names a service or measure ("potholes", "admissions") that no held indicator mentions."""
+    lowered = residual.lower()
+    raw = set(WORD.findall(lowered)) | ({"a&e"} if "a&e" in lowered else set())
+    return any(w in SERVICE_CONCEPTS and stem(w) not in index.idf and w not in index.idf for w in raw)
 
 
 def _sibling_bonus(index: _Index, after: str, words: list[str], lexical: list[float]) -> list[float]:

@@ -323,3 +323,10 @@ def test_thanks_is_not_a_question(assistant: Assistant, thanks: str) -> None:
     _ask(assistant, "what's our quality of life score for unpaid carers currently", LEEDS, thread)
     answer = _ask(assistant, thanks, LEEDS, thread)
     assert answer.kind == "none" and _read(answer)["intent"] == "unknown" and not answer.figures
+
+
+@pytest.mark.parametrize("question", ["ASCOF care home admissions for older people", "A&e waiting times for us",
+                                      "what's our planning appeal success rate", "bus punctuality for us"])
+def test_a_question_naming_a_service_no_measure_mentions_is_not_answered(assistant: Assistant, question: str) -> None:
+    answer = _ask(assistant, question, LEEDS)
+    assert _read(answer)["intent"] == "unknown" and not answer.figures
