@@ -54,6 +54,7 @@ AMBIGUOUS_MARGIN = 0.06  # runner-up this close (and itself >= RESOLVED_SCORE) -
 # Below RESOLVED_SCORE an indicator is still taken when the words and the embedding independently pick it first and
 # it leads: two weak signals that agree (calibrated on the blind development sets, never on the held-out half).
 AGREED_SCORE, AGREED_MARGIN = 0.40, 0.03
+UNKNOWN_WORD_WEIGHT = 1.0  # weight of a word in no indicator's name, as a share of the highest word weight
 SEMANTIC_SEPARATION = 0.25  # words tie two measures, the embedding prefers one by this much -> that one
 NOT_INDICATOR_SCORE = 0.30  # below this, with no indicator-ish wording, it is not an indicator question
 EMBED_FLOOR, EMBED_CEIL = 0.25, 0.65  # cosine range mapped onto 0..1
@@ -173,7 +174,10 @@ def _lexical(index: _Index, query_words: list[str], question: str) -> list[float
         hit_weight = 0.0
         total = 0.0
         for w in original:
-            weight = index.idf.get(w, math.log(1 + len(index.infos)))
+            # A word no measure is named with weighs as much as the rarest measure word: at half weight, rambling
+            # questions matched better but document questions ("what did the peer challenge say…") looked like
+            # indicator questions (measured on the development sets and the labelled resolver set).
+            weight = index.idf.get(w, UNKNOWN_WORD_WEIGHT * math.log(1 + len(index.infos)))
             total += weight
             if w in names:
                 hit_weight += weight
@@ -339,6 +343,9 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         return Resolution(status="unknown", message=RESOLVER_MESSAGES["no_data"], **base)
     best = order[0]
     top = scores[best]
+    if top < 1.0 and _names_unheld_concept(index, residual):
+        return Resolution(status="unknown", candidates=[index.infos[i] for i in order[:5]], score=top,
+                          message=RESOLVER_MESSAGES["unmatched"], **base)
     service = _overview_service(store, index, residual, intent.overview_cue, scores, best, intent.intent)
     if service is not None and area_code is not None:
         members = [i for i in _service_members(store, index, service, area_code)]
@@ -347,9 +354,6 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
                               service=service, service_indicators=members,
                               **{k: v for k, v in base.items() if k != "intent"})
     candidates = [index.infos[i] for i in order[:5]]
-    if top < 1.0 and _names_unheld_concept(index, residual):
-        return Resolution(status="unknown", candidates=candidates, score=top,
-                          message=RESOLVER_MESSAGES["unmatched"], **base)
     if top < RESOLVED_SCORE and not _agreed(order, scores, lexical, semantic):
         if top < NOT_INDICATOR_SCORE and not _INDICATORISH.search(question):
             return Resolution(status="not_indicator", candidates=candidates, score=top,
