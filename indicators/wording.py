@@ -109,6 +109,8 @@ ANALYSIS_MESSAGES: dict[str, str] = {
     "off_track": "not enough to get there",
     "moving_away": "moving away from it",
     "target_met_already": "It already meets its target of {target} for {target_period}.",
+    "path": "Period by period: {points}.",
+    "path_point": "{value} in {period}",
     "run_years": "It has {word} for {n} {noun} in a row.",
     "run_collections": "It has {word} in each of the last {n} {noun} (collected {cadence}).",
 }
@@ -433,3 +435,19 @@ def describe(a: IndicatorAnalysis, store: IndicatorStore,
         figs.add("denominator", last.denominator, last.period, unit="")
     out.extend(f"Caveat: {x}" for x in a.caveats)
     return out, figs.items
+
+
+def path_sentence(a: IndicatorAnalysis) -> tuple[str, list[Figure]] | None:
+    """Every value of a span from its first to its last period ("Period by period: 54.9% in 2016-17, …"), with a
+    figure for each value between the two ends; None when the span has no period between them."""
+    points = [p for p in a.series if p.value is not None]
+    if len(points) < 3:
+        return None
+    figs = _Figures(a)
+    unit = a.info.unit
+    for point in points[1:-1]:
+        assert point.value is not None
+        figs.add("value in span", point.value, point.period)
+    said = ", ".join(ANALYSIS_MESSAGES["path_point"].format(value=with_unit(float(p.value or 0.0), unit),
+                                                            period=p.period) for p in points)
+    return ANALYSIS_MESSAGES["path"].format(points=said), figs.items

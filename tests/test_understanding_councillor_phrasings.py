@@ -330,3 +330,15 @@ def test_thanks_is_not_a_question(assistant: Assistant, thanks: str) -> None:
 def test_a_question_naming_a_service_no_measure_mentions_is_not_answered(assistant: Assistant, question: str) -> None:
     answer = _ask(assistant, question, LEEDS)
     assert _read(answer)["intent"] == "unknown" and not answer.figures
+
+
+def test_a_span_answer_gives_the_path_between_its_ends(assistant: Assistant, asc: pd.DataFrame) -> None:
+    answer = _ask(assistant, "How has reablement in Leeds changed between 2016-17 and 2021-22?", LEEDS)
+    path = {f.period: f.value for f in answer.figures if f.label == "value in span"}
+    assert sorted(path) == ["2017-18", "2018-19", "2019-20", "2020-21"]
+    for year, value in path.items():
+        assert value == pytest.approx(_value(asc, "ASC5", LEEDS, year))
+    assert "Period by period: 54.9% in 2016-17, 59.5% in 2017-18" in answer.answer
+    # One period asked: no path.
+    single = _ask(assistant, "reablement in Leeds in 2019-20", LEEDS)
+    assert not any(f.label == "value in span" for f in single.figures)

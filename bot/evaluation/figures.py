@@ -271,7 +271,7 @@ class Recomputer:
             if len(periods) < 2 or fig.period != periods[-2]:
                 raise LookupError(f"previous period held is {periods[-2] if len(periods) > 1 else None}")
             return values[-2]
-        if label == "value at start of span":
+        if label in ("value at start of span", "value in span"):
             value = self.at(ind, area, fig.period)
             if value is None:
                 raise LookupError(f"no value in {fig.period}")

@@ -13,6 +13,7 @@ from bot.models import Answer, Citation
 from bot.pipeline.evidence import Evidence, wants_passages
 from bot.pipeline.messages import message
 from bot.pipeline.understand import Reading
+from indicators.wording import path_sentence
 
 if TYPE_CHECKING:
     from indicators.models import Figure
@@ -45,6 +46,11 @@ def compose(reading: Reading, evidence: Evidence, documents_held: int, datasets_
                 text = f"{together[0]} [1]\n\n{text}"
                 # Last, so that a lookup by council and period finds the value set side by side.
                 extra += together[1]
+        periods = reading.interpretation.periods
+        if not evidence.others and periods.from_ and periods.to and (path := path_sentence(evidence.analysis)):
+            # "between 2016-17 and 2021-22": the years between the two ends too, not just the ends.
+            text += f"\n\n{path[0]} [1]"
+            extra += path[1]
         if evidence.notes:
             text = " ".join(evidence.notes) + "\n\n" + text
         parts.append(text)
