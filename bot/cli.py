@@ -331,8 +331,9 @@ def brief(
     caller = _cli_caller(area, include_restricted)
     answer = _run(lambda: assistant.respond(_request(topic, "brief", area=area, out=out, committee=committee,
                                                      meeting_date=meeting_date), caller).answer)
-    typer.echo(f"Briefing note written to {out} ({len(answer.citations)} sources, "
-               f"{len(answer.questions or [])} suggested questions).")
+    sources, asked = len(answer.citations), len(answer.questions or [])
+    typer.echo(f"Briefing note written to {out} ({sources} source{'s' * (sources != 1)}, "
+               f"{asked} suggested question{'s' * (asked != 1)}).")
     if pdf:
         from bot.briefing import export_pdf
 
