@@ -72,3 +72,18 @@ def sample_assistant(sample_home, shared_embedder):
     from bot.assistant import Assistant
 
     return Assistant(sample_home, embedder=shared_embedder)
+
+
+@pytest.fixture(scope="session")
+def real_assistant(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory, shared_embedder):
+    """An Assistant over a home holding the real Oflog adult social care and LGBF data (no LLM, no documents),
+    built once per session; treat it as read-only."""
+    from bot.assistant import Assistant
+    from bot.settings import load_settings
+    from indicators.store import IndicatorStore
+
+    home = tmp_path_factory.mktemp("real-data") / "home"
+    store = IndicatorStore(home)
+    store.import_file(shared_dir / "data" / "oflog_asc" / "asc_data.csv", fmt="oflog")
+    store.import_file(shared_dir / "data" / "lgbf", fmt="lgbf")
+    return Assistant(load_settings(home=home, llm=None, chroma_host=None), embedder=shared_embedder)

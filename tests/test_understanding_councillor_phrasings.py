@@ -13,7 +13,6 @@ import pytest
 from bot.assistant import Assistant
 from bot.conversation import Conversation
 from bot.models import Answer, CallerContext
-from bot.settings import load_settings
 from indicators.asked_periods import parse_periods
 
 pytestmark = pytest.mark.shared
@@ -23,14 +22,8 @@ LEEDS = "E08000035"
 
 
 @pytest.fixture(scope="module")
-def assistant(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory, shared_embedder) -> Assistant:
-    from indicators.store import IndicatorStore
-
-    home = tmp_path_factory.mktemp("phrasings") / "home"
-    store = IndicatorStore(home)
-    store.import_file(shared_dir / "data" / "oflog_asc" / "asc_data.csv", fmt="oflog")
-    store.import_file(shared_dir / "data" / "lgbf", fmt="lgbf")
-    return Assistant(load_settings(home=home, llm=None, chroma_host=None), embedder=shared_embedder)
+def assistant(real_assistant: Assistant) -> Assistant:
+    return real_assistant  # the session's real-data home (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,6 @@ import pytest
 from bot.assistant import Assistant
 from bot.conversation import Conversation
 from bot.models import Answer, CallerContext
-from bot.settings import load_settings
 
 pytestmark = pytest.mark.shared
 
@@ -21,14 +20,8 @@ LANCASHIRE, KENT = "E10000017", "E10000016"
 
 
 @pytest.fixture(scope="module")
-def assistant(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory, shared_embedder) -> Assistant:
-    from indicators.store import IndicatorStore
-
-    home = tmp_path_factory.mktemp("understanding") / "home"
-    store = IndicatorStore(home)
-    store.import_file(shared_dir / "data" / "oflog_asc" / "asc_data.csv", fmt="oflog")
-    store.import_file(shared_dir / "data" / "lgbf", fmt="lgbf")
-    return Assistant(load_settings(home=home, llm=None, chroma_host=None), embedder=shared_embedder)
+def assistant(real_assistant: Assistant) -> Assistant:
+    return real_assistant  # the session's real-data home (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")
