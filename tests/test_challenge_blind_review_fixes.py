@@ -127,3 +127,13 @@ def test_real_lists_gloss_asc_and_name_cipfa_and_oflog(real_lists) -> None:
         for q in answer.questions or []:
             if re.search(r"\bOflog\b", _unquoted(q.text)):
                 assert "Oflog (the Office for Local Government)" in q.text, q.text
+
+
+def test_a_name_written_out_is_not_glossed_with_itself() -> None:
+    # The second blind review read "Local Government Benchmarking Framework (the Local Government Benchmarking
+    # Framework)" aloud in a question.
+    from bot.challenge.terms import gloss
+
+    text = "The latest Local Government Benchmarking Framework (Improvement Service) figures held are for 2022-23."
+    assert gloss(text) == text
+    assert "LGBF (the Local Government Benchmarking Framework)" in gloss("The latest LGBF figures are for 2022-23.")

@@ -100,6 +100,12 @@ def terms_marker() -> str:
 _QUOTED = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
 
 
+def _spelt_out(spoken: str, said: str) -> bool:
+    """Whether the words used already are the gloss (an acronym's name written out in full)."""
+    plain = spoken.lower().removeprefix("the ").strip()
+    return plain in said.lower() or said.lower() in plain and len(said) > 5
+
+
 def gloss(text: str, names: Sequence[str] = ()) -> str:
     """A question as a chair reads it aloud: each term with a spoken gloss explained in brackets where it is first
     used ("per FTE (full-time equivalent)"). Quotations stay verbatim and indicator names with digits stay whole
@@ -110,6 +116,8 @@ def gloss(text: str, names: Sequence[str] = ()) -> str:
         match = term.found(text)
         if match is None:
             continue
+        if _spelt_out(term.spoken, match.group(0)):
+            continue  # "Local Government Benchmarking Framework" needs no "(the Local Government …)" after it
         at = match.end()
         spans = [m.span() for m in _QUOTED.finditer(text)]
         spans += [(s, s + len(n)) for n in names if re.search(r"\d", n) for s in [text.find(n)] if s != -1]
