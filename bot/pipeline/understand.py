@@ -165,12 +165,10 @@ def _trendish(question: str) -> bool:
 
 
 def _year_before(period: str) -> str | None:
-    """The financial year before "2011-12" ("2010-11"); None for any other form of period."""
-    m = re.fullmatch(r"((?:19|20)\d{2})-(\d{2})", period)
-    if m is None:
-        return None
-    start = int(m[1]) - 1
-    return f"{start}-{str(start + 1)[2:]}"
+    """The financial year before "2011-12" ("2010-11"); None for a quarter, an aggregate or a calendar year."""
+    from indicators.periods import parse_period, years_before
+
+    return years_before(period, 1) if parse_period(period).kind == "financial_year" else None
 
 
 def understand(question: str, route: Route, conversation: Conversation | None, home: str | None,
