@@ -54,7 +54,6 @@ AMBIGUOUS_MARGIN = 0.06  # runner-up this close (and itself >= RESOLVED_SCORE) -
 # Below RESOLVED_SCORE an indicator is still taken when the words and the embedding independently pick it first and
 # it leads: two weak signals that agree (calibrated on the blind development sets, never on the held-out half).
 AGREED_SCORE, AGREED_MARGIN = 0.40, 0.03
-UNKNOWN_WORD_WEIGHT = 1.0  # weight of a word in no indicator's name, as a share of the highest word weight
 SEMANTIC_SEPARATION = 0.25  # words tie two measures, the embedding prefers one by this much -> that one
 NOT_INDICATOR_SCORE = 0.30  # below this, with no indicator-ish wording, it is not an indicator question
 EMBED_FLOOR, EMBED_CEIL = 0.25, 0.65  # cosine range mapped onto 0..1
@@ -177,7 +176,7 @@ def _lexical(index: _Index, query_words: list[str], question: str) -> list[float
             # A word no measure is named with weighs as much as the rarest measure word: at half weight, rambling
             # questions matched better but document questions ("what did the peer challenge say…") looked like
             # indicator questions (measured on the development sets and the labelled resolver set).
-            weight = index.idf.get(w, UNKNOWN_WORD_WEIGHT * math.log(1 + len(index.infos)))
+            weight = index.idf.get(w, math.log(1 + len(index.infos)))
             total += weight
             if w in names:
                 hit_weight += weight
@@ -449,11 +448,9 @@ def _sibling_bonus(index: _Index, after: str, words: list[str], lexical: list[fl
     the same measure for another group of people ("and for carers?")."""
     ids = [i.indicator_id for i in index.infos]
     words = [w for w in words if w in index.idf]  # "same but for carers": only the words measures are named with
-    if after not in ids or not words or len(words) > 3:
+    if after not in ids or not words or len(words) > 3 or not index.phrases[ids.index(after)]:
         return lexical
-    before = index.phrases[ids.index(after)][0] if index.phrases[ids.index(after)] else set()
-    if not before:
-        return lexical
+    before = index.phrases[ids.index(after)][0]  # the previous measure's own name
     out = list(lexical)
     for i, names in enumerate(index.words):
         if ids[i] == after or not set(words) <= names:
