@@ -150,10 +150,15 @@ def short_forms(name: str) -> set[str]:
     return out
 
 
+def _name_words(name: str, drop: tuple[str, ...] = ()) -> list[str]:
+    """A council name's words, lower-case, without the ones initials skip ("of", "the", "city", "council"...)."""
+    skip = ("of", "the", "city", "council", "borough", *drop)
+    return [w for w in _WORD.findall(name.lower().replace("&", " and ")) if w not in skip]
+
+
 def _initials(name: str) -> set[str]:
     """'Brighton and Hove' -> 'b&h'; 'Bournemouth, Christchurch and Poole' -> 'bcp', 'b&c&p' is not produced."""
-    words = [w for w in _WORD.findall(name.lower().replace("&", " and ")) if w not in ("of", "the", "city",
-                                                                                        "council", "borough")]
+    words = _name_words(name)
     if "and" not in words:
         return set()
     parts = [w for w in words if w != "and"]
@@ -169,8 +174,7 @@ def _initials(name: str) -> set[str]:
 def _letters(name: str) -> set[str]:
     """A multi-word name's capitals, alone and with C for Council: "Milton Keynes" -> "mk", "mkc"; "Perth and
     Kinross" -> "pk", "pkc" (matched only when typed in capitals, and only when no other council shares them)."""
-    parts = [w for w in _WORD.findall(name.lower().replace("&", " and "))
-             if w not in ("of", "the", "city", "council", "borough", "and", "upon", "on", "under")]
+    parts = _name_words(name, drop=("and", "upon", "on", "under"))
     if len(parts) < 2:
         return set()
     letters = "".join(w[0] for w in parts)

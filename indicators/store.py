@@ -154,8 +154,7 @@ class IndicatorStore:
                                national_label=parsed.national_label, comparators=parsed.comparators)
             areas = {c: parsed.areas.get(c, c) for c in values["area_code"].unique()}
             # Which councils hold each indicator, so a question can be read without loading the values.
-            held = {str(ind): sorted(map(str, sub.unique()))
-                    for ind, sub in values.dropna(subset=["value"]).groupby("indicator_id")["area_code"]}
+            held = {ind: sorted(codes) for ind, codes in _areas_with_values(values).items()}
             meta = {"info": info.model_dump(), "indicators": {k: v.model_dump() for k, v in indicators.items()},
                     "areas": areas, "groups": {k: g.to_json() for k, g in parsed.groups.items()},
                     "indicator_scheme": parsed.indicator_scheme, "indicator_areas": held}
@@ -252,10 +251,7 @@ class IndicatorStore:
         """Indicator id -> the areas with a value for it (from the metadata; no values are loaded)."""
         loaded = self._load()
         if loaded.indicator_areas is None:
-            table = self._values_loaded().table
-            assert table is not None
-            held = table.dropna(subset=["value"]).groupby("indicator_id")["area_code"].unique()
-            loaded.indicator_areas = {str(k): set(map(str, v)) for k, v in held.items()}
+            loaded.indicator_areas = _areas_with_values(self.table())
         return loaded.indicator_areas
 
     def datasets(self) -> list[DatasetInfo]:
@@ -337,6 +333,12 @@ class IndicatorStore:
     def cache(self) -> dict[str, Any]:
         """A scratch dict tied to the currently loaded data, for derived caches (dropped when data changes)."""
         return self._load().cache
+
+
+def _areas_with_values(frame: pd.DataFrame) -> dict[str, set[str]]:
+    """Indicator id -> the area codes with a non-blank value in a tidy table."""
+    held = frame.dropna(subset=["value"]).groupby("indicator_id")["area_code"].unique()
+    return {str(k): set(map(str, v)) for k, v in held.items()}
 
 
 def _default_name(path: Path, fmt: str) -> str:
