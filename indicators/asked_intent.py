@@ -77,7 +77,8 @@ _TREND = re.compile(
     re.IGNORECASE)
 _OVERVIEW = re.compile(
     r"\b(how (?:are|is|were|was|did|do|have) (?:we|us|our council|the council|things|it)\s+(?:doing|going|"
-    r"performing|getting on|faring|do|done)|how did we do|overview|summary|summarise|summarize|rundown|run-down|"
+    r"performing|getting on|faring|do|done)|how did we do|overview(?! and scrutiny)|summary|summarise|summarize|"
+    r"rundown|run-down|"
     r"round-?up|scorecard|dashboard|snapshot|health check|big picture|overall|across the board|all (?:the )?"
     r"(?:indicators|measures|kpis)|everything|in general|generally|(?:are|is) (?:we|things) getting (?:worse|better)|"
     r"what'?s (?:getting|got) (?:worse|better)|where are we (?:struggling|doing well)|how'?s .* going|"

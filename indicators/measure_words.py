@@ -21,12 +21,33 @@ STOP_WORDS = frozenset(
     "improved improving three two four five six seven eight nine ten one couple few many much across other "
     "others get gets getting got happen happened happening tell show give quick pls thanks any more above below "
     "going went gone direction travel right way lately currently moment now still really "
-    "side pick info kpis kpi indicators indicator metrics metric measures go asc back same but again instead".split())
+    "side pick info kpis kpi indicators indicator metrics metric measures go asc back same but again instead".split()
+) | frozenset(
+    # How people talk about their own task and meeting, never how a measure is named: a long question ("I'm
+    # drafting the convener's note and have left a gap where ... should go") must not look less like an indicator
+    # question than its short form. Words that name documents (plan, report, audit, minutes, say) are left out, so
+    # a document question still reads as one; each word here was checked against every held indicator's name.
+    "want wanted wants pull dig drafting draft note notes left convener convenor convener's cabinet member members "
+    "keeps keep saying committee committees papers tomorrow tonight today yesterday monday tuesday wednesday "
+    "thursday friday briefing portfolio holder chair chairs chairman context bothered whole sorry daft obvious "
+    "random bit hello hiya hi morning afternoon evening cheers asap poss officer officers forum wondering wonder "
+    "curious question questions thing things see whether made because put ask asked asking know check confirm "
+    "remind trying try understand cllr councillor councillors colleague colleagues agenda lot stuff update fyi btw "
+    "grateful appreciate kindly think thought reckon told insist doing fine just bother difference should "
+    "would between through until till up moved move moving out post posted dig".split())
+# Padding a person says about their own need ("I need", "for the pre-meet"), dropped before matching.
+_PADDING = re.compile(
+    r"\b(?:i|we)(?:\s+really)?\s+(?:need|needed|want|wanted|would like|'d like)\b|\bpre[- ]?meet(?:ing)?s?\b|"
+    r"\b(?:i'm|i am|we're|we are) after\b|"
+    r"\b(?:for|before|in) (?:the|our|my|tomorrow's|next week's|thursday's) (?:[\w'&-]+ ){0,4}?"
+    r"(?:pre[- ]?meet(?:ing)?|meeting|committee|papers|briefing|report|note)s?\b")
 MONTHS_AND_WORDS = frozenset(
     "january february march april may june july august september october november december quarter year "
     "scotland england wales britain uk nationally neighbours".split())
 # Words in an indicator's name that do not set it apart ("CO2 emissions area wide per capita" is the general one).
-GENERIC_NAME_WORDS = frozenset({"area", "wide", "total", "overall", "all"})
+# A council's general fund is its main account (a measure of another account, the HRA, says so), and "ratio" or
+# "score" says how a measure is expressed, not what it measures.
+GENERIC_NAME_WORDS = frozenset({"area", "wide", "total", "overall", "all", "general", "fund", "ratio", "score"})
 SYNONYMS = {
     "bin": "waste refuse collection collections", "bins": "waste refuse collection collections",
     "rubbish": "waste refuse", "litter": "street cleaning cleanliness", "recycling": "recycled recycling",
@@ -35,7 +56,8 @@ SYNONYMS = {
     "homes": "dwellings", "housing": "dwellings housing", "repairs": "repairs", "potholes": "roads maintenance",
     "roads": "roads", "libraries": "library libraries", "library": "library libraries", "pupils": "pupil pupils",
     "school": "school schools pupil", "exam": "awards tariff", "exams": "awards tariff", "jobs": "employment work",
-    "unemployment": "unemployed claimant", "reablement": "short-term services sequel",
+    "unemployment": "unemployed claimant", "job": "employment work", "house": "dwelling", "houses": "dwellings",
+    "reablement": "short-term services sequel",
     "social": "social", "parks": "parks open spaces", "museums": "museums", "leisure": "leisure sports",
     "carbon": "co2 emissions", "emissions": "co2 emissions", "tax": "tax", "invoices": "invoices",
     "rent": "rent", "arrears": "arrears", "empty": "voids vacancy", "voids": "voids",
@@ -88,7 +110,9 @@ _PHRASES = ((re.compile(r"\bcare homes?\b"), "residential care"), (re.compile(r"
             (re.compile(r"\b(?:delayed (?:hospital )?discharges?|bed[- ]blocking)\b"),
              "days hospital ready discharged"),
             # A collection rate is the share of what is due that is received, not the cost of collecting it.
-            (re.compile(r"\bcouncil tax collection(?: rates?)?\b"), "council tax collection received income due"),
+            (re.compile(r"\bcouncil tax collection(?: rates?)?\b(?!\s+(?:costs?|spend))"),
+             "council tax collection received income due"),
+            (re.compile(r"\bover[- ]?(\d+)s\b"), r"\1"), (re.compile(r"\btown cent(?:re|er)s?\b"), "town"),
             (re.compile(r"\bback[- ]office\b"), "support services"),
             # Scottish qualifications by name: Highers are SCQF level 6, National 5s level 5.
             (re.compile(r"\b(?:at )?highers?(?: level)?\b"), "level 6"), (re.compile(r"\bnational 5s?\b"), "level 5"),
@@ -97,7 +121,8 @@ _PHRASES = ((re.compile(r"\bcare homes?\b"), "residential care"), (re.compile(r"
             (re.compile(r"\bleisure cent(?:re|er)s?\b"), "leisure sports facilities"),
             (re.compile(r"\bnon[- ]?teaching\b|\bexcluding teachers\b|\bother than teachers\b"), "nonteacher"),
             # ASC3/ASC4 measure how easy information is to find: "access to information" asks the same.
-            (re.compile(r"\baccess(?:ing)? (?:to )?(?:information|info)\b"), "finding information"))
+            (re.compile(r"\baccess(?:ing)? (?:to )?(?:information|info)\b|\binfo(?:rmation)? access\b"),
+             "finding information"))
 
 
 def phrased(text: str) -> str:
@@ -112,7 +137,7 @@ def phrased(text: str) -> str:
 
 def measure_words(text: str) -> list[str]:
     """The stemmed measure words of a text, stop words dropped, phrases read as one idea."""
-    lowered = re.sub(r"['\u2019]s\b", "", phrased(text))  # "what's" is "what"
+    lowered = re.sub(r"['\u2019](?:s|m|re|ve|d|ll)\b", "", _PADDING.sub(" ", phrased(text)))  # "what's" is "what"
     return [stem(w) for w in WORD.findall(lowered) if w not in STOP_WORDS]
 
 

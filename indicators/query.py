@@ -522,9 +522,14 @@ def _overview_service(store: IndicatorStore, index: _Index, residual: str, cue: 
 
 def _indicator_specific(index: _Index, best: int, left: list[str], service_words: set[str]) -> bool:
     """Whether the words left name one indicator more than the service ("homelessness prevention" vs housing)."""
+    from rapidfuzz import fuzz
+
     own = [w for w in left if w not in service_words]
     names = index.words[best]
-    return bool(own) and sum(1 for w in own if w in names) >= max(1, len(own) // 2)
+    # As typed: "usable reserves" names "Useable Reserves" (the same typo tolerance as the word match).
+    named = sum(1 for w in own if w in names or (len(w) >= 5 and max((fuzz.ratio(w, n) for n in names), default=0)
+                                                 >= 85))
+    return bool(own) and named >= max(1, len(own) // 2)
 
 
 def _is_vocabulary(index: _Index, word: str) -> bool:
