@@ -54,6 +54,10 @@ _POSITION = re.compile(
     r"\bhow (?:do|did) we rank\b|\bwhere (?:do|did) we rank\b|\brank (?:us|ourselves|our council|the council)\b|"
     r"\bwhere (?:are|were) we in the (?:\w+ )?(?:pecking order|league table|league|table|rankings?)\b",
     re.IGNORECASE)
+# "The full league table", "rank all 32 councils", or a league table with no size: every council in the scope.
+_WHOLE = re.compile(r"\b(?:full|whole|complete|entire)\s+(?:[\w-]+\s+){0,3}?(?:league table|table|ranking|list)\b|"
+                    r"\brank(?:ed|ing)?\s+(?:all|every)\b|\ball\s+(?:\d+\s+)?(?:[\w-]+\s+)?(?:councils|authorities)\s+"
+                    r"ranked\b", re.IGNORECASE)
 _BEST_WORDS = re.compile(r"\b(best|top|leading|strongest)\b", re.IGNORECASE)
 # "which 3 councils", "the three best-performing", "list the five lowest": the size of a ranking wherever it stands.
 _COUNTED = re.compile(rf"\b{_N}\s+(?:[\w-]+\s+)?(?:councils?|authorities|las|best|worst|highest|lowest|top|bottom|"
@@ -94,6 +98,7 @@ class AskedIntent(BaseModel):
 
     intent: Intent = "trend"
     n: int | None = None
+    whole: bool = False  # every council in the scope, however many
     order: RankOrder | None = None
     overview_cue: bool = False
     compare_cue: bool = False
@@ -127,6 +132,8 @@ def _rank(text: str) -> tuple[int | None, RankOrder | None, str] | None:
         order = "worst"
     else:
         order = "best"
+    if n is None and (_WHOLE.search(text) or re.search(r"\bleague table\b", text, re.IGNORECASE)):
+        return None, order, span
     if n is None:
         # "which council is worst", "who has the highest": one; "which councils are best": the usual five.
         n = 1 if re.search(r"\b(which|what) council\b(?!s)|\bwho\b|\bwhich of (?:them|those|these)\b|"
@@ -144,7 +151,7 @@ def read_intent(text: str, periods: AskedPeriods, places: int, names_home: bool,
         return AskedIntent(intent="rank", n=None, order=None, spans=[position[0]])
     if rank is not None and places <= 1:
         n, order, span = rank
-        return AskedIntent(intent="rank", n=n, order=order, spans=[span])
+        return AskedIntent(intent="rank", n=n, whole=n is None, order=order, spans=[span])
     overview = bool(_OVERVIEW.search(text))
     compare_cue = bool(_COMPARE.search(text))
     if places >= 2 or (compare_cue and (has_group or places >= 2)):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["GENERIC_NAME_WORDS", "MONTHS_AND_WORDS", "STOP_WORDS", "SYNONYMS", "WORD", "agent_noun", "measure_words",
-           "phrased", "said", "stem", "synonyms_of", "SERVICE_CONCEPTS"]
+           "phrased", "plain_talk", "said", "stem", "synonyms_of", "SERVICE_CONCEPTS", "TALK_WORDS"]
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOP_WORDS = frozenset(
@@ -21,8 +21,8 @@ STOP_WORDS = frozenset(
     "improved improving three two four five six seven eight nine ten one couple few many much across other "
     "others get gets getting got happen happened happening tell show give quick pls thanks any more above below "
     "going went gone direction travel right way lately currently moment now still really "
-    "side pick info kpis kpi indicators indicator metrics metric measures go asc back same but again instead".split()
-) | frozenset(
+    "side pick info kpis kpi indicators indicator metrics metric measures go asc back same but again instead".split())
+TALK_WORDS = frozenset(
     # How people talk about their own task and meeting, never how a measure is named: a long question ("I'm
     # drafting the convener's note and have left a gap where ... should go") must not look less like an indicator
     # question than its short form. Words that name documents (plan, report, audit, minutes, say) are left out, so
@@ -34,7 +34,8 @@ STOP_WORDS = frozenset(
     "curious question questions thing things see whether made because put ask asked asking know check confirm "
     "remind trying try understand cllr councillor councillors colleague colleagues agenda lot stuff update fyi btw "
     "grateful appreciate kindly think thought reckon told insist doing fine just bother difference should "
-    "would between through until till up moved move moving out post posted dig".split())
+    "would between through until till up moved move moving out post posted dig list not yet next already".split())
+STOP_WORDS = STOP_WORDS | TALK_WORDS
 # Padding a person says about their own need ("I need", "for the pre-meet"), dropped before matching.
 _PADDING = re.compile(
     r"\b(?:i|we)(?:\s+really)?\s+(?:need|needed|want|wanted|would like|'d like)\b|\bpre[- ]?meet(?:ing)?s?\b|"
@@ -133,6 +134,13 @@ def phrased(text: str) -> str:
     for pattern, meaning in _PHRASES:
         lowered = pattern.sub(meaning, lowered)
     return lowered
+
+
+def plain_talk(text: str) -> str:
+    """The text without the asker's own padding and talk ("for the committee report", "I'm drafting…"): what the
+    embedding compares with indicator names, so that a long question means what its short form means."""
+    kept = [w for w in WORD.findall(_PADDING.sub(" ", phrased(text))) if w not in TALK_WORDS]
+    return " ".join(kept)
 
 
 def measure_words(text: str) -> list[str]:

@@ -28,6 +28,7 @@ from indicators.measure_words import (
     agent_noun,
     measure_words,
     phrased,
+    plain_talk,
     said,
     stem,
     synonyms_of,
@@ -321,7 +322,7 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     semantic: list[float] | None = None
     if embedder is not None and words and not _decisive(lexical):
         # Only when the words leave it open: embedding every indicator costs a cold CLI call about a second.
-        semantic = _semantic(index, store, " ".join(WORD.findall(residual.lower())), embedder)
+        semantic = _semantic(index, store, plain_talk(residual), embedder)
         scores = [max(lx, 0.55 * lx + 0.45 * se) if lx < 1.0 else 1.0 for lx, se in zip(lexical, semantic,
                                                                                          strict=True)]
     order = sorted(range(len(scores)), key=lambda i: -scores[i])
@@ -377,7 +378,11 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     base["areas"] = [national if a == "national" else a for a in base["areas"]]  # type: ignore[union-attr]
     if intent.intent == "rank":
         base["areas"] = ["neighbours" if base["scope"] == "neighbours" else national]
-        if intent.n is None and home_area is not None:
+        if intent.whole:
+            from indicators.ranking import scope_members
+
+            base["rank_n"] = len(scope_members(store, info.indicator_id, str(base["scope"]), home_area)[0])
+        elif intent.n is None and home_area is not None:
             base["areas"] = [home_area, *base["areas"]]  # "where do we come?": the council's place in the group
         if intent.order in ("highest", "lowest") and info.polarity in ("higher_is_better", "lower_is_better"):
             high_good = info.polarity == "higher_is_better"
