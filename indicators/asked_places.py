@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
 
+from indicators.errors import IndicatorError
+
 if TYPE_CHECKING:
     from indicators.store import IndicatorStore
 
@@ -196,6 +198,7 @@ class _PlaceIndex:
     variants: list[tuple[str, str]]  # (normalised variant, code), longest first
     initials: dict[str, str]
     lookup: dict[str, str]  # normalised variant -> code (for fuzzy matches)
+    elsewhere: re.Pattern[str]  # the councils of prompts/councils_elsewhere.yaml that this store does not hold
 
 
 def _normal(text: str) -> str:
@@ -230,8 +233,47 @@ def _index(store: IndicatorStore) -> _PlaceIndex:
     # A variant two councils share ("dorset" for two codes of one name) stays with the first; a bare generic word
     # left by the stripping ("city") is dropped.
     variants = sorted(((v, c) for v, c in pairs.items() if len(v) >= 3), key=lambda vc: -len(vc[0]))
-    cache["place_index"] = _PlaceIndex(variants=variants, initials=initials, lookup=dict(variants))
+    elsewhere = _elsewhere_pattern(sorted({n for n in _councils_elsewhere() if _normal(n) not in pairs},
+                                          key=lambda n: -len(n)))
+    cache["place_index"] = _PlaceIndex(variants=variants, initials=initials, lookup=dict(variants),
+                                       elsewhere=elsewhere)
     return cache["place_index"]
+
+
+def _councils_elsewhere() -> list[str]:
+    """The names in prompts/councils_elsewhere.yaml (Welsh, Northern Irish and English district councils)."""
+    import yaml
+
+    from prompts import PROMPTS_DIR
+
+    path = PROMPTS_DIR / "councils_elsewhere.yaml"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise IndicatorError(f"cannot read the list of councils {path}: {exc}") from None
+    return [str(n) for names in raw.values() for n in (names or [])]
+
+
+def _elsewhere_pattern(names: list[str]) -> re.Pattern[str]:
+    """One pattern for every name (longest first, so "Derry City and Strabane" before "Derry"); "and" may be "&"."""
+    alternatives = []
+    for name in names:
+        words = [re.escape(w) for w in re.findall(r"[\w']+", name) if w.lower() != "and"]
+        alternatives.append(r"(?:\W+(?:and|&)\W+|\W+)".join(words))
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+
+
+def _elsewhere(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], found: list[PlaceMention]) -> None:
+    """Councils named that the store does not hold ("Wrexham", "Derry City & Strabane"): one-word names only when
+    capitalised or followed by "council"/"'s", so that "rugby pitches" stays a phrase."""
+    for m in index.elsewhere.finditer(text):
+        single = not re.search(r"\W", m[0])
+        if single and not (m[0][0].isupper() or re.match(r"(?:['\u2019]s\b|\s+(?:borough |district |city )?"
+                                                          r"council\b)", text[m.end():], re.IGNORECASE)):
+            continue
+        if not _taken(spans, m.start(), m.end()):
+            spans.append((m.start(), m.end()))
+            found.append(PlaceMention(code="", text=m[0], start=m.start(), how="unheld"))
 
 
 def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -284,6 +326,7 @@ def find_places(store: IndicatorStore, text: str, home: str | None,
     for group, pattern in _GROUP_PATTERNS:
         for m in pattern.finditer(text):
             add(group, m.start(), m.end(), "group")
+    _elsewhere(text, index, spans, found)
     _fuzzy(text, index, spans, add, is_vocabulary or (lambda _w: False))
     if home:
         for m in _HOME.finditer(text):

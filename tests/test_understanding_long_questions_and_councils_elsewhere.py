@@ -1,0 +1,103 @@
+"""Long questions read like their short form, and councils the data does not cover are named as not held, on the
+real Oflog and LGBF data: the asker's own talk ("I'm drafting the convener's note", "for the committee report") is
+not measure wording, a league table with no size lists the whole group, and Wrexham or Derry City & Strabane get "I
+hold no data for …" instead of another council's figures. Each failed before the change that fixed it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from bot.assistant import Assistant
+from bot.models import Answer, CallerContext
+
+pytestmark = pytest.mark.shared
+
+YORK, FIFE, STIRLING, ANGUS = "E06000014", "S-fife", "S-stirling", "S-angus"
+
+
+@pytest.fixture(scope="module")
+def assistant(real_assistant: Assistant) -> Assistant:
+    return real_assistant  # the session's real-data home (tests/conftest.py)
+
+
+def _ask(assistant: Assistant, question: str, area: str) -> Answer:
+    return assistant.ask(question, CallerContext(area=area))
+
+
+def _read(answer: Answer) -> dict:
+    return answer.to_contract()["understood"]
+
+
+def test_the_askers_own_talk_does_not_hide_the_measure(assistant: Assistant) -> None:
+    got = _read(_ask(assistant, "I'm drafting the convener's note and have left a gap where our pupils with five or "
+                                "more awards at Higher level should go. What's the most recent figure?", FIFE))
+    assert (got["intent"], got["indicators"], got["areas"]) == ("value", ["CHN05"], [FIFE])
+    got = _read(_ask(assistant, "Can you pull quality of life score for unpaid carers for us, fy16/17 through to "
+                                "fy21/22? I want to see whether the new contract made any difference at all, because "
+                                "the cabinet member keeps saying it did", YORK))
+    assert (got["intent"], got["indicators"], got["periods"]) == ("trend", ["ASC1"],
+                                                                  {"from": "2016-17", "to": "2021-22"})
+    got = _read(_ask(assistant, "hello - i'd like to see how we moved on delayed discharge days for over-75s between "
+                                "financial year 2016/17 and 2018-19 (for the committee report)", STIRLING))
+    assert (got["intent"], got["indicators"]) == ("trend", ["SW08"])
+
+
+def test_a_named_committee_is_not_an_overview(assistant: Assistant) -> None:
+    answer = _ask(assistant, "Who chairs the overview and scrutiny committee?", FIFE)
+    assert _read(answer)["intent"] != "overview"
+
+
+def test_measures_as_typed(assistant: Assistant) -> None:
+    # "usable" for "Useable", and the general fund's ratio when the HRA is not said.
+    got = _read(_ask(assistant, "how did we do on usable reserves as a share of budget in 2021-22?", STIRLING))
+    assert (got["intent"], got["indicators"]) == ("value", ["FINSUS01"])
+    got = _read(_ask(assistant, "Shetland financing costs against net revenue stream 2018-19", STIRLING))
+    assert got["indicators"] == ["FINSUS03"]
+    # The cost of collecting council tax is not the collection rate.
+    got = _read(_ask(assistant, "what's our council tax collection cost per house in 2019/20", STIRLING))
+    assert got["indicators"] == ["CORP04"]
+    got = _read(_ask(assistant, "how do we compare with our family group on employability job outcomes", ANGUS))
+    assert (got["intent"], got["indicators"]) == ("compare", ["ECON01"])
+
+
+def test_a_league_table_with_no_size_lists_the_whole_group(assistant: Assistant, shared_dir: Path) -> None:
+    answer = _ask(assistant, "full family group league table for town centre vacancy rate please", "S-highland")
+    got = _read(answer)
+    ranked = {f.area_code for f in answer.figures if f.indicator_id == "ECON09"}
+    assert (got["intent"], got["indicators"], got["n"]) == ("rank", ["ECON09"], len(ranked))
+    assert got["n"] == 8  # an LGBF family group has eight councils
+    got = _read(_ask(assistant, "league table of the best 3 in our family group for town vacancy rates", "S-highland"))
+    assert got["n"] == 3
+
+
+def test_councils_the_data_does_not_cover_are_said_to_be_not_held(assistant: Assistant) -> None:
+    for question, name in (("Wrexham - info and advice for service users - latest", "Wrexham"),
+                           ("Derry City & Strabane - new business start-ups via Business Gateway",
+                            "Derry City & Strabane"),
+                           ("how does Harrogate Borough Council do on care staff turnover", "Harrogate"),
+                           ("carer quality of life in Cheltenham", "Cheltenham")):
+        answer = _ask(assistant, question, YORK)
+        assert answer.figures == [], question
+        assert f"I hold no data for {name}" in answer.answer, (question, answer.answer)
+
+
+def test_a_one_word_council_name_needs_a_capital(assistant: Assistant) -> None:
+    # "rugby" in lower case is the sport, not Rugby Borough Council: the question still reaches a measure.
+    answer = _ask(assistant, "how is our staff turnover in adult social care, compared with rugby clubs' figures?",
+                  YORK)
+    assert "I hold no data for" not in answer.answer
+
+
+def test_figures_of_a_long_question_match_the_raw_data(assistant: Assistant, shared_dir: Path) -> None:
+    asc = pd.read_csv(shared_dir / "data" / "oflog_asc" / "asc_data.csv").dropna(subset=["Value"])
+    answer = _ask(assistant, "For the audit pre-meet I need carer quality of life for us from fy16/17 to fy21/22",
+                  YORK)
+    rows = asc[(asc["Code"] == "ASC1") & (asc["Local authority code"] == YORK)]
+    expected = {str(y): float(v) for y, v in zip(rows["Financial year"], rows["Value"], strict=True)}
+    got = [(f.period, f.value) for f in answer.figures if f.indicator_id == "ASC1" and f.area_code == YORK]
+    # The council's own value of each end of the span is among the figures (its group's medians are too).
+    for period in ("2016-17", "2021-22"):
+        assert any(p == period and v == pytest.approx(expected[period], abs=0.05) for p, v in got), period
