@@ -41,6 +41,9 @@ _FOLLOWUP = re.compile(
     re.IGNORECASE,
 )
 
+# "ok, sick days per non-teacher employee instead": the last question again with one piece swapped.
+_INSTEAD = re.compile(r"\binstead\W*$", re.IGNORECASE)
+
 
 class Route(BaseModel):
     """Where a request goes, and the topic it names (for questions and briefs)."""
@@ -68,7 +71,7 @@ def route(text: str, conversation: Conversation | None = None) -> Route:
         return Route(kind="chart")
     if has_history and _WHY.match(text):
         return Route(kind="why")
-    if has_history and (_FOLLOWUP.match(text) or len(text.split()) <= 4):
+    if has_history and (_FOLLOWUP.match(text) or _INSTEAD.search(text) or len(text.split()) <= 4):
         return Route(kind="followup")
     return Route(kind="question")
 

@@ -210,6 +210,14 @@ def _fully_named(index: _Index, options: list[int], said: set[str]) -> int | Non
     return full[0] if len(full) == 1 else None
 
 
+def _no_subgroup(index: _Index, options: list[int], question: str) -> int | None:
+    """Of measures the words tie, the only one whose name has no number the question does not say: "claimant
+    count" is the whole working-age measure, not the one "of 16-24 population" (an age band is a subgroup)."""
+    said_numbers = set(re.findall(r"\d+", question))
+    plain = [i for i in options if not {w for w in index.words[i] if w.isdigit()} - said_numbers]
+    return plain[0] if len(plain) == 1 else None
+
+
 def _semantic(index: _Index, store: IndicatorStore, text: str, embedder: QueryEmbedder) -> list[float]:
     cache = store.cache()
     key = f"embeddings:{id(embedder)}"
@@ -365,6 +373,7 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     if close and top < 1.0:
         chosen = _separated([best, *close], semantic)
         chosen = chosen if chosen is not None else _fully_named(index, [best, *close], said(words, residual))
+        chosen = chosen if chosen is not None else _no_subgroup(index, [best, *close], residual)
     if chosen is not None:
         best, close = chosen, []
         top = scores[best]

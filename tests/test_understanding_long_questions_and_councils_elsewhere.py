@@ -101,3 +101,35 @@ def test_figures_of_a_long_question_match_the_raw_data(assistant: Assistant, sha
     # The council's own value of each end of the span is among the figures (its group's medians are too).
     for period in ("2016-17", "2021-22"):
         assert any(p == period and v == pytest.approx(expected[period], abs=0.05) for p, v in got), period
+
+
+def _thread(assistant: Assistant, area: str, *turns: str) -> dict:
+    from bot.conversation import Conversation
+
+    conversation = Conversation()
+    answer = None
+    for turn in turns:
+        answer = assistant.ask(turn, CallerContext(area=area), conversation=conversation)
+    assert answer is not None
+    return _read(answer)
+
+
+def test_a_league_table_follow_up_keeps_the_table(assistant: Assistant) -> None:
+    # "X instead" swaps the measure and keeps the ranking; "same again for the family group" moves it to the group.
+    got = _thread(assistant, "S-argyll-and-bute", "worst 3 in Scotland for waste collection cost per property",
+                  "ok, sick days per non-teacher employee instead")
+    assert (got["intent"], got["indicators"], got["n"], got["order"]) == ("rank", ["CORP06b"], 3, "worst")
+    got = _thread(assistant, "S-argyll-and-bute", "worst 3 in Scotland for waste collection cost per property",
+                  "ok, sick days per non-teacher employee instead", "same again for the family group")
+    assert (got["intent"], got["areas"], got["n"]) == ("rank", ["neighbours"], 3)
+    # "our CIPFA neighbours": "our" names the group to rank, not a council to add.
+    got = _thread(assistant, "E10000034", "Which five councils are best across England on turnover rate for care "
+                                          "staff?", "same but just our CIPFA neighbours")
+    assert (got["intent"], got["indicators"], got["areas"], got["n"]) == ("rank", ["ASC7"], ["neighbours"], 5)
+
+
+def test_a_measure_without_an_age_band_is_the_whole_population_one(assistant: Assistant) -> None:
+    got = _thread(assistant, "S-argyll-and-bute", "who's best within the family group for claimant count?",
+                  "and where do we come?")
+    assert (got["intent"], got["indicators"], got["areas"]) == ("rank", ["ECON12a"],
+                                                                ["S-argyll-and-bute", "neighbours"])

@@ -87,6 +87,8 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
         update.update(status="resolved", indicator_id=prev.indicator_id, message="")
     named = _named_councils(res)
     groups = [a for a in res.areas if a in _GROUPS]
+    if named == [home] and groups and prev.intent == "rank":
+        named = []  # "same but just our CIPFA neighbours": "our" names the group, not a council to add
     prev_councils = [a for a in prev.areas if a not in _GROUPS] or ([prev.area_code] if prev.area_code else [])
     if named and _REPLACE_CUE.search(question) and len(named) >= 2:
         # "replace Orkney with Shetland", "Shetland instead of Orkney": one council out, the other in.
