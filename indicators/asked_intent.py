@@ -83,7 +83,9 @@ _OVERVIEW = re.compile(
     r"\b(how (?:are|is|were|was|did|do|have) (?:we|us|our council|the council|things|it)\s+(?:doing|going|"
     r"performing|getting on|faring|do|done)|how did we do|overview(?! and scrutiny)|summary|summarise|summarize|"
     r"rundown|run-down|"
-    r"round-?up|scorecard|dashboard|snapshot|health check|big picture|overall|across the board|all (?:the )?"
+    r"round-?up|scorecard|dashboard|snapshot|health check|big picture|"
+    # "overall" as a word about the question, not a measure's ("overall satisfaction", "overall average tariff")
+    r"overall(?=\s*(?:[?.!,]|$|picture|view|performance|position|how|please))|across the board|all (?:the )?"
     r"(?:indicators|measures|kpis)|everything|in general|generally|(?:are|is) (?:we|things) getting (?:worse|better)|"
     r"what'?s (?:getting|got) (?:worse|better)|where are we (?:struggling|doing well)|how'?s .* going|"
     r"how (?:has|have) .{1,40} (?:gone|been|fared)|rounded view|overall picture|whole picture|general picture|"
@@ -161,7 +163,11 @@ def read_intent(text: str, periods: AskedPeriods, places: int, names_home: bool,
     if _TARGET.search(aims) and re.search(r"\btargets?\b|\bon track\b|\brag\b|\b(?:are|is|was|were)\s+(?:we|it|"
                                           r"that|they)\s+(?:\w+\s+)?(?:green|red|amber)\b|\b(?:green|red|amber) or "
                                           r"(?:green|red|amber)\b", aims, re.IGNORECASE):
-        return AskedIntent(intent="target", overview_cue=overview, compare_cue=compare_cue)
+        # The target words are the question's, not the measure's ("how far off target are we on TA?").
+        said = [m[0] for m in re.finditer(r"\b(?:(?:on|off|above|below|under|over|hit(?:ting)?|met|meet(?:ing)?|"
+                                          r"miss(?:ed|ing)?)\s+)?(?:the\s+|our\s+|its\s+)?targets?\b", aims,
+                                          re.IGNORECASE)]
+        return AskedIntent(intent="target", overview_cue=overview, compare_cue=compare_cue, spans=said)
     if periods.kind in ("span", "since", "last_n"):
         return AskedIntent(intent="trend", overview_cue=overview, compare_cue=compare_cue)
     if _TREND.search(text):

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-__all__ = ["AskedPeriods", "PeriodKind", "normalise_year", "parse_periods"]
+__all__ = ["AskedPeriods", "PeriodKind", "normalise_year", "parse_periods", "spoken_years"]
 
 PeriodKind = Literal["latest", "single", "span", "since", "last_n"]
 
@@ -44,6 +44,26 @@ _SINCE_THEN = re.compile(r"\bsince (?:then|that year|that)\b|\bsince\s*[?.!]*\s*
 # "what about the previous year?": one year before the period the conversation was last about.
 _YEAR_BEFORE = re.compile(r"\b(?:the )?(?:previous|prior|preceding) (?:financial )?year\b|\bthe year before\b|"
                           r"\ba year (?:earlier|before)\b", re.IGNORECASE)
+
+
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen"]
+_SPOKEN = {**{f"twenty {w}": 2010 + i for i, w in enumerate(_TEENS)}, "twenty twenty": 2020,
+           **{f"twenty twenty {w}": 2021 + i for i, w in enumerate(_UNITS)},
+           **{f"two thousand (?:and )?{w}": 2001 + i for i, w in enumerate(_UNITS)},
+           **{f"two thousand (?:and )?{w}": 2010 + i for i, w in enumerate(_TEENS)}}
+_SPOKEN_YEAR = re.compile(r"\b(" + "|".join(sorted(_SPOKEN, key=len, reverse=True)).replace(" ", r"[\s-]+") + r")\b",
+                          re.IGNORECASE)
+
+
+def spoken_years(text: str) -> str:
+    """Years said in words written as digits ("since twenty twenty" -> "since 2020", "two thousand and nineteen")."""
+    def digits(m: re.Match[str]) -> str:
+        said = re.sub(r"[\s-]+", " ", m[1].lower())
+        return str(next(y for k, y in _SPOKEN.items() if re.fullmatch(k, said)))
+
+    return _SPOKEN_YEAR.sub(digits, text)
 
 
 class AskedPeriods(BaseModel):

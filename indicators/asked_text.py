@@ -23,8 +23,9 @@ _LEADING = re.compile(
 _TRAILING = re.compile(
     # Each word whole: "capita?" must not lose its "ta" as if it said thanks.
     r"(?:[\s,.;:\-\u2013\u2014]*(?<![A-Za-z])(?:thanks(?: very much| so much| a lot)?(?: in advance)?|"
-    r"thank you(?: very much)?|many thanks|cheers|thx|ta|pls|please|much appreciated|if you can|if possible|"
-    r"asap(?: if poss(?:ible)?)?|"
+    # "ta" in lower case is thanks; "TA" is temporary accommodation.
+    r"thank you(?: very much)?|many thanks|cheers|thx|(?-i:ta|Ta)|pls|please|much appreciated|if you can|"
+    r"if possible|asap(?: if poss(?:ible)?)?|"
     r":[a-z_+-]+:|(?:-\s*)?need(?:ed)? (?:it|this) (?:for|by) (?:tomorrow|today|tonight|monday|tuesday|wednesday|"
     r"thursday|friday)|\((?:for )?(?:the )?(?:committee |scrutiny )?(?:report|briefing(?: note)?|papers)\)|"
     r"(?:\(|-\s*)?(?:need(?:ed)? (?:it|this) for|for) (?:tomorrow'?s|the|our|next week'?s|thursday'?s|tonight'?s)"

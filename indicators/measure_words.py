@@ -34,7 +34,8 @@ TALK_WORDS = frozenset(
     "curious question questions thing things see whether made because put ask asked asking know check confirm "
     "remind trying try understand cllr councillor councillors colleague colleagues agenda lot stuff update fyi btw "
     "grateful appreciate kindly think thought reckon told insist doing fine just bother difference should "
-    "would between through until till up moved move moving out post posted dig list not yet next already".split())
+    "would between through until till up moved move moving out post posted dig list not yet next already far off "
+    "agent agents".split())
 STOP_WORDS = STOP_WORDS | TALK_WORDS
 # Padding a person says about their own need ("I need", "for the pre-meet"), dropped before matching.
 _PADDING = re.compile(
@@ -57,7 +58,9 @@ SYNONYMS = {
     "homes": "dwellings", "housing": "dwellings housing", "repairs": "repairs", "potholes": "roads maintenance",
     "roads": "roads", "libraries": "library libraries", "library": "library libraries", "pupils": "pupil pupils",
     "school": "school schools pupil", "exam": "awards tariff", "exams": "awards tariff", "jobs": "employment work",
-    "unemployment": "unemployed claimant", "job": "employment work", "house": "dwelling", "houses": "dwellings",
+    "unemployment": "unemployed claimant", "job": "employment work",
+    "majors": "major planning applications", "minors": "minor planning applications",
+    "house": "dwelling", "houses": "dwellings",
     "reablement": "short-term services sequel",
     "social": "social", "parks": "parks open spaces", "museums": "museums", "leisure": "leisure sports",
     "carbon": "co2 emissions", "emissions": "co2 emissions", "tax": "tax", "invoices": "invoices",

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from indicators.asked_periods import AskedPeriods, parse_periods
+from indicators.asked_periods import AskedPeriods, parse_periods, spoken_years
 from indicators.asked_text import plain_question
 from indicators.measure_words import (
     GENERIC_NAME_WORDS,
@@ -287,7 +287,7 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     from indicators.asked_places import GROUPS, find_places, held_spelling, unheld_place
 
     index = _index(store)
-    question = plain_question(question)
+    question = spoken_years(plain_question(question))
     asked = parse_periods(question)
     span = _span_fields(asked, question)
     places = find_places(store, question, home_area, lambda w: _is_vocabulary(index, w))
@@ -549,5 +549,7 @@ def _indicator_specific(index: _Index, best: int, left: list[str], service_words
 def _is_vocabulary(index: _Index, word: str) -> bool:
     """Whether a word belongs to how questions and measures are worded (so it cannot be a council's name)."""
     w = word.lower()
+    if "-" in w.strip("-"):
+        return all(_is_vocabulary(index, part) for part in w.split("-") if part)  # "in-year", "short-term"
     return (w in index.ids or w in STOP_WORDS or w in SYNONYMS or w in _NUMBERS or stem(w) in index.idf
             or bool(re.fullmatch(r"(?:fy)?\d.*|q[1-4]", w)) or w in MONTHS_AND_WORDS)

@@ -133,3 +133,34 @@ def test_a_measure_without_an_age_band_is_the_whole_population_one(assistant: As
                   "and where do we come?")
     assert (got["intent"], got["indicators"], got["areas"]) == ("rank", ["ECON12a"],
                                                                 ["S-argyll-and-bute", "neighbours"])
+
+
+def test_years_said_in_words() -> None:
+    from indicators.asked_periods import parse_periods, spoken_years
+
+    assert spoken_years("what's the trend on fly-tipping since twenty twenty") == \
+        "what's the trend on fly-tipping since 2020"
+    assert spoken_years("recycling in two thousand and nineteen") == "recycling in 2019"
+    assert parse_periods(spoken_years("between twenty seventeen and twenty twenty-two")).kind == "span"
+
+
+def test_words_of_a_target_question_and_of_its_asker(assistant: Assistant) -> None:
+    got = _read(_ask(assistant, "in-year council tax collection for quarter 2 of 2018-19 - the finance officer says "
+                                "it's dipped", "S-east-lothian"))
+    assert (got["indicators"], got["areas"]) == (["CORP07"], ["S-east-lothian"])
+
+
+def test_sample_council_abbreviations_and_street_scene(sample_assistant: Assistant) -> None:
+    home = "E07999001"
+    got = _read(sample_assistant.ask("How far off target are we on TA?", CallerContext(area=home)))
+    assert (got["intent"], got["indicators"]) == ("target", ["temporary_accommodation_per_1000"])
+    got = _read(sample_assistant.ask("Did majors come in above target in 2021-2022? The agent's forum is saying we "
+                                     "were way off", CallerContext(area=home)))
+    assert (got["intent"], got["indicators"]) == ("target", ["planning_major_in_time"])
+    # Fly-tipping is street scene: a waste and recycling overview lists the four waste measures.
+    got = _read(sample_assistant.ask("How's waste and recycling looking overall?", CallerContext(area=home)))
+    assert got["intent"] == "overview" and "fly_tipping_per_1000" not in got["indicators"]
+    assert len(got["indicators"]) == 4
+    got = _read(sample_assistant.ask("what's the trend on fly-tipping since twenty twenty", CallerContext(area=home)))
+    assert (got["intent"], got["indicators"], got["periods"]["from"]) == ("trend", ["fly_tipping_per_1000"],
+                                                                          "2020-21")
