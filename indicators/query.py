@@ -60,7 +60,9 @@ NOT_INDICATOR_SCORE = 0.30  # below this, with no indicator-ish wording, it is n
 EMBED_FLOOR, EMBED_CEIL = 0.25, 0.65  # cosine range mapped onto 0..1
 
 _COMPARE_WORDS = (r"\b(compare[sd]?|comparison|versus|vs\.?|v\.?|against|side by side|than|beat\w*|outperform\w*|"
-                  r"ahead of|behind|relative to|next to|above|below|and us|us and|with us)\b")
+                  r"ahead of|behind|relative to|next to|above|below|and us|us and|with us)\b|"
+                  # "us, Edinburgh City and Scottish Borders on …": the council in a list of councils
+                  r"\bus\s*,|,\s*us\b")
 # Words of an overview question that name no measure ("summary of how our social care services are going").
 _OVERVIEW_WORDS = frozenset(
     "summary summar overview rundown round scorecard dashboard snapshot health check big picture overall service "

@@ -164,3 +164,10 @@ def test_sample_council_abbreviations_and_street_scene(sample_assistant: Assista
     got = _read(sample_assistant.ask("what's the trend on fly-tipping since twenty twenty", CallerContext(area=home)))
     assert (got["intent"], got["indicators"], got["periods"]["from"]) == ("trend", ["fly_tipping_per_1000"],
                                                                           "2020-21")
+
+
+def test_us_in_a_list_of_councils_is_one_of_them(assistant: Assistant) -> None:
+    got = _read(_ask(assistant, "us, Edinburgh City and Scottish Borders on secondary cost per pupil for 2016/17 - "
+                                "who comes out best?", "S-argyll-and-bute"))
+    assert (got["intent"], got["areas"]) == ("compare", ["S-argyll-and-bute", "S-edinburgh-city",
+                                                         "S-scottish-borders"])
