@@ -49,7 +49,8 @@ MONTHS_AND_WORDS = frozenset(
 # Words in an indicator's name that do not set it apart ("CO2 emissions area wide per capita" is the general one).
 # A council's general fund is its main account (a measure of another account, the HRA, says so), and "ratio" or
 # "score" says how a measure is expressed, not what it measures.
-GENERIC_NAME_WORDS = frozenset({"area", "wide", "total", "overall", "all", "general", "fund", "ratio", "score"})
+GENERIC_NAME_WORDS = frozenset({"area", "wide", "total", "overall", "all", "general", "fund", "ratio", "score",
+                                "acceptable"})
 SYNONYMS = {
     "bin": "waste refuse collection collections", "bins": "waste refuse collection collections",
     "rubbish": "waste refuse", "litter": "street cleaning cleanliness", "recycling": "recycled recycling",
@@ -58,7 +59,7 @@ SYNONYMS = {
     "homes": "dwellings", "housing": "dwellings housing", "repairs": "repairs", "potholes": "roads maintenance",
     "roads": "roads", "libraries": "library libraries", "library": "library libraries", "pupils": "pupil pupils",
     "school": "school schools pupil", "exam": "awards tariff", "exams": "awards tariff", "jobs": "employment work",
-    "unemployment": "unemployed claimant", "job": "employment work",
+    "unemployment": "unemployed claimant", "job": "employment work", "unpaid": "carer",
     "majors": "major planning applications", "minors": "minor planning applications",
     "house": "dwelling", "houses": "dwellings",
     "reablement": "short-term services sequel",
@@ -80,7 +81,8 @@ SYNONYMS = {
     "gym": "sports facilities", "gyms": "sports facilities",
     "swimming": "sports facilities", "pools": "sports facilities",
 }
-_IRREGULAR = {"children": "child", "satisfaction": "satisfied", "satisfied": "satisfied", "satisfy": "satisfied",
+_IRREGULAR = {"children": "child", "lives": "life", "satisfaction": "satisfied", "satisfied": "satisfied",
+              "satisfy": "satisfied",
               "women": "woman", "men": "man", "people": "person", "premise": "premises", "emission": "emissions",
               "collection": "collect", "collections": "collect",
               "cleaning": "clean", "cleaned": "clean", "employee": "employees", "employed": "employment",

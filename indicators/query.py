@@ -385,6 +385,11 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         return Resolution(status="ambiguous", candidates=options, score=top,
                           message=RESOLVER_MESSAGES["ambiguous"].format(names=names), **base)
     info = index.infos[best]
+    if top < 1.0 and _SPEED.search(question) and not _TIMED.search(" ".join([info.name, *info.aliases,
+                                                                             info.description])):
+        # "How quickly do we clear fly-tipping?" asks how fast, and the measure held counts incidents: not held.
+        return Resolution(status="unknown", candidates=candidates, score=top, message=RESOLVER_MESSAGES["unmatched"],
+                          **base)
     national = national_code(info, store)
     base["areas"] = [national if a == "national" else a for a in base["areas"]]  # type: ignore[union-attr]
     if intent.intent == "rank":
@@ -450,6 +455,13 @@ def fit_to_held(store: IndicatorStore, res: Resolution, area_code: str) -> Resol
     if notes:
         update["period_note"] = " ".join(notes)
     return res.model_copy(update=update) if update else res
+
+
+# A question about how fast something is done, and the words that mark a measure of time or speed.
+_SPEED = re.compile(r"\bhow (?:quickly|fast|soon|long does it take|long do we take)\b|\bspeed of\b|"
+                    r"\btime (?:taken|to (?:clear|fix|remove|respond|process))\b", re.IGNORECASE)
+_TIMED = re.compile(r"\b(?:time|times|timely|days?|weeks?|hours?|within|speed|quick\w*|fast|turnaround|"
+                    r"process(?:ed|ing)?|decided in|on time|in time)\b", re.IGNORECASE)
 
 
 def _names_unheld_concept(index: _Index, residual: str) -> bool:

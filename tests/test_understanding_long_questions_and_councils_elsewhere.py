@@ -171,3 +171,17 @@ def test_us_in_a_list_of_councils_is_one_of_them(assistant: Assistant) -> None:
                                 "who comes out best?", "S-argyll-and-bute"))
     assert (got["intent"], got["areas"]) == ("compare", ["S-argyll-and-bute", "S-edinburgh-city",
                                                          "S-scottish-borders"])
+
+
+def test_paraphrased_measures_and_a_question_about_speed(assistant: Assistant,
+                                                         sample_assistant: Assistant) -> None:
+    got = _read(_ask(assistant, "is how clean the streets are getting worse here?", "S-inverclyde"))
+    assert (got["intent"], got["indicators"]) == ("trend", ["ENV03c"])  # the cleanliness score, "% acceptable"
+    got = _read(_ask(assistant, "is how unpaid carers rate their own lives getting worse here", "E08000027"))
+    assert (got["intent"], got["indicators"]) == ("trend", ["ASC1"])
+    # Fly-tipping incidents are held; how fast they are cleared is not.
+    answer = sample_assistant.ask("How quickly do we clear fly-tipping", CallerContext(area="E07999001"))
+    assert answer.figures == [] and _read(answer)["intent"] == "unknown"
+    got = _read(sample_assistant.ask("how quickly do we decide major planning applications?",
+                                     CallerContext(area="E07999001")))
+    assert got["indicators"] == ["planning_major_in_time"]
