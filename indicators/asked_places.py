@@ -137,6 +137,11 @@ def name_variants(name: str) -> set[str]:
         for direction, short in _DIRECTIONS:
             if v.startswith(direction + " "):
                 out.add(short + v[len(direction):])
+    for v in list(out):
+        # Endings said alike and typed either way: "Fernley" for Fernleigh, "Burnleigh" for Burnley.
+        for said, written in (("leigh", "ley"), ("ley", "leigh")):
+            if re.search(rf"{said}\b", v):
+                out.add(re.sub(rf"{said}\b", written, v))
     return {" ".join(v.split()) for v in out if len(v) >= 3}
 
 

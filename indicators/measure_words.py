@@ -35,7 +35,7 @@ TALK_WORDS = frozenset(
     "remind trying try understand cllr councillor councillors colleague colleagues agenda lot stuff update fyi btw "
     "grateful appreciate kindly think thought reckon told insist doing fine just bother difference should "
     "would between through until till up moved move moving out post posted dig list not yet next already far off "
-    "agent agents".split())
+    "agent agents drill into".split())
 STOP_WORDS = STOP_WORDS | TALK_WORDS
 # Padding a person says about their own need ("I need", "for the pre-meet"), dropped before matching.
 _PADDING = re.compile(
@@ -60,6 +60,7 @@ SYNONYMS = {
     "roads": "roads", "libraries": "library libraries", "library": "library libraries", "pupils": "pupil pupils",
     "school": "school schools pupil", "exam": "awards tariff", "exams": "awards tariff", "jobs": "employment work",
     "unemployment": "unemployed claimant", "job": "employment work", "unpaid": "carer",
+    "compliance": "meeting", "compliant": "meeting",
     "majors": "major planning applications", "minors": "minor planning applications",
     "house": "dwelling", "houses": "dwellings",
     "reablement": "short-term services sequel",
@@ -118,7 +119,9 @@ _PHRASES = ((re.compile(r"\bcare homes?\b"), "residential care"), (re.compile(r"
             # A collection rate is the share of what is due that is received, not the cost of collecting it.
             (re.compile(r"\bcouncil tax collection(?: rates?)?\b(?!\s+(?:costs?|spend))"),
              "council tax collection received income due"),
-            (re.compile(r"\bover[- ]?(\d+)s\b"), r"\1"), (re.compile(r"\btown cent(?:re|er)s?\b"), "town"),
+            (re.compile(r"\bover[- ]?(\d+)s\b"), r"\1"),
+            (re.compile(r"\bper (?:person|head|resident)\b"), "per capita"),
+            (re.compile(r"\btown cent(?:re|er)s?\b"), "town"),
             (re.compile(r"\bback[- ]office\b"), "support services"),
             # Scottish qualifications by name: Highers are SCQF level 6, National 5s level 5.
             (re.compile(r"\b(?:at )?highers?(?: level)?\b"), "level 6"), (re.compile(r"\bnational 5s?\b"), "level 5"),

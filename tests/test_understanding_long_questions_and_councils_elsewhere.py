@@ -185,3 +185,22 @@ def test_paraphrased_measures_and_a_question_about_speed(assistant: Assistant,
     got = _read(sample_assistant.ask("how quickly do we decide major planning applications?",
                                      CallerContext(area="E07999001")))
     assert got["indicators"] == ["planning_major_in_time"]
+
+
+def test_follow_ups_after_an_overview_and_a_league_table(assistant: Assistant, sample_assistant: Assistant) -> None:
+    got = _thread(assistant, "S-west-lothian", "Overview of our council housing please",
+                  "drill into SHQS compliance - how has it moved over the last three years?")
+    assert (got["intent"], got["indicators"]) == ("trend", ["HSN03"])  # meeting the SHQS
+    got = _thread(assistant, "S-east-lothian", "League table please: best 5 in our benchmarking family for carbon "
+                                               "emissions per person across the area at the moment",
+                  "now the worst 3", "where do we sit?")
+    assert (got["intent"], got["indicators"], got["areas"]) == ("rank", ["CLIM01"], ["S-east-lothian", "neighbours"])
+    conversation_home = "E07999001"
+    from bot.conversation import Conversation
+
+    conversation = Conversation()
+    sample_assistant.ask("what's our latest kg of rubbish per household", CallerContext(area=conversation_home),
+                         conversation=conversation)
+    answer = sample_assistant.ask("How about fernley", CallerContext(area=conversation_home),
+                                  conversation=conversation)
+    assert _read(answer)["areas"] == ["E07999009"]  # Fernleigh, typed as it sounds
