@@ -379,6 +379,8 @@ _UNHELD_PATTERNS = (
     re.compile(r"(?:^|\s)(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['\u2019]s\b"),
     re.compile(r"\b(?:for|in)\s+(?P<name>[a-z][a-z-]{3,}(?:\s+(?:county|borough|district|city))?(?:\s+council)?)"
                r"\s*[?.!]*\s*$"),
+    # "inverclyde council or Sterling": the second of two councils, capitalised, ending the question.
+    re.compile(r"\b(?:or|and|vs\.?|versus|than)\s+(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)\s*[?.!]*\s*$"),
 )
 # "Newcastle-under-Lyme", "Chester-le-Street", "Newcastle under Lyme": a held short name joined to more of a name.
 _JOINED_AFTER = re.compile(r"-(?:under|upon|on|in|le|by)-[A-Za-z]\w*(?:-[A-Za-z]+)*|\s+(?:under|upon)\s+[A-Z]\w*")

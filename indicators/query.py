@@ -306,9 +306,10 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
                          has_group=bool(groups))
     comparison = _comparison(question)
     comparison_asked = bool(groups) or intent.intent in ("compare", "rank")
-    unheld = shadowed if shadowed is not None else None if named else unheld_place(
-        question, places, lambda w: _is_vocabulary(index, w))
+    unheld = shadowed if shadowed is not None else unheld_place(question, places, lambda w: _is_vocabulary(index, w))
     spelled = held_spelling(store, unheld) if unheld is not None else None
+    if named and shadowed is None and spelled is None:
+        unheld = None  # beside a council named, only a near-spelling of a held one counts ("… or Sterling")
     if unheld is not None and spelled is not None and _depth == 0:
         # "Falkrik" is Falkirk: read the question again with the held spelling, and say nothing of it.
         fixed = re.sub(re.escape(unheld), spelled, question, count=1, flags=re.IGNORECASE)

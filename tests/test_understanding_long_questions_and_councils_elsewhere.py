@@ -204,3 +204,17 @@ def test_follow_ups_after_an_overview_and_a_league_table(assistant: Assistant, s
     answer = sample_assistant.ask("How about fernley", CallerContext(area=conversation_home),
                                   conversation=conversation)
     assert _read(answer)["areas"] == ["E07999009"]  # Fernleigh, typed as it sounds
+
+
+def test_a_misspelt_second_council_and_is_that_good(assistant: Assistant) -> None:
+    got = _read(_ask(assistant, "street cleansing spend per 1,000 population in the latest year: inverclyde council "
+                                "or Sterling", FIFE))
+    assert (got["intent"], got["areas"]) == ("compare", ["S-inverclyde", STIRLING])
+    # "is that good" judges the last answer: it does not name the measure "graded good or better".
+    got = _thread(assistant, FIFE, "what's the most recent figure for days people spend in hospital when they're "
+                                   "ready to go home?", "and in FY2017-18?",
+                  "Is that good compared with our benchmarking family")
+    assert (got["intent"], got["indicators"], got["areas"]) == ("compare", ["SW08"], [FIFE, "neighbours"])
+    got = _read(_ask(assistant, "How did we do on care services rated good or better by the Care Inspectorate for "
+                                "2012-13?", FIFE))
+    assert got["indicators"] == ["SW07"]
