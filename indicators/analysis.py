@@ -264,8 +264,9 @@ def analyse(store: IndicatorStore, indicator_id: str, area_code: str, since: str
         signal=signal, caveats=caveats, breaks=breaks, frequency=frequency, in_year=in_year,
         latest_in_year=figure(f"latest {noun} value", (in_year[-1].period, float(in_year[-1].value or 0.0)))
         if in_year else None, cadence=cadence, cadence_years=cadence_years, no_direction=info.polarity is None,
-        check_figure=check, neighbours_improved=neighbours, target_path=path,
-    )
+        check_figure=check, neighbours_improved=neighbours, target_path=path, comparators_at_start=None if (
+            span_change is None or comparison != "national") else _comparators(
+            store, info, area_code, series[0].period, float(series[0].value or 0.0), comparison, ideal))
     sentences, figures = describe(analysis, store, _year_earlier(own, freqs, analysis))
     return analysis.model_copy(update={"sentences": sentences, "figures": figures})
 

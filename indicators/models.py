@@ -263,6 +263,8 @@ class IndicatorAnalysis(BaseModel):
     consecutive_direction: Direction = "not comparable"
     target: TargetAssessment | None = None
     comparators: ComparatorAssessment | None = None
+    # Against the nation over a span asked for: the national figures at the span's first period too.
+    comparators_at_start: ComparatorAssessment | None = None
     signal: SignalAssessment
     caveats: list[str] = Field(default_factory=list)
     sentences: list[str] = Field(default_factory=list)

@@ -86,6 +86,8 @@ ANALYSIS_MESSAGES: dict[str, str] = {
     "oflog_band": "In Oflog's terms it is {band}{judged} than the England median ({mads} median absolute "
                   "deviations from it).",
     "scotland": "The published Scotland figure for {period} is {value}.",
+    "start_median": "At the start of the span, in {period}, the median of {who} was {median} and {area} had {value}.",
+    "start_scotland": "The published Scotland figure for {period}, at the start of the span, was {value}.",
     "family_average": "The published average of {group} is {value}.",
     "neighbours_judged": "Over the same span ({start} to {end}), {improved} of {of} {who} improved{verdict}.",
     "neighbours_unjudged": "Over the same span ({start} to {end}), {rose} of {of} {who} rose{verdict}.",
@@ -245,7 +247,23 @@ def _comparator_sentences(a: IndicatorAnalysis, store: IndicatorStore, figs: _Fi
         else:
             out.append(m["best_one"].format(label=label, name=best_names[0], value=value))
     out += _national_sentences(a, store, figs)
-    return out
+    return out + _start_sentences(a, figs)
+
+
+def _start_sentences(a: IndicatorAnalysis, figs: _Figures) -> list[str]:
+    """Against the nation over a span: where the nation stood when the span began, so both ends compare."""
+    m, s = ANALYSIS_MESSAGES, a.comparators_at_start
+    if s is None or s.value is None:
+        return []
+    unit, nation = a.info.unit, _nation(s)
+    if s.terms == "lgbf" and s.published_national is not None:
+        figs.add("Scotland value (published) at the start", s.published_national, s.period, **nation)
+        return [m["start_scotland"].format(period=s.period, value=with_unit(s.published_national, unit))]
+    figs.add("comparator median at the start", s.median, s.period, **nation)
+    figs.add("comparators at the start", float(s.n), s.period, unit="councils", **nation)
+    who = m["group_all"].format(group=s.group_name.replace("_", " "), n=s.n)
+    return [m["start_median"].format(period=s.period, who=who, median=with_unit(s.median, unit), area=a.area_name,
+                                     value=with_unit(s.value, unit))]
 
 
 def _nation(c: ComparatorAssessment) -> dict[str, str]:

@@ -100,3 +100,32 @@ def test_real_data_figures_agree(shared_dir: Path, tmp_path: Path) -> None:
     assert len(checks) > 300
     assert {"XmR centre line", "comparator median", "MADs from national median"} <= {c.figure.label for c in checks}
     assert [c.describe() for c in checks if not c.ok] == []
+
+
+def test_a_span_against_the_nation_states_the_nations_start_figure(shared_dir: Path, tmp_path: Path) -> None:
+    """"How does that compare nationally?" after a span: the nation's figure at the span's first period is stated,
+    filed under the nation, and agrees with the raw tables (the Oflog England median, LGBF's published value)."""
+    from indicators.analysis import analyse
+    from indicators.store import IndicatorStore
+
+    data = shared_dir / "data"
+    store = IndicatorStore(tmp_path)
+    store.import_file(data / "lgbf", fmt="lgbf", dataset="lgbf")
+    store.import_file(data / "oflog_asc" / "asc_data.csv", fmt="oflog",
+                      groups=data / "oflog_asc" / "nearest_neighbours.json", dataset="oflog-asc")
+    raw = {"lgbf": load_lgbf("lgbf", data / "lgbf"), "oflog-asc": load_oflog("oflog-asc", data / "oflog_asc")}
+    asc = analyse(store, "ASC3", "E06000014", since="2015-16", period="2022-23", comparison="national")
+    start = [f for f in asc.figures if f.label == "comparator median at the start"]
+    assert [(f.area_code, f.period) for f in start] == [("england", "2015-16")]
+    assert "At the start of the span, in 2015-16" in " ".join(asc.sentences)
+    clim = analyse(store, "CLIM01", "S-fife", since="2014-15", period="2020-21", comparison="national")
+    (published,) = [f for f in clim.figures if f.label == "Scotland value (published) at the start"]
+    assert (published.area_code, published.period) == ("scotland", "2014-15")
+    checks = [c for c in check_figures(asc.figures, raw) + check_figures(clim.figures, raw)
+              if c.figure.label.endswith(" at the start")]
+    assert {c.figure.label for c in checks} == {"comparator median at the start", "comparators at the start",
+                                                "Scotland value (published) at the start"}
+    assert [c.describe() for c in checks if not c.ok] == []
+    # Against the neighbours, the start of the span is told by the neighbours' own change, as before.
+    plain = analyse(store, "ASC3", "E06000014", since="2015-16", period="2022-23", comparison="neighbours")
+    assert plain.comparators_at_start is None

@@ -335,7 +335,23 @@ class Recomputer:
             return value
         if m := re.fullmatch(r"neighbours (improved|compared|rising) since (.+)", label):
             return self._neighbours(fig, area, m[1], m[2], polarity, ideal, freq)
+        if label.endswith(" at the start"):
+            return self._national_at(fig, area, label.removesuffix(" at the start"))
         return self._comparator_figure(fig, area, polarity, ideal, freq)
+
+    def _national_at(self, fig: Figure, area: str, label: str) -> float:
+        """The whole nation at the first period of a span (a comparison with the nation over that span)."""
+        national = self._national(fig.indicator_id, fig.period).dropna()
+        if label == "comparator median":
+            return float(national.median())
+        if label == "comparators":
+            return float(len(national))
+        if label == "Scotland value (published)":
+            published = self.at(fig.indicator_id, area, fig.period, "scotland")
+            if published is None:
+                raise LookupError(f"no published Scotland value in {fig.period}")
+            return published
+        raise LookupError(f"no independent recomputation for the label {label!r} at the start")
 
     def _years(self, indicator_id: str, earlier: str, later: str) -> float:
         spans = spans_context(list(self.raw.rows(indicator_id)["period"].unique()))
