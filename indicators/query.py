@@ -290,6 +290,8 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
 
     index = _index(store)
     question = spoken_years(plain_question(question))
+    if _DIARY.search(question):
+        return Resolution(status="not_indicator", message=RESOLVER_MESSAGES["not_indicator"])
     asked = parse_periods(question)
     span = _span_fields(asked, question)
     places = find_places(store, question, home_area, lambda w: _is_vocabulary(index, w))
@@ -458,6 +460,9 @@ def fit_to_held(store: IndicatorStore, res: Resolution, area_code: str) -> Resol
     return res.model_copy(update=update) if update else res
 
 
+# "When's the next Health Scrutiny meeting?": the committee diary, not a measure of the service it names.
+_DIARY = re.compile(r"\b(?:when(?:'s| is| are| will)|what time)\b.{0,60}\bnext\b.{0,60}\b(?:meeting|committee|"
+                    r"cabinet|panel|session)s?\b|\bnext (?:meeting|committee meeting|cabinet)\b", re.IGNORECASE)
 # A question about how fast something is done, and the words that mark a measure of time or speed.
 _SPEED = re.compile(r"\bhow (?:quickly|fast|soon|long does it take|long do we take)\b|\bspeed of\b|"
                     r"\btime (?:taken|to (?:clear|fix|remove|respond|process))\b", re.IGNORECASE)

@@ -218,3 +218,8 @@ def test_a_misspelt_second_council_and_is_that_good(assistant: Assistant) -> Non
     got = _read(_ask(assistant, "How did we do on care services rated good or better by the Care Inspectorate for "
                                 "2012-13?", FIFE))
     assert got["indicators"] == ["SW07"]
+
+
+def test_the_committee_diary_is_not_a_measure(assistant: Assistant) -> None:
+    answer = _ask(assistant, "When's the next Health and Adult Social Care Scrutiny meeting", YORK)
+    assert answer.figures == [] and _read(answer)["intent"] != "value"
