@@ -75,7 +75,7 @@ _TARGET = re.compile(r"\b(targets?|on track|hit(?:ting)?|met|meet(?:ing)?|miss(?
                      re.IGNORECASE)
 _TREND = re.compile(
     r"\b(trend\w*|chang\w*|direction of travel|getting (?:any )?(?:better|worse)|improv\w*|deteriorat\w*|declin\w*|"
-    r"worsen\w*|over time|gone (?:up|down)|going (?:up|down)|rising|falling|risen|fallen|grow\w*|progress|"
+    r"worsen\w*|over time|gone (?:up|down)|going (?:up|down)|rising|falling|risen|fallen|grow\w*(?! up)|progress|"
     r"moved|movement|happened|history|up or down|better or worse|since|over the (?:last|past)|right way|wrong way|"
     r"right direction|wrong direction|been going)\b",
     re.IGNORECASE)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["GENERIC_NAME_WORDS", "MONTHS_AND_WORDS", "STOP_WORDS", "SYNONYMS", "WORD", "agent_noun", "measure_words",
-           "phrased", "plain_talk", "said", "stem", "synonyms_of", "SERVICE_CONCEPTS", "TALK_WORDS"]
+           "phrased", "PHRASE_WORDS", "plain_talk", "said", "stem", "synonyms_of", "SERVICE_CONCEPTS", "TALK_WORDS"]
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOP_WORDS = frozenset(
@@ -60,7 +60,8 @@ SYNONYMS = {
     "homes": "dwellings", "housing": "dwellings housing", "repairs": "repairs", "potholes": "roads maintenance",
     "roads": "roads", "libraries": "library libraries", "library": "library libraries", "pupils": "pupil pupils",
     "school": "school schools pupil", "exam": "awards tariff", "exams": "awards tariff", "jobs": "employment work",
-    "unemployment": "unemployed claimant", "job": "employment work", "unpaid": "carer",
+    "unemployment": "unemployed claimant", "job": "employment work", "unpaid": "carer", "hr": "hour", "hrs": "hours",
+    "kids": "children", "kid": "child",
     "compliance": "meeting", "compliant": "meeting",
     "majors": "major planning applications", "minors": "minor planning applications",
     "house": "dwelling", "houses": "dwellings",
@@ -122,6 +123,23 @@ _PHRASES = ((re.compile(r"\bcare homes?\b"), "residential care"), (re.compile(r"
              "council tax collection received income due"),
             (re.compile(r"\bover[- ]?(\d+)s\b"), r"\1"),
             (re.compile(r"\bper (?:person|head|resident)\b"), "per capita"),
+            # Everyday descriptions of what a measure counts.
+            (re.compile(r"\b(?:leavers?|pupils?|young people) (?:going|moving|getting) (?:on )?(?:in)?to (?:a )?"
+                        r"(?:jobs?|work|training|college|uni|university|further education)\b"),
+             "pupils entering positive destinations"),
+            (re.compile(r"\b(?:bounced|bouncing|bounce|coming|came|going|went|sent|back) back (?:in)?to hospital\b|"
+                        r"\bback (?:in)?to hospital\b"), "readmission hospital"),
+            (re.compile(r"\bwithin a month\b"), "within 28 days"),
+            (re.compile(r"\b(?:needing|needs?|requiring|wanting) (?:nothing|no) (?:more|further|ongoing|else)"
+                        r"(?: support| help| care)?\b"), "outcome sequel"),
+            (re.compile(r"\bknow(?:s|ing)? where to (?:get|find|go for) (?:help|support|information|info|advice)\b"),
+             "finding information support"),
+            (re.compile(r"\b(?:contacts?|requests?|enquiries|referrals?) (?:that )?(?:turn|turning|turned|result|"
+                        r"resulting|lead|leading|led|end|ending) (?:up )?(?:in(?:to)?|to) (?:a )?(?:care package|"
+                        r"package of care|service|support)\b"), "requests resulting service"),
+            (re.compile(r"\b(?:growing up|living|brought up) (?:in )?poor\b"), "living poverty"),
+            (re.compile(r"\bpaid (?:promptly|on time|quickly)\b|\bpaying (?:\w+ )?(?:promptly|on time|quickly)\b"),
+             "invoices paid within 30 days"),
             (re.compile(r"\btown cent(?:re|er)s?\b"), "town"),
             (re.compile(r"\bback[- ]office\b"), "support services"),
             # Scottish qualifications by name: Highers are SCQF level 6, National 5s level 5.
@@ -133,6 +151,10 @@ _PHRASES = ((re.compile(r"\bcare homes?\b"), "residential care"), (re.compile(r"
             # ASC3/ASC4 measure how easy information is to find: "access to information" asks the same.
             (re.compile(r"\baccess(?:ing)? (?:to )?(?:information|info)\b|\binfo(?:rmation)? access\b"),
              "finding information"))
+
+
+# Words the phrases above are made of, spelt right (a misspelt one is corrected to these before matching).
+PHRASE_WORDS = frozenset(w for p, _ in _PHRASES for w in re.findall(r"[a-z]{5,}", p.pattern))
 
 
 def phrased(text: str) -> str:

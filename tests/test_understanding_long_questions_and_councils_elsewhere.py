@@ -223,3 +223,29 @@ def test_a_misspelt_second_council_and_is_that_good(assistant: Assistant) -> Non
 def test_the_committee_diary_is_not_a_measure(assistant: Assistant) -> None:
     answer = _ask(assistant, "When's the next Health and Adult Social Care Scrutiny meeting", YORK)
     assert answer.figures == [] and _read(answer)["intent"] != "value"
+
+
+def test_everyday_descriptions_and_typos_of_measures_and_councils(assistant: Assistant,
+                                                                  sample_assistant: Assistant) -> None:
+    for question, home, indicator in (
+            ("is delayed dischrage days getting worse here?", "S-glasgow-city", "SW08"),
+            ("what are our numbers on home care cost per hr over 65", "S-moray", "SW01"),
+            ("Are we improving on school leavers going on to jobs, training or uni?", STIRLING, "CHN11"),
+            ("people bounced back into hospital within a month: getting better or worse for us", FIFE, "SW06"),
+            ("can i get the latest figure on folk needing nothing more after short term help", YORK, "ASC5"),
+            ("Has do carers know where to get help been going the right way for us", YORK, "ASC4"),
+            ("latest on how many contacts turn into a care package for us", YORK, "ASC6"),
+            ("what are our numbers on paying suppliers promptly", STIRLING, "CORP08")):
+        assert _read(_ask(assistant, question, home))["indicators"] == [indicator], question
+    got = _read(_ask(assistant, "can i get the latest figure on kids growing up poor", FIFE))
+    assert got["intent"] == "value"  # "growing up" is not a trend
+    got = _read(_ask(assistant, "us vs falkrik on homes meeting the scottish housing quality standard",
+                     "S-south-ayrshire"))
+    assert (got["intent"], got["areas"]) == ("compare", ["S-south-ayrshire", "S-falkirk"])
+    got = _read(sample_assistant.ask("how do we compare with eastmeer on council staff turnover?",
+                                     CallerContext(area="E07999001")))
+    assert got["areas"] == ["E07999001", "E07999002"]
+    # A word that only looks like a council where no council would stand is left alone ("who leads" is not Leeds).
+    got = _read(_ask(assistant, "who leads the family group for sports facility cost per visit",
+                     "S-west-dunbartonshire"))
+    assert got["intent"] == "rank" and got["areas"] == ["neighbours"]
