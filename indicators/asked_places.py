@@ -365,8 +365,20 @@ def _fuzzy(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], add,  # 
             if len(phrase) < 5:
                 continue
             best = process.extractOne(phrase, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
-            if best is not None and abs(len(best[0]) - len(phrase)) <= 3:
+            if best is not None and abs(len(best[0]) - len(phrase)) <= 3 and _same_name(phrase, best[0]):
                 add(index.lookup[best[0]], start, end, "fuzzy", float(best[1]))
+
+
+def _same_name(typed: str, held: str) -> bool:
+    """Whether a near match is a typo of the name itself, not another place with the same generic words:
+    "southbridge district" is not "northbridge district" (the distinctive words must start alike and be close)."""
+    from rapidfuzz import fuzz
+
+    a = " ".join(w for w in typed.split() if w not in _PLACE_WORDS)
+    b = " ".join(w for w in held.split() if w not in _PLACE_WORDS)
+    if not a or not b:
+        return True
+    return a[0] == b[0] and fuzz.ratio(a, b) >= 80
 
 
 _UNHELD_PATTERNS = (
@@ -375,10 +387,15 @@ _UNHELD_PATTERNS = (
     re.compile(r"(?P<name>\b[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+"
                r"(?:(?:borough |district |county |city |metropolitan )?council|dc|bc|cc|mbc)\b", re.IGNORECASE),
     re.compile(r"(?:^|\s)(?P<name>[a-z][\w-]{3,})['\u2019]s\b"),
-    re.compile(r"\b(?:for|in|at)\s+(?P<name>[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|and|of|upon|on))*)"),
+    re.compile(r"\b(?:for|in|at|with|than|against|vs\.?|versus)\s+(?:the\s+)?"
+               r"(?P<name>[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|and|of|upon|on))*)"),
     re.compile(r"(?:^|\s)(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['\u2019]s\b"),
     re.compile(r"\b(?:for|in)\s+(?P<name>[a-z][a-z-]{3,}(?:\s+(?:county|borough|district|city))?(?:\s+council)?)"
                r"\s*[?.!]*\s*$"),
+    re.compile(r"\b(?:for|in)\s+(?P<name>(?:[a-z][a-z-]+\s+){1,2}(?:(?:county|borough|district|city)\s+)?council)"
+               r"\s*[?.!]*\s*$"),
+    # "compare us with northshire on household waste": a council set beside us, in lower case.
+    re.compile(r"\b(?:with|vs\.?|versus|than|against)\s+(?P<name>[a-z][a-z-]{3,})\s+(?:on|for|in)\b"),
     # "inverclyde council or Sterling": the second of two councils, capitalised, ending the question.
     re.compile(r"\b(?:or|and|vs\.?|versus|than)\s+(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)\s*[?.!]*\s*$"),
 )
@@ -394,18 +411,29 @@ def unheld_place(text: str, found: list[PlaceMention], is_vocabulary: Callable[[
     A candidate comes from "how is X doing", "for/in X" (capitalised), "X's" or a last "for x"; it counts only
     when none of its words is a measure word (`is_vocabulary`), a stop word or a place already recognised."""
     taken = [(p.start, p.start + len(p.text)) for p in found]
+
+    def plain(w: str) -> bool:
+        return not (w.lower() in _NOT_NAMES or is_vocabulary(w) or len(w) < 3)
+
     for pattern in _UNHELD_PATTERNS:
         for m in pattern.finditer(text):
-            start, end = m.start("name"), m.end("name")
-            if _taken(taken, start, end):
+            tokens = [t for t in re.finditer(r"[A-Za-z][\w'-]*", m["name"]) if t[0].lower() not in ("and", "of", "the")]
+            while tokens and tokens[-1][0].lower() in ("on", "upon"):
+                tokens.pop()  # "with Kent on residual waste": the name ends before "on"
+            # "compare us with Loch Ness Council": the name is the words after the last measure or stop word.
+            first = len(tokens)
+            while first > 0 and (tokens[first - 1][0].lower() in _PLACE_WORDS or plain(tokens[first - 1][0])):
+                first -= 1
+            if first > 0 and not all(t[0][0].isupper() for t in tokens[first:]):
+                continue  # a shortened name is taken only as capitalised words ("Did we meet the council" is not)
+            tokens = tokens[first:]
+            core = [t[0] for t in tokens if t[0].lower() not in _PLACE_WORDS]
+            if not core or " ".join(core).lower() in ("we", "us", "our", "i", "q1", "q2", "q3", "q4"):
                 continue
-            words = [w for w in re.findall(r"[A-Za-z][\w'-]*", m["name"]) if w.lower() not in ("and", "of", "the")]
-            core = [w for w in words if w.lower() not in _PLACE_WORDS]
-            if not core or m["name"].strip().lower() in ("we", "us", "our", "i", "q1", "q2", "q3", "q4"):
+            start = m.start("name") + tokens[0].start()
+            if _taken(taken, start, m.end("name")):
                 continue
-            if any(w.lower() in _NOT_NAMES or is_vocabulary(w) or len(w) < 3 for w in core):
-                continue
-            return " ".join(words)
+            return " ".join(t[0] for t in tokens)
     return None
 
 
@@ -416,7 +444,9 @@ def held_spelling(store: IndicatorStore, name: str) -> str | None:
     winner."""
     from rapidfuzz import fuzz, process
 
-    key = _normal(name)
+    # The distinctive words only: "Southbridge District Council" is not a misspelling of "Southmere District
+    # Council" because both end in the same generic words.
+    key = " ".join(w for w in _normal(name).split() if w not in _PLACE_WORDS)
     if len(key) < 5:
         return None
     index = _index(store)

@@ -208,4 +208,4 @@ SERVICE_CONCEPTS = frozenset(
     "safeguarding dols mileage expense expenses salary salaries allowance allowances election elections turnout "
     "voter voters registration births deaths marriage marriages cemetery cemeteries burial burials crematorium "
     "allotment allotments tree trees flood flooding drainage gritting snow streetlight streetlights lighting "
-    "foodbank foodbanks mortgage mortgages tenancy evictions eviction ofsted inspection inspections cqc".split())
+    "food foodbank foodbanks mortgage mortgages tenancy evictions eviction ofsted inspection inspections cqc".split())

@@ -249,3 +249,26 @@ def test_everyday_descriptions_and_typos_of_measures_and_councils(assistant: Ass
     got = _read(_ask(assistant, "who leads the family group for sports facility cost per visit",
                      "S-west-dunbartonshire"))
     assert got["intent"] == "rank" and got["areas"] == ["neighbours"]
+
+
+def test_councils_not_held_in_the_ways_people_name_them(sample_assistant: Assistant) -> None:
+    # A fictional or unheld council is not read as the home council, nor as a near-spelt held one with the same
+    # generic words ("Southbridge District Council" is not Northbridge District Council).
+    for question in ("how is Southbridge District Council doing on residual waste per household",
+                     "temporary accommodation for southbridge district council",
+                     "compare us with Kent on residual household waste",
+                     "compare us with Loch Ness Council on missed bins",
+                     "compare us with northshire on household waste recycled",
+                     "missed bins for the Royal Borough of Camelot",
+                     "street cleaning cost per 1,000 population for loch ness council"):
+        answer = sample_assistant.ask(question, CallerContext(area="E07999001"))
+        # No figures for any council; the sample home's documents may still be quoted.
+        assert answer.figures == [], (question, answer.answer[:120])
+        assert _read(answer)["areas"] != ["E07999001"], question
+    # Food waste is not the residual waste measure.
+    answer = sample_assistant.ask("food waste collected per household", CallerContext(area="E07999001"))
+    assert answer.figures == []
+    # Held names still work, and "Did we meet the council tax target" names no council.
+    got = _read(sample_assistant.ask("Did we meet the council tax collected in year target last year",
+                                     CallerContext(area="E07999001")))
+    assert (got["intent"], got["indicators"]) == ("target", ["council_tax_collection"])
