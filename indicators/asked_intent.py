@@ -88,7 +88,8 @@ _OVERVIEW = re.compile(
     r"overall(?=\s*(?:[?.!,]|$|picture|view|performance|position|how|please))|across the board|all (?:the )?"
     r"(?:indicators|measures|kpis)|everything|in general|generally|(?:are|is) (?:we|things) getting (?:worse|better)|"
     r"what'?s (?:getting|got) (?:worse|better)|where are we (?:struggling|doing well)|how'?s .* going|"
-    r"how (?:has|have) .{1,40} (?:gone|been|fared)|rounded view|overall picture|whole picture|general picture|"
+    r"how (?:has|have) .{1,40} (?:gone|been(?!\s+\w+ing)|fared)|rounded view|overall picture|whole picture|"
+    r"general picture|"
     r"how (?:our|the council's) .{1,40} (?:is|are) (?:performing|doing|going)|(?:getting|got) (?:worse|better) on|"
     r"all (?:the |our |of our )?"
     r".{0,50}\b(?:kpis|indicators|measures|metrics)|in one go|doing across)\b",
@@ -123,7 +124,10 @@ def _rank(text: str) -> tuple[int | None, RankOrder | None, str] | None:
     n = None
     if m:
         n = next((_n(g) for g in m.groups() if g and _n(g) is not None), None)
-    if n is None and (counted := _COUNTED.search(text) or re.search(rf"\bwhich {_N}\b", text, re.IGNORECASE)):
+    # "of the 32 Scottish councils" is the scope, not the size of the list asked for.
+    scoped = re.sub(rf"\b(?:of|out of|among|amongst|across|from|in) (?:the |all )?{_N}\s+(?:[\w-]+\s+)?"
+                    r"(?:councils|authorities)\b", " ", text, flags=re.IGNORECASE)
+    if n is None and (counted := _COUNTED.search(scoped) or re.search(rf"\bwhich {_N}\b", scoped, re.IGNORECASE)):
         n = _n(counted[1])
     # "who has the lowest satisfaction? top 10": the value words decide, wherever they stand.
     if _LOWEST.search(text):

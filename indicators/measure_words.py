@@ -35,12 +35,13 @@ TALK_WORDS = frozenset(
     "remind trying try understand cllr councillor councillors colleague colleagues agenda lot stuff update fyi btw "
     "grateful appreciate kindly think thought reckon told insist doing fine just bother difference should "
     "would between through until till up moved move moving out post posted dig list not yet next already far off "
-    "agent agents drill into".split())
+    "agent agents drill into best worst top bottom share percentage".split())
 STOP_WORDS = STOP_WORDS | TALK_WORDS
 # Padding a person says about their own need ("I need", "for the pre-meet"), dropped before matching.
 _PADDING = re.compile(
     r"\b(?:i|we)(?:\s+really)?\s+(?:need|needed|want|wanted|would like|'d like)\b|\bpre[- ]?meet(?:ing)?s?\b|"
-    r"\b(?:i'm|i am|we're|we are) after\b|\b(?:is|was|are|were) (?:that|it|this|those|these) (?:any |very )?"
+    r"\b(?:i'm|i am|we're|we are) after\b|\b(?:of|out of|among|amongst|across) (?:the |all )?\d+ (?:[\w-]+ )?"
+    r"(?:councils|authorities)\b|\b(?:is|was|are|were) (?:that|it|this|those|these) (?:any |very )?"
     r"(?:good|bad)\b|"
     r"\b(?:for|before|in) (?:the|our|my|tomorrow's|next week's|thursday's) (?:[\w'&-]+ ){0,4}?"
     r"(?:pre[- ]?meet(?:ing)?|meeting|committee|papers|briefing|report|note)s?\b")
@@ -116,13 +117,14 @@ _PHRASES = ((re.compile(r"\bcare homes?\b"), "residential care"), (re.compile(r"
             (re.compile(r"\b([abc])[- ]class\b"), r"\1class"),
             (re.compile(r"\b([abc]) roads\b"), r"\1class roads"),
             (re.compile(r"\bstage (?:two|ii)\b"), "stage 2"), (re.compile(r"\bkms?\b"), "kilometre"),
-            (re.compile(r"\b(?:delayed (?:hospital )?discharges?|bed[- ]blocking)\b"),
+            (re.compile(r"\b(?:delayed (?:hospital )?discharges?(?: bed)?(?: days)?|bed[- ]blocking)\b"),
              "days hospital ready discharged"),
             # A collection rate is the share of what is due that is received, not the cost of collecting it.
             (re.compile(r"\bcouncil tax collection(?: rates?)?\b(?!\s+(?:costs?|spend))"),
              "council tax collection received income due"),
             (re.compile(r"\bover[- ]?(\d+)s\b"), r"\1"),
             (re.compile(r"\bper (?:person|head|resident)\b"), "per capita"),
+            (re.compile(r"\bself[- ]directed support\b"), "sds"),
             # Everyday descriptions of what a measure counts.
             (re.compile(r"\b(?:leavers?|pupils?|young people) (?:going|moving|getting) (?:on )?(?:in)?to (?:a )?"
                         r"(?:jobs?|work|training|college|uni|university|further education)\b"),

@@ -272,3 +272,19 @@ def test_councils_not_held_in_the_ways_people_name_them(sample_assistant: Assist
     got = _read(sample_assistant.ask("Did we meet the council tax collected in year target last year",
                                      CallerContext(area="E07999001")))
     assert (got["intent"], got["indicators"]) == ("target", ["council_tax_collection"])
+
+
+def test_bed_days_self_directed_support_and_the_scope_of_a_ranking(assistant: Assistant,
+                                                                   sample_assistant: Assistant) -> None:
+    got = _read(_ask(assistant, "how has our delayed discharge bed days for 75+ changed since 2019?",
+                     "S-perth-and-kinross"))
+    assert (got["intent"], got["indicators"]) == ("trend", ["SW08"])  # not a question about care home beds
+    got = _read(_ask(assistant, "Which 3 councils are best on self-directed support spend share of the 32 scottish "
+                                "councils", "S-angus"))
+    assert (got["intent"], got["indicators"], got["n"]) == ("rank", ["SW02"], 3)
+    got = _read(_ask(assistant, "which council is worst on street cleanliness score of the 32 scottish councils",
+                     "S-west-dunbartonshire"))
+    assert (got["intent"], got["n"], got["order"]) == ("rank", 1, "worst")  # 32 is the scope, not the list
+    got = _read(sample_assistant.ask("How has fly-tipping for us been trending since 2020-2021",
+                                     CallerContext(area="E07999001")))
+    assert (got["intent"], got["indicators"]) == ("trend", ["fly_tipping_per_1000"])
