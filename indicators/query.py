@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from indicators.asked_periods import AskedPeriods, parse_periods, spoken_years
+from indicators.asked_spelling import misspelt_council, spelled_right
 from indicators.asked_text import plain_question
 from indicators.measure_words import (
     GENERIC_NAME_WORDS,
@@ -38,7 +39,6 @@ from indicators.models import IndicatorInfo, Resolution
 from indicators.wording import RESOLVER_MESSAGES
 
 if TYPE_CHECKING:
-    from indicators.asked_places import PlaceMention
     from indicators.store import IndicatorStore
 
 __all__ = ["ALL_SERVICES", "QueryEmbedder", "Resolution", "fit_to_held", "national_code", "resolve"]
@@ -211,44 +211,6 @@ def _lexical(index: _Index, query_words: list[str], question: str) -> list[float
     return scores
 
 
-def _misspelt_council(store: IndicatorStore, index: _Index, question: str,
-                      places: list[PlaceMention]) -> tuple[str | None, str | None]:
-    """(the word as typed, the held council it nearly spells), or (None, None)."""
-    from indicators.asked_places import held_spelling
-
-    taken = [(p.start, p.start + len(p.text)) for p in places]
-    # Only where a council would stand ("us vs falkrik", "for redbourne"), so "who leads" is never Leeds.
-    for m in re.finditer(r"\b(?:vs|v|versus|with|for|in|than|and|or|against|at|about|beat|beating) "
-                         r"(?P<w>[A-Za-z][a-z]{4,})", question, re.IGNORECASE):
-        word, start = m["w"], m.start("w")
-        if any(s <= start < e for s, e in taken) or _is_vocabulary(index, word) or word.lower() in index.spellings:
-            continue
-        spelled = held_spelling(store, word)
-        if spelled is not None:
-            return word, spelled
-    return None, None
-
-
-def _spelled(index: _Index, text: str) -> str:
-    """The text with each misspelt word put right ("delayed dischrage days" -> "discharge", "flytiping"): a word
-    no measure, everyday term or stop list has, nearly the spelling of one that they have (rapidfuzz ratio >= 85,
-    same first letter, one clear best), so that phrases and everyday terms match as well as names do."""
-    from rapidfuzz import fuzz, process
-
-    def fix(m: re.Match[str]) -> str:
-        word = m[0]
-        w = word.lower()
-        if len(w) < 5 or w in STOP_WORDS or w in SYNONYMS or stem(w) in index.idf or w in index.spellings:
-            return word
-        near = process.extract(w, index.spellings, scorer=fuzz.ratio, limit=2, score_cutoff=85.0)
-        near = [(v, score) for v, score, _ in near if v[0] == w[0]]
-        if not near or (len(near) > 1 and near[1][1] == near[0][1]):
-            return word
-        return near[0][0]
-
-    return re.sub(r"[A-Za-z]+", fix, text)
-
-
 def _fully_named(index: _Index, options: list[int], said: set[str]) -> int | None:
     """Of measures the words cannot tell apart, the only one whose whole name the question says: "CO2 emissions
     per head" is the area-wide measure, not the one "from transport", whose extra word was not said."""
@@ -358,7 +320,8 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         unheld = None  # beside a council named, only a near-spelling of a held one counts ("… or Sterling")
     if unheld is None and spelled is None and _depth == 0:
         # "us vs falkrik", "compare with eastmeer": a word no measure uses that nearly spells a held council.
-        unheld, spelled = _misspelt_council(store, index, question, places)
+        unheld, spelled = misspelt_council(store, question, places, lambda w: _is_vocabulary(index, w),
+                                           index.spellings)
     if unheld is not None and spelled is not None and _depth == 0:
         # "Falkrik" is Falkirk: read the question again with the held spelling, and say nothing of it.
         fixed = re.sub(re.escape(unheld), spelled, question, count=1, flags=re.IGNORECASE)
@@ -373,7 +336,8 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     if home_area in councils:
         councils = [home_area, *[c for c in councils if c != home_area]]
     area_code = councils[0] if councils else home_area
-    residual = _spelled(index, _strip(question, asked.spans + [p.text for p in places] + intent.spans))
+    residual = spelled_right(_strip(question, asked.spans + [p.text for p in places] + intent.spans),
+                             index.spellings, lambda w: stem(w) in index.idf)
     words = measure_words(residual)
     lexical = _lexical(index, words, residual)
     if after is not None and words:
