@@ -3,6 +3,7 @@
 Everything here reads the RAW public files (../shared/data) and the sample pack's data CSVs with pandas.
 Nothing from the product's code is imported or consulted.
 """
+
 from __future__ import annotations
 
 import json
@@ -117,17 +118,19 @@ class Home:
 
 def load_oflog() -> Home:
     raw = pd.read_csv(SHARED / "oflog_asc" / "asc_data.csv")
-    df = pd.DataFrame({
-        "ind": raw["Code"].str.strip(),
-        "area": raw["Local authority code"].str.strip(),
-        "period": raw["Financial year"].str.strip(),
-        "value": pd.to_numeric(raw["Value"], errors="coerce"),
-    })
+    df = pd.DataFrame(
+        {
+            "ind": raw["Code"].str.strip(),
+            "area": raw["Local authority code"].str.strip(),
+            "period": raw["Financial year"].str.strip(),
+            "value": pd.to_numeric(raw["Value"], errors="coerce"),
+        }
+    )
     h = Home("oflog")
     h.build(df)
-    for code, name in zip(raw["Local authority code"], raw["Local authority name"]):
+    for code, name in zip(raw["Local authority code"], raw["Local authority name"], strict=False):
         h.area_name[code] = name
-    for code, meas in zip(raw["Code"], raw["Measure"]):
+    for code, meas in zip(raw["Code"], raw["Measure"], strict=False):
         h.ind_name[code] = meas
     ro = raw.assign(ro=raw["rank_order"].str.lower()).groupby("Code")["ro"].apply(lambda s: set(s.dropna()))
     for code in h.ind_name:
@@ -146,12 +149,14 @@ def load_oflog() -> Home:
 def load_lgbf() -> Home:
     raw = pd.read_csv(SHARED / "lgbf" / "lgbf_values_real.csv")
     raw = raw.dropna(subset=["Code", "LocalAuthority"])
-    df = pd.DataFrame({
-        "ind": raw["Code"].str.strip(),
-        "area": raw["LocalAuthority"].str.strip().map(lgbf_code),
-        "period": raw["Year"].str.strip(),
-        "value": pd.to_numeric(raw["LA_IndicatorReal"], errors="coerce"),
-    })
+    df = pd.DataFrame(
+        {
+            "ind": raw["Code"].str.strip(),
+            "area": raw["LocalAuthority"].str.strip().map(lgbf_code),
+            "period": raw["Year"].str.strip(),
+            "value": pd.to_numeric(raw["LA_IndicatorReal"], errors="coerce"),
+        }
+    )
     h = Home("lgbf")
     h.build(df)
     for name in raw["LocalAuthority"].str.strip().unique():
@@ -162,12 +167,13 @@ def load_lgbf() -> Home:
         h.category[r.Code] = r.ISCategory
         h.grouping[r.Code] = r.FamilyGrouping
         h.polarity[r.Code] = {"Ascending": "lower", "Descending": "higher", "Goldilocks": "goldilocks"}.get(
-            r.Ranking_Type)
+            r.Ranking_Type
+        )
     fg = pd.read_csv(SHARED / "lgbf" / "family_groups.csv", encoding="utf-8-sig")
     by = {}
     for r in fg.itertuples(index=False):
         by.setdefault((r.Type, r.Family_Group), []).append(lgbf_code(r.Local_Authority.strip()))
-    for (typ, grp), members in by.items():
+    for (typ, _grp), members in by.items():
         for m in members:
             h.groups[(typ, m)] = list(members)
     return h
@@ -175,17 +181,26 @@ def load_lgbf() -> Home:
 
 def load_sample() -> Home:
     raw = pd.read_csv(SAMPLE / "indicators.csv")
-    df = pd.DataFrame({"ind": raw["indicator_id"], "area": raw["area_code"], "period": raw["period"].astype(str),
-                       "value": raw["value"]})
+    df = pd.DataFrame(
+        {
+            "ind": raw["indicator_id"],
+            "area": raw["area_code"],
+            "period": raw["period"].astype(str),
+            "value": raw["value"],
+        }
+    )
     h = Home("sample")
     h.build(df)
-    for code, name in zip(raw["area_code"], raw["area_name"]):
+    for code, name in zip(raw["area_code"], raw["area_name"], strict=False):
         h.area_name[code] = name
     meta = pd.read_csv(SAMPLE / "indicator_meta.csv")
     for r in meta.itertuples(index=False):
         h.ind_name[r.indicator_id] = r.name
-        h.polarity[r.indicator_id] = {"higher_is_better": "higher", "lower_is_better": "lower",
-                                      "closer_to_target": "goldilocks"}[r.polarity]
+        h.polarity[r.indicator_id] = {
+            "higher_is_better": "higher",
+            "lower_is_better": "lower",
+            "closer_to_target": "goldilocks",
+        }[r.polarity]
     tg = raw.dropna(subset=["target"])
     h.targets = {(r.indicator_id, r.area_code, str(r.period)): float(r.target) for r in tg.itertuples(index=False)}
     nn = pd.read_csv(SAMPLE / "nearest_neighbours.csv")
