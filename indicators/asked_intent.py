@@ -26,7 +26,8 @@ _RANK_N = re.compile(rf"\b(top|bottom|best|worst|highest|lowest|leading|lagging|
                      rf"\b(?:the\s+)?{_N}\s+councils?\s+(?:with|that have|having)\s+the\s+(highest|lowest|best|worst)",
                      re.IGNORECASE)
 _RANK_LIST = re.compile(
-    r"\b(league table|rank(?:ing|ings)?\s+(?:the|all|every|of)|rank\s+the|ranked list|who(?:'s| is| are| has| have)"
+    r"\b(league table|ranked\b(?=.{0,60}\b(?:best to worst|worst to best|top to bottom|in order))|"
+    r"rank(?:ing|ings)?\s+(?:the|all|every|of)|rank\s+the|ranked list|who(?:'s| is| are| has| have)"
     r"\s+(?:the\s+)?(?:\d+\s+|three\s+|five\s+|ten\s+)?(?:best|worst|highest|lowest|top|bottom|weakest|"
     r"strongest|poorest)|which councils?\s+(?:is|are|has|have|do|does|did)?\s*"
     r"(?:the\s+)?(?:best|worst|highest|lowest|top|bottom|leading|lagging)|which councils?\b.*\b(?:best|worst|"
@@ -55,7 +56,8 @@ _POSITION = re.compile(
     r"\bwhere (?:are|were) we in the (?:\w+ )?(?:pecking order|league table|league|table|rankings?)\b",
     re.IGNORECASE)
 # "The full league table", "rank all 32 councils", or a league table with no size: every council in the scope.
-_WHOLE = re.compile(r"\b(?:full|whole|complete|entire)\s+(?:[\w-]+\s+){0,3}?(?:league table|table|ranking|list)\b|"
+_WHOLE = re.compile(r"\b(?:best to worst|worst to best|top to bottom)\b|"
+                    r"\b(?:full|whole|complete|entire)\s+(?:[\w-]+\s+){0,3}?(?:league table|table|ranking|list)\b|"
                     r"\brank(?:ed|ing)?\s+(?:all|every)\b|\ball\s+(?:\d+\s+)?(?:[\w-]+\s+)?(?:councils|authorities)\s+"
                     r"ranked\b", re.IGNORECASE)
 _BEST_WORDS = re.compile(r"\b(best|top|leading|strongest)\b", re.IGNORECASE)
@@ -68,13 +70,15 @@ _HIGHEST = re.compile(r"\b(highest|most(?!\s+(?:recent|recently|up[- ]to[- ]date
                       r"greatest|dearest|costliest|slowest)\b", re.IGNORECASE)
 _COMPARE = re.compile(
     r"\b(compare[sd]?|comparison|versus|vs\.?|v\.?|against|side by side|better than|worse than|beating|beat|"
+    r"out of line with|in line with|"
     r"above|below|higher than|lower than|"
     r"outperform\w*|ahead of|behind|lagging behind|than|stack up|measure up|relative to|next to|compared)\b",
     re.IGNORECASE)
 _TARGET = re.compile(r"\b(targets?|on track|hit(?:ting)?|met|meet(?:ing)?|miss(?:ed|ing)?|rag|green|amber)\b",
                      re.IGNORECASE)
 _TREND = re.compile(
-    r"\b(trend\w*|chang\w*|direction of travel|getting (?:any )?(?:better|worse)|improv\w*|deteriorat\w*|declin\w*|"
+    r"\b(trend\w*|long[- ]term (?:picture|view|record|story)|"
+    r"chang\w*|direction of travel|getting (?:any )?(?:better|worse)|improv\w*|deteriorat\w*|declin\w*|"
     r"worsen\w*|over time|gone (?:up|down)|going (?:up|down)|rising|falling|risen|fallen|grow\w*(?! up)|progress|"
     r"moved|movement|happened|history|up or down|better or worse|since|over the (?:last|past)|right way|wrong way|"
     r"right direction|wrong direction|been going)\b",
@@ -85,7 +89,9 @@ _OVERVIEW = re.compile(
     r"rundown|run-down|"
     r"round-?up|scorecard|dashboard|snapshot|health check|big picture|"
     # "overall" as a word about the question, not a measure's ("overall satisfaction", "overall average tariff")
-    r"overall(?=\s*(?:[?.!,]|$|picture|view|performance|position|how|please))|across the board|all (?:the )?"
+    r"overall(?=\s*(?:[?.!,]|$|picture|view|perf\w*|position|how|please|story|or\b))|across the board|"
+    r"headline (?:picture|figures|view|story)|the headlines|(?:should|need to) (?:i |we )?be worried about|"
+    r"going backwards|overall story|red flags|all (?:the )?"
     r"(?:indicators|measures|kpis)|everything|in general|generally|(?:are|is) (?:we|things) getting (?:worse|better)|"
     r"what'?s (?:getting|got) (?:worse|better)|where are we (?:struggling|doing well)|how'?s .* going|"
     r"how (?:has|have) .{1,40} (?:gone|been(?!\s+\w+ing)|fared)|rounded view|overall picture|whole picture|"

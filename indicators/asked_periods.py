@@ -35,6 +35,9 @@ _BARE_QUARTER = re.compile(r"\b(?:in\s+)?(?:q|quarter\s*)([1-4])\b", re.IGNORECA
 _COUNT = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|couple|a few|few)"
 _LAST_N = re.compile(rf"\b(?:over|in|during|for|across|within)?\s*(?:the\s+)?(?:last|past|previous|recent)\s+"
                      rf"{_COUNT}\s+(?:financial\s+)?(years?|yrs?|periods?|quarters?|months?)\b", re.IGNORECASE)
+# "the four-year trend", "a 3-year trend": the last N years.
+_N_YEAR = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)[- ]years?[- ](?:trend|picture|view|"
+                     r"history|run|record)\b", re.IGNORECASE)
 _DECADE = re.compile(r"\b(?:over|in|during|for|across)?\s*(?:the\s+)?(?:last|past|previous)\s+(half[- ]?a?[- ]?decade|"
                      r"decade)\b", re.IGNORECASE)
 _LATEST = re.compile(r"\b(?:last year|this year|latest|most recent|currently|current|at the moment|right now|"
@@ -57,12 +60,18 @@ _SPOKEN_YEAR = re.compile(r"\b(" + "|".join(sorted(_SPOKEN, key=len, reverse=Tru
                           re.IGNORECASE)
 
 
+_ORDINAL_QUARTER = re.compile(r"\b(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?\b",
+                              re.IGNORECASE)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
 def spoken_years(text: str) -> str:
     """Years said in words written as digits ("since twenty twenty" -> "since 2020", "two thousand and nineteen")."""
     def digits(m: re.Match[str]) -> str:
         said = re.sub(r"[\s-]+", " ", m[1].lower())
         return str(next(y for k, y in _SPOKEN.items() if re.fullmatch(k, said)))
 
+    text = _ORDINAL_QUARTER.sub(lambda m: f"Q{_ORDINALS[m[1].lower()]}", text)  # "the second quarter of" -> Q2
     return _SPOKEN_YEAR.sub(digits, text)
 
 
@@ -143,7 +152,10 @@ def parse_periods(text: str) -> AskedPeriods:
         asked.since_then = True
         asked.kind = "since"
         asked.spans.append(_SINCE_THEN.search(text)[0])  # type: ignore[index]
-    if m := _DECADE.search(text):
+    if m := _N_YEAR.search(text):
+        asked.kind, asked.n = "last_n", _count(m[1])
+        asked.spans.append(m[0])
+    elif m := _DECADE.search(text):
         asked.kind, asked.n = "last_n", 5 if "half" in m[1].lower() else 10
         asked.spans.append(m[0])
     elif m := _LAST_N.search(text):

@@ -10,7 +10,8 @@ __all__ = ["is_acknowledgement", "plain_question"]
 _LEADING = re.compile(
     r"^\s*(?:(?:hi|hello|hiya|hey|morning|good morning|afternoon|good afternoon|evening|cllr here|councillor here|"
     r"quick q(?:uestion)?|quick one|bit of a random one|sorry if this is obvious(?: but)?|sorry to bother you|"
-    r"can you help|could you help|for the pre-?meet(?:ing)?|ahead of (?:o&s|scrutiny|committee|the meeting|cabinet)"
+    r"can you help|could you help|for the pre-?meet(?:ing)?|ahead of (?:the )?(?:o&s|scrutiny(?: panel| committee)?|"
+    r"committee|the meeting|meeting|cabinet|panel)"
     r"(?: next week| tomorrow| on \w+)?|before (?:o&s|scrutiny|committee|the meeting)(?: next week| tomorrow)?|"
     r"please|pls|ok|okay|right|so|"
     # Who is asking and what for: "Cllr Patel wants to know", "the chair's asking", "one for the briefing note".
@@ -18,6 +19,8 @@ _LEADING = re.compile(
     r"\s+(?:asking|wants to know|would like to know|has asked|asked|wondering)(?:\s+(?:me|us))?|"
     r"(?:one|a question|something) for the (?:briefing(?: note)?|report|papers|pre-?meet|committee)|"
     r"need to check something for (?:the|a) (?:report|briefing|meeting)|"
+    r"(?:(?:in|at|during) the pre-?meet(?:ing)? )?(?:we were|i was|i've been|we've been) wondering|"
+    r"task and finish group question|portfolio holder wants to know|"
     r"sorry if this is a (?:daft|silly|stupid|dumb) question(?: but)?|before (?:cabinet|full council)"
     r"(?: next week| tomorrow| on \w+)?)\b[\s!,.:;\-\u2013\u2014]*)+", re.IGNORECASE)
 _TRAILING = re.compile(
@@ -33,8 +36,15 @@ _TRAILING = re.compile(
     r"\((?:for )?(?:the )?(?:scrutiny )?(?:cttee|committee|papers|pre-?meet)\))[\s!.?]*)+$", re.IGNORECASE)
 
 
+# Slips of the keyboard in everyday words ("waht's our ranking", "out of teh 32 councils").
+_TYPOS = {"teh": "the", "waht": "what", "wat": "what", "hwo": "how", "compair": "compare", "comapre": "compare",
+          "adn": "and", "taht": "that", "thier": "their", "recieved": "received", "whcih": "which", "wich": "which"}
+_TYPO = re.compile(r"\b(" + "|".join(_TYPOS) + r")\b", re.IGNORECASE)
+
+
 def plain_question(text: str) -> str:
     """The question with leading greetings and trailing thanks or context removed (the words in between kept)."""
+    text = _TYPO.sub(lambda m: _TYPOS[m[1].lower()], text)
     plain = _TRAILING.sub("", _LEADING.sub("", text))
     # Politeness in the middle ("… for 2021/22 Thanks in advance!") ends the question too.
     plain = re.sub(r"\s+(?:thanks|many thanks|cheers|thx)\b.*$", "", plain, flags=re.IGNORECASE)

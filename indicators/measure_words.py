@@ -61,7 +61,9 @@ SYNONYMS = {
     "homes": "dwellings", "housing": "dwellings housing", "repairs": "repairs", "potholes": "roads maintenance",
     "roads": "roads", "libraries": "library libraries", "library": "library libraries", "pupils": "pupil pupils",
     "school": "school schools pupil", "exam": "awards tariff", "exams": "awards tariff", "jobs": "employment work",
-    "unemployment": "unemployed claimant", "job": "employment work", "unpaid": "carer", "hr": "hour", "hrs": "hours",
+    "unemployment": "unemployed claimant", "job": "employment work", "unpaid": "carer", "hourly": "hour",
+    "clients": "service users",
+    "client": "service user", "hr": "hour", "hrs": "hours",
     "kids": "children", "kid": "child",
     "compliance": "meeting", "compliant": "meeting",
     "majors": "major planning applications", "minors": "minor planning applications",
@@ -113,7 +115,11 @@ def stem(word: str) -> str:
 
 # Phrases whose words mean something else apart: a "care home" is residential care, not home care; an "A class
 # road" is one idea ("a" is otherwise a stop word).
-_PHRASES = ((re.compile(r"\bcare homes?\b"), "residential care"), (re.compile(r"\bhome[- ]care\b"), "home care"),
+_PHRASES = ((re.compile(r"\bc-?tax\b"), "council tax"), (re.compile(r"\bfly[- ]?tips?\b"), "fly-tipping"),
+            (re.compile(r"\bhomecare\b"), "home care"),
+            (re.compile(r"\bin[- ]year (?:collection|collected)\b"), "collection received income due"),
+            (re.compile(r"\b(?:or is it|or) (?:just )?(?:random )?noise\b|\bsignal or noise\b"), " "),
+            (re.compile(r"\bcare homes?\b"), "residential care"), (re.compile(r"\bhome[- ]care\b"), "home care"),
             (re.compile(r"\b([abc])[- ]class\b"), r"\1class"),
             (re.compile(r"\b([abc]) roads\b"), r"\1class roads"),
             (re.compile(r"\bstage (?:two|ii)\b"), "stage 2"), (re.compile(r"\bkms?\b"), "kilometre"),

@@ -288,3 +288,32 @@ def test_bed_days_self_directed_support_and_the_scope_of_a_ranking(assistant: As
     got = _read(sample_assistant.ask("How has fly-tipping for us been trending since 2020-2021",
                                      CallerContext(area="E07999001")))
     assert (got["intent"], got["indicators"]) == ("trend", ["fly_tipping_per_1000"])
+
+
+def test_slips_of_the_keyboard_overviews_and_rankings_in_other_words(assistant: Assistant,
+                                                                     sample_assistant: Assistant) -> None:
+    got = _read(_ask(assistant, "waht's our ranking in England for care staff turnover", "E10000011"))
+    assert (got["intent"], got["indicators"], got["areas"]) == ("rank", ["ASC7"], ["E10000011", "england"])
+    got = _read(_ask(assistant, "Ahead of the scrutiny panel, can I have our statistical neighbours ranked on "
+                                "turnover of the care workforce, best to worst?", "E06000034"))
+    assert (got["intent"], got["indicators"], got["areas"]) == ("rank", ["ASC7"], ["neighbours"])
+    assert got["n"] is not None and got["n"] > 5  # the whole group, best to worst
+    got = _read(_ask(assistant, "Is adult services improving overall or going backwards?", YORK))
+    assert got["intent"] == "overview" and "ASC7" in got["indicators"]
+    got = _read(_ask(assistant, "Long-term picture for care workforce turnover, please.", YORK))
+    assert (got["intent"], got["indicators"]) == ("trend", ["ASC7"])
+    got = _read(_ask(assistant, "can I see the four-year trend for carer quality of life?", YORK))
+    assert got["intent"] == "trend" and got["periods"]["from"] is not None
+    got = _read(_ask(assistant, "how are we on ctax collection", "S-moray"))
+    assert got["indicators"] == ["CORP07"]  # the collection rate, not its cost
+    got = _read(_ask(assistant, "how are we on homecare hourly rate thanks", "S-glasgow-city"))
+    assert got["indicators"] == ["SW01"]
+    home = CallerContext(area="E07999001")
+    got = _read(sample_assistant.ask("What's the overall story on homelessness?", home))
+    assert got["intent"] == "overview"
+    assert set(got["indicators"]) == {"homelessness_prevention_rate", "temporary_accommodation_per_1000"}
+    got = _read(sample_assistant.ask("Is there a clear trend in our fly-tipping or is it just noise?", home))
+    assert (got["intent"], got["indicators"]) == ("trend", ["fly_tipping_per_1000"])
+    got = _read(sample_assistant.ask("how did staff sickness do against its target in the second quarter of "
+                                     "2024/25", home))
+    assert got["periods"]["to"] == "2024-25 Q2"

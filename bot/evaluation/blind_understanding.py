@@ -52,9 +52,13 @@ def load_blind(half: str) -> list[dict[str, Any]]:
     import yaml
 
     # dev2, dev3 and dev4 are development sets by three more blind authors (tests/eval/understanding_dev2..4), tuned on
-    # too; only `holdout` is never tuned on.
+    # too; only `holdout` is never tuned on. blind5-dev / blind5-holdout are a fifth author's halves
+    # (tests/eval/understanding_blind5), the holdout never tuned on either.
     other = half in ("dev2", "dev3", "dev4")
-    path = EVAL_DIR / f"understanding_{half}" / f"{half}.yaml" if other else BLIND_DIR / f"{half}.yaml"
+    if half.startswith("blind5-"):
+        path = EVAL_DIR / "understanding_blind5" / f"{half.removeprefix('blind5-')}.yaml"
+    else:
+        path = EVAL_DIR / f"understanding_{half}" / f"{half}.yaml" if other else BLIND_DIR / f"{half}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return list(data["items"])
 
