@@ -91,7 +91,8 @@ def test_overview_as_at_an_earlier_period(store: IndicatorStore, raw: pd.DataFra
 
 @pytest.mark.parametrize(("text", "service"), [
     ("waste", "Waste"), ("bins", "Waste"), ("recyclng", "Waste"), ("housing", "Housing"),
-    ("homelessness", "Homelessness"), ("fly-tipping", "Street scene"), ("finance", "Finance"), ("council tax", "Finance"),
+    ("homelessness", "Homelessness"), ("fly-tipping", "Street scene"), ("finance", "Finance"),
+    ("council tax", "Finance"),
     ("culture and leisure", "Leisure"), ("environment", "Waste"), ("staff sickness", "Workforce"),
     ("social care", None), ("schools", None),
 ])
