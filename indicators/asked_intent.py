@@ -159,6 +159,8 @@ def read_intent(text: str, periods: AskedPeriods, places: int, names_home: bool,
     """The intent of a question: `places` counts councils named (home included), `has_group` a named group."""
     rank = _rank(text)
     position = _POSITION.search(text)
+    if position is not None and re.search(r"\b(?:sit|stand)s?\W*$", position[0]) and _COMPARE.search(text):
+        position = None  # "X against comparable councils - where do we sit?" sets us beside them
     if position is not None and places <= 1 and not _RANK_N.search(text):
         return AskedIntent(intent="rank", n=None, order=None, spans=[position[0]])
     if rank is not None and places <= 1:

@@ -33,7 +33,9 @@ _TRAILING = re.compile(
     r"thursday|friday)|\((?:for )?(?:the )?(?:committee |scrutiny )?(?:report|briefing(?: note)?|papers)\)|"
     r"(?:\(|-\s*)?(?:need(?:ed)? (?:it|this) for|for) (?:tomorrow'?s|the|our|next week'?s|thursday'?s|tonight'?s)"
     r" (?:papers|meeting|cttee|committee|scrutiny cttee|scrutiny committee|pre-?meet|briefing|agenda)\)?|"
-    r"\((?:for )?(?:the )?(?:scrutiny )?(?:cttee|committee|papers|pre-?meet)\))[\s!.?]*)+$", re.IGNORECASE)
+    r"\((?:for )?(?:the )?(?:scrutiny )?(?:cttee|committee|papers|pre-?meet)\)|"
+    # Any closing aside about what it is for: "(for the O&S pack)", "(ahead of Thursday's panel)".
+    r"\((?:for|ahead of|before) [^()]{1,40}\))[\s!.?]*)+$", re.IGNORECASE)
 
 
 # Slips of the keyboard in everyday words ("waht's our ranking", "out of teh 32 councils").

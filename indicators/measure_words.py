@@ -40,7 +40,7 @@ STOP_WORDS = STOP_WORDS | TALK_WORDS
 # Padding a person says about their own need ("I need", "for the pre-meet"), dropped before matching.
 _PADDING = re.compile(
     r"\b(?:i|we)(?:\s+really)?\s+(?:need|needed|want|wanted|would like|'d like)\b|\bpre[- ]?meet(?:ing)?s?\b|"
-    r"\b(?:i'm|i am|we're|we are) after\b|\b(?:of|out of|among|amongst|across) (?:the |all )?\d+ (?:[\w-]+ )?"
+    r"\b(?:i'm|i am|we're|we are) after\b|\bo&s\b|\b(?:of|out of|among|amongst|across) (?:the |all )?\d+ (?:[\w-]+ )?"
     r"(?:councils|authorities)\b|\b(?:is|was|are|were) (?:that|it|this|those|these) (?:any |very )?"
     r"(?:good|bad)\b|"
     r"\b(?:for|before|in) (?:the|our|my|tomorrow's|next week's|thursday's) (?:[\w'&-]+ ){0,4}?"

@@ -317,3 +317,22 @@ def test_slips_of_the_keyboard_overviews_and_rankings_in_other_words(assistant: 
     got = _read(sample_assistant.ask("how did staff sickness do against its target in the second quarter of "
                                      "2024/25", home))
     assert got["periods"]["to"] == "2024-25 Q2"
+
+
+def test_follow_ups_that_swap_a_council_or_change_the_group(assistant: Assistant, sample_assistant: Assistant) -> None:
+    got = _thread(assistant, YORK, "ease of finding info about support for carers vs councils across England?",
+                  "same for our comparator group")
+    assert (got["intent"], got["areas"]) == ("compare", [YORK, "neighbours"])
+    from bot.conversation import Conversation
+
+    home, conversation = CallerContext(area="E07999001"), Conversation()
+    sample_assistant.ask("staff turnover: us vs Castlebrook Borough Council", home, conversation=conversation)
+    answer = sample_assistant.ask("what about Kingsford Borough Council instead?", home, conversation=conversation)
+    assert (_read(answer)["intent"], _read(answer)["areas"]) == ("compare", ["E07999001", "E07999003"])
+    # "against comparable councils … where do we sit?" sets us beside them; "where do we sit in …" ranks us.
+    got = _read(_ask(assistant, "28-day readmission rate per 1,000 discharges against comparable councils in our "
+                                "family - where do we sit?", FIFE))
+    assert got["intent"] == "compare"
+    got = _read(_ask(assistant, "Where do we sit in comparable councils in our family for rent arrears? (for the O&S "
+                                "pack)", "S-east-lothian"))
+    assert (got["intent"], got["indicators"]) == ("rank", ["HSN01b"])

@@ -87,7 +87,7 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
         update.update(status="resolved", indicator_id=prev.indicator_id, message="")
     named = _named_councils(res)
     groups = [a for a in res.areas if a in _GROUPS]
-    if named == [home] and groups and prev.intent == "rank":
+    if named == [home] and groups:
         named = []  # "same but just our CIPFA neighbours": "our" names the group, not a council to add
     prev_councils = [a for a in prev.areas if a not in _GROUPS] or ([prev.area_code] if prev.area_code else [])
     if named and _REPLACE_CUE.search(question) and len(named) >= 2:
@@ -96,6 +96,11 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
         new, old = (named[:1], named[1:]) if instead else (named[1:], named[:1])
         areas = [c for c in prev_councils if c not in old] + [c for c in new if c not in prev_councils]
         update.update(areas=areas + groups, area_code=areas[0])
+    elif len(named) == 1 and prev.intent == "compare" and len(prev_councils) >= 2 and \
+            re.search(r"\binstead\b", question, re.IGNORECASE) and named[0] not in prev_councils:
+        # "what about Kingsford instead?" after "us vs Castlebrook": the other council swapped, us kept.
+        areas = [*prev_councils[:-1], named[0]]
+        update.update(intent="compare", areas=areas + groups, area_code=areas[0], comparison_asked=True)
     elif named:
         if _COMPARE_CUE.search(question) and prev.intent != "rank":
             # "and compared with Edinburgh?" sets the new council beside the last one; "add Suffolk" beside all.
