@@ -81,8 +81,8 @@ def test_a_period_that_could_be_a_month_is_an_aggregate_among_financial_years() 
     assert period_order("2009-11") < period_order("2009-12")
 
 
-def test_real_data_figures_agree(shared_dir: Path, tmp_path: Path) -> None:
-    from indicators.analysis import analyse
+def _real_data(shared_dir: Path, tmp_path: Path) -> tuple:
+    """A store holding the real LGBF and Oflog data, and their raw tables for the recomputation."""
     from indicators.store import IndicatorStore
 
     data = shared_dir / "data"
@@ -90,7 +90,12 @@ def test_real_data_figures_agree(shared_dir: Path, tmp_path: Path) -> None:
     store.import_file(data / "lgbf", fmt="lgbf", dataset="lgbf")
     store.import_file(data / "oflog_asc" / "asc_data.csv", fmt="oflog",
                       groups=data / "oflog_asc" / "nearest_neighbours.json", dataset="oflog-asc")
-    raw = {"lgbf": load_lgbf("lgbf", data / "lgbf"), "oflog-asc": load_oflog("oflog-asc", data / "oflog_asc")}
+    return store, {"lgbf": load_lgbf("lgbf", data / "lgbf"), "oflog-asc": load_oflog("oflog-asc", data / "oflog_asc")}
+
+
+def test_real_data_figures_agree(shared_dir: Path, tmp_path: Path) -> None:
+    from indicators.analysis import analyse
+    store, raw = _real_data(shared_dir, tmp_path)
     pick = random.Random(11)
     infos = store.indicators()
     checks = []
@@ -106,14 +111,7 @@ def test_a_span_against_the_nation_states_the_nations_start_figure(shared_dir: P
     """"How does that compare nationally?" after a span: the nation's figure at the span's first period is stated,
     filed under the nation, and agrees with the raw tables (the Oflog England median, LGBF's published value)."""
     from indicators.analysis import analyse
-    from indicators.store import IndicatorStore
-
-    data = shared_dir / "data"
-    store = IndicatorStore(tmp_path)
-    store.import_file(data / "lgbf", fmt="lgbf", dataset="lgbf")
-    store.import_file(data / "oflog_asc" / "asc_data.csv", fmt="oflog",
-                      groups=data / "oflog_asc" / "nearest_neighbours.json", dataset="oflog-asc")
-    raw = {"lgbf": load_lgbf("lgbf", data / "lgbf"), "oflog-asc": load_oflog("oflog-asc", data / "oflog_asc")}
+    store, raw = _real_data(shared_dir, tmp_path)
     asc = analyse(store, "ASC3", "E06000014", since="2015-16", period="2022-23", comparison="national")
     start = [f for f in asc.figures if f.label == "comparator median at the start"]
     assert [(f.area_code, f.period) for f in start] == [("england", "2015-16")]
