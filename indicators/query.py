@@ -211,6 +211,17 @@ def _lexical(index: _Index, query_words: list[str], question: str) -> list[float
     return scores
 
 
+def _tie_break(index: _Index, options: list[int], semantic: list[float] | None, said_words: set[str],
+               question: str) -> int | None:
+    """The one of measures the words tie that the embedding clearly prefers, else the only one whose whole name was
+    said, else the only one without an unsaid subgroup; None leaves the question to be asked."""
+    for chosen in (_separated(options, semantic), _fully_named(index, options, said_words),
+                   _no_subgroup(index, options, question)):
+        if chosen is not None:
+            return chosen
+    return None
+
+
 def _fully_named(index: _Index, options: list[int], said: set[str]) -> int | None:
     """Of measures the words cannot tell apart, the only one whose whole name the question says: "CO2 emissions
     per head" is the area-wide measure, not the one "from transport", whose extra word was not said."""
@@ -385,11 +396,8 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         return Resolution(status="unknown", candidates=candidates, score=top,
                           message=RESOLVER_MESSAGES["unmatched"], **base)
     close = [i for i in order[1:4] if scores[i] >= RESOLVED_SCORE and top - scores[i] <= AMBIGUOUS_MARGIN]
-    chosen = None
-    if close and top < 1.0:
-        chosen = _separated([best, *close], semantic)
-        chosen = chosen if chosen is not None else _fully_named(index, [best, *close], said(words, residual))
-        chosen = chosen if chosen is not None else _no_subgroup(index, [best, *close], residual)
+    chosen = _tie_break(index, [best, *close], semantic, said(words, residual), residual) if close and top < 1.0 \
+        else None
     if chosen is not None:
         best, close = chosen, []
         top = scores[best]
@@ -568,14 +576,9 @@ def _overview_service(store: IndicatorStore, index: _Index, residual: str, cue: 
 
 def _indicator_specific(index: _Index, best: int, left: list[str], service_words: set[str]) -> bool:
     """Whether the words left name one indicator more than the service ("homelessness prevention" vs housing)."""
-    from rapidfuzz import fuzz
-
     own = [w for w in left if w not in service_words]
     names = index.words[best]
-    # As typed: "usable reserves" names "Useable Reserves" (the same typo tolerance as the word match).
-    named = sum(1 for w in own if w in names or (len(w) >= 5 and max((fuzz.ratio(w, n) for n in names), default=0)
-                                                 >= 85))
-    return bool(own) and named >= max(1, len(own) // 2)
+    return bool(own) and sum(1 for w in own if w in names) >= max(1, len(own) // 2)
 
 
 def _is_vocabulary(index: _Index, word: str) -> bool:
