@@ -10,7 +10,7 @@ __all__ = ["GENERIC_NAME_WORDS", "MONTHS_AND_WORDS", "STOP_WORDS", "SYNONYMS", "
            "phrased", "PHRASE_WORDS", "plain_talk", "said", "stem", "synonyms_of", "SERVICE_CONCEPTS", "TALK_WORDS"]
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-STOP_WORDS = frozenset(
+_QUESTION_WORDS = frozenset(
     "a an and are as at be been by can could did do does doing for from has have how i in is it its me my "
     "of on or our ours over per please show tell than that the their them there these this those to us was "
     "we were what whats when where which who why will with you your about against compare compared comparison "
@@ -36,7 +36,7 @@ TALK_WORDS = frozenset(
     "grateful appreciate kindly think thought reckon told insist doing fine just bother difference should "
     "would between through until till up moved move moving out post posted dig list not yet next already far off "
     "agent agents drill into best worst top bottom share percentage".split())
-STOP_WORDS = STOP_WORDS | TALK_WORDS
+STOP_WORDS = _QUESTION_WORDS | TALK_WORDS  # dropped before matching a question to a measure
 # Padding a person says about their own need ("I need", "for the pre-meet"), dropped before matching.
 _PADDING = re.compile(
     r"\b(?:i|we)(?:\s+really)?\s+(?:need|needed|want|wanted|would like|'d like)\b|\bpre[- ]?meet(?:ing)?s?\b|"
