@@ -36,8 +36,7 @@ _COUNT = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a
 _LAST_N = re.compile(rf"\b(?:over|in|during|for|across|within)?\s*(?:the\s+)?(?:last|past|previous|recent)\s+"
                      rf"{_COUNT}\s+(?:financial\s+)?(years?|yrs?|periods?|quarters?|months?)\b", re.IGNORECASE)
 # "the four-year trend", "a 3-year trend": the last N years.
-_N_YEAR = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)[- ]years?[- ](?:trend|picture|view|"
-                     r"history|run|record)\b", re.IGNORECASE)
+_N_YEAR = re.compile(rf"\b{_COUNT}[- ]years?[- ](?:trend|picture|view|history|run|record)\b", re.IGNORECASE)
 _DECADE = re.compile(r"\b(?:over|in|during|for|across)?\s*(?:the\s+)?(?:last|past|previous)\s+(half[- ]?a?[- ]?decade|"
                      r"decade)\b", re.IGNORECASE)
 _LATEST = re.compile(r"\b(?:last year|this year|latest|most recent|currently|current|at the moment|right now|"
@@ -54,8 +53,8 @@ _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen
           "nineteen"]
 _SPOKEN = {**{f"twenty {w}": 2010 + i for i, w in enumerate(_TEENS)}, "twenty twenty": 2020,
            **{f"twenty twenty {w}": 2021 + i for i, w in enumerate(_UNITS)},
-           **{f"two thousand (?:and )?{w}": 2001 + i for i, w in enumerate(_UNITS)},
-           **{f"two thousand (?:and )?{w}": 2010 + i for i, w in enumerate(_TEENS)}}
+           **{f"two thousand{a} {w}": 2001 + i for i, w in enumerate(_UNITS) for a in ("", " and")},
+           **{f"two thousand{a} {w}": 2010 + i for i, w in enumerate(_TEENS) for a in ("", " and")}}
 _SPOKEN_YEAR = re.compile(r"\b(" + "|".join(sorted(_SPOKEN, key=len, reverse=True)).replace(" ", r"[\s-]+") + r")\b",
                           re.IGNORECASE)
 
@@ -67,12 +66,8 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 
 
 def spoken_years(text: str) -> str:
     """Years said in words written as digits ("since twenty twenty" -> "since 2020", "two thousand and nineteen")."""
-    def digits(m: re.Match[str]) -> str:
-        said = re.sub(r"[\s-]+", " ", m[1].lower())
-        return str(next(y for k, y in _SPOKEN.items() if re.fullmatch(k, said)))
-
     text = _ORDINAL_QUARTER.sub(lambda m: f"Q{_ORDINALS[m[1].lower()]}", text)  # "the second quarter of" -> Q2
-    return _SPOKEN_YEAR.sub(digits, text)
+    return _SPOKEN_YEAR.sub(lambda m: str(_SPOKEN[re.sub(r"[\s-]+", " ", m[1].lower())]), text)
 
 
 class AskedPeriods(BaseModel):
