@@ -96,3 +96,14 @@ def test_a_service_topic_pulls_its_family_and_a_named_indicator_stays_narrow() -
     assert set(i for i, _ in match_indicators("performance overview", INFOS, families=families)) == {
         i.indicator_id for i in INFOS}
     assert match_indicators("parking enforcement", INFOS, families=families) == []
+
+
+def test_a_topic_in_the_resolvers_other_words_finds_its_measure() -> None:
+    """"Delayed discharge" is the days people spend in hospital when ready to be discharged (as the resolver reads
+    it), not the readmission rate per 1,000 discharges that merely shares the word (a brief on it led with that)."""
+    infos = [IndicatorInfo(indicator_id="SW08", name="Number of Days People Spend in Hospital When They are Ready "
+                           "to be Discharged, per 1,000 Population (75+)", unit="days", polarity="lower_is_better"),
+             IndicatorInfo(indicator_id="SW06", name="Rate of Readmission to Hospital Within 28 Days per 1,000 "
+                           "Discharges", unit="per 1,000", polarity="lower_is_better")]
+    found = [i for i, _ in match_indicators("delayed discharge", infos, families={})]
+    assert found[:1] == ["SW08"]

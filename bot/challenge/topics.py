@@ -151,6 +151,17 @@ def match_indicators(topic: str, infos: Sequence[IndicatorInfo], embedder: Any =
                      cache: dict[str, Any] | None = None, limit: int = MAX_INDICATORS,
                      families: TopicFamilies | None = None) -> list[tuple[str, float]]:
     """Indicators on a topic, best first, as (indicator_id, relevance 0-1): words, aliases, service family, meaning."""
+    # The resolver's phrases for what measures call by another name: "delayed discharge" is the days people spend
+    # in hospital when ready to be discharged, not the readmission rate per 1,000 discharges.
+    from indicators.measure_words import phrased
+
+    # A topic that is exactly one indicator's name or alias ("council tax collection") is narrow: then only close
+    # matches join it, not everything sharing a word (and it is matched as said).
+    padded_topic = f" {phrase(topic)} "
+    narrow = any(f" {phrase(a)} " in padded_topic and content_words(topic) <= content_words(a)
+                 for i in infos for a in [*i.aliases, i.name])
+    said_as = phrased(topic)
+    topic = topic if narrow or said_as == topic.lower() else f"{topic} {said_as}"
     wanted = content_words(topic)
     if not infos:
         return []
@@ -177,11 +188,6 @@ def match_indicators(topic: str, infos: Sequence[IndicatorInfo], embedder: Any =
             df[w] = df.get(w, 0) + 1
     idf = {w: math.log(1 + len(infos) / (1 + df.get(w, 0))) for w in wanted}
     total = sum(idf.values()) or 1.0
-    # A topic that is exactly one indicator's name or alias ("council tax collection") is narrow: then only close
-    # matches join it, not everything sharing a word.
-    padded_topic = f" {phrase(topic)} "
-    narrow = any(f" {phrase(a)} " in padded_topic and wanted <= content_words(a)
-                 for i in infos for a in [*i.aliases, i.name])
     families = families if families is not None else load_topic_families()
     terms = [] if narrow else _family_terms(topic, families)
     scored: list[tuple[str, float]] = []
