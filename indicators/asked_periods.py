@@ -47,6 +47,8 @@ _SINCE_THEN = re.compile(r"\bsince (?:then|that year|that)\b|\bsince\s*[?.!]*\s*
 _YEAR_BEFORE = re.compile(r"\b(?:the )?(?:previous|prior|preceding) (?:financial )?year\b|\bthe year before\b|"
                           r"\ba year (?:earlier|before)\b", re.IGNORECASE)
 
+_AIMED = re.compile(r"\b(?:targets?|goals?|aims?|ambitions?|on track|on course)\b", re.IGNORECASE)
+_DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|close)\s+of\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -67,7 +69,20 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 
 def spoken_years(text: str) -> str:
     """Years said in words written as digits ("since twenty twenty" -> "since 2020", "two thousand and nineteen")."""
     text = _ORDINAL_QUARTER.sub(lambda m: f"Q{_ORDINALS[m[1].lower()]}", text)  # "the second quarter of" -> Q2
-    return _SPOKEN_YEAR.sub(lambda m: str(_SPOKEN[re.sub(r"[\s-]+", " ", m[1].lower())]), text)
+    text = _SPOKEN_YEAR.sub(lambda m: str(_SPOKEN[re.sub(r"[\s-]+", " ", m[1].lower())]), text)
+    return _SPOKEN_END.sub(_financial_year, text)
+
+
+# "twenty sixteen-seventeen", once the first year is digits: "2016-seventeen" is the financial year 2016-17.
+_ENDS = {w: 10 + i for i, w in enumerate(_TEENS)} | {"twenty": 20} | {f"twenty {w}": 21 + i for i, w in
+                                                                       enumerate(_UNITS)}
+_SPOKEN_END = re.compile(r"\b(20\d{2})[\s-]+(" + "|".join(sorted(_ENDS, key=len, reverse=True)).replace(" ", r"[\s-]+")
+                         + r")\b", re.IGNORECASE)
+
+
+def _financial_year(m: re.Match[str]) -> str:
+    start, end = int(m[1]), _ENDS[re.sub(r"[\s-]+", " ", m[2].lower())]
+    return f"{start}-{end:02d}" if (start + 1) % 100 == end else m[0]
 
 
 class AskedPeriods(BaseModel):
@@ -139,6 +154,9 @@ def parse_periods(text: str) -> AskedPeriods:
     """Read the period expression of a question (the first one that fits, most specific first)."""
     asked = AskedPeriods()
     tokens = _tokens(text)
+    if _AIMED.search(text):
+        # "will we get to the 50% target by 2026/27?": the year is the target's deadline, not the period asked.
+        tokens = [(p, m) for p, m in tokens if not _DEADLINE.search(text[max(0, m.start() - 20): m.start()])]
     if not tokens and (before := _YEAR_BEFORE.search(text)):
         asked.year_before = True
         asked.spans.append(before[0])
@@ -163,14 +181,16 @@ def parse_periods(text: str) -> AskedPeriods:
         between = text[m1.start() - 12 if m1.start() >= 12 else 0: m1.start()].lower()
         joiner = text[m1.end(): m2.start()].lower()
         if re.search(r"\b(and|to|until|till|through|thru|vs\.?|versus|compared (?:to|with)|against|-|\u2013|"
-                     r"v|->|and now)\b|[-\u2013>]", joiner) or "between" in between or "from" in between:
+                     r"v|->|and now)\b|[-\u2013>\u2192]", joiner) or "between" in between or "from" in between:
             asked.kind, asked.start, asked.end = "span", first, second
             asked.spans.append(text[m1.start(): m2.end()])
             return asked
     if tokens:
         period, m = tokens[0]
         before = text[max(0, m.start() - 20): m.start()]
-        if lead := re.search(r"\b(since|from|after|starting)\s+(?:the\s+)?(?:year\s+)?$", before, re.IGNORECASE):
+        # "since 2019", "since April 2018" (the financial year that starts then), "starting in 2017/18"
+        if lead := re.search(r"\b(since|from|after|starting)\s+(?:in\s+)?(?:the\s+)?(?:year\s+)?(?:april\s+)?$",
+                             before, re.IGNORECASE):
             asked.kind, asked.start = "since", period
             asked.spans.append(before[lead.start():] + m[0])
         elif not asked.since_then:

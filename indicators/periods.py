@@ -156,3 +156,12 @@ def nearest_held(period: str, held: list[str]) -> tuple[str | None, str | None]:
     before = [p for p in ordered if parse_period(p).start < key - 1e-9]
     after = [p for p in ordered if parse_period(p).start > key + 1e-9]
     return (before[-1] if before else None), (after[0] if after else None)
+
+
+def closest_held(period: str, held: list[str]) -> str | None:
+    """The held period nearest in time to `period`; of two equally near, the later (the more current figure)."""
+    before, after = nearest_held(period, held)
+    if before is None or after is None:
+        return before or after
+    key = parse_period(period).start
+    return before if key - parse_period(before).start < parse_period(after).start - key else after

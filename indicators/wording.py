@@ -22,6 +22,7 @@ RESOLVER_MESSAGES: dict[str, str] = {
     "no_sub_annual": "No {what} are held for {area}: the annual series is used instead.",
     "unheld_area": "I hold no data for {name}; the closest councils I hold are {closest}.",
     "not_held": "No value for {area} in {asked} is held; the nearest held: {nearest}.",
+    "not_held_used": "The figures below are for {used}, the nearer of the two.",
     "annual_only": "{asked} was asked for, but {area} has only annual values for this indicator; the nearest year "
                    "is used.",
     "start_not_held": "No value for {area} in {asked} is held; the span starts at {first}, the first year held.",
