@@ -60,7 +60,7 @@ _NOT_NAMES = frozenset(
     "scrutiny authority authorities tomorrow today tonight yesterday meeting briefing report papers agenda team "
     "director portfolio holder colleague colleagues everyone anyone someone leavers residents public "
     "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
-    "september october november december".split())
+    "september october november december prep pack pre-scrutiny pre-meet pre-meeting pre-brief".split())
 _FUZZY_CUTOFF = 88.0
 # Capitals in everyday use that are no council's initials whatever the names held.
 _NOT_INITIALS = frozenset("ok uk it hr ta gp la fy nhs cqc asc sen lga ons pdf kpi rag ceo cfo q1 q2 q3 q4 "
@@ -93,6 +93,8 @@ _ALIASES: dict[str, set[str]] = {
     "kensington and chelsea": {"rbkc", "k&c"},
     "barking and dagenham": {"lbbd", "b&d"},
     "tower hamlets": {"lbth"},
+    "isle of wight": {"iow", "the iow", "the island"},
+    "central bedfordshire": {"central beds"},
     "bath and north east somerset": {"banes", "b&nes", "bathnes"},
     "cheshire west and chester": {"cwac", "cw&c"},
     "north east lincolnshire": {"nelc"},
@@ -154,7 +156,16 @@ def short_forms(name: str) -> set[str]:
             head = base.split(joiner, 1)[0].strip()
             if len(head) >= 4:
                 out.add(head)
+    # "Redbourne" for Redbourne Vale, "Epping" for Epping Forest: a name's own word before a landscape word.
+    words = [w for w in _WORD.findall(base) if w not in _GENERIC]
+    if len(words) == 2 and words[1] in _LANDSCAPE and len(words[0]) >= 5 and words[0] not in _COMPASS:
+        out.add(words[0])
     return out
+
+
+_GENERIC = frozenset("council district borough county city metropolitan of the".split())
+_LANDSCAPE = frozenset("vale valley heath forest hills dales moor moors downs wolds chase marsh fields".split())
+_COMPASS = frozenset("north south east west central mid greater".split())
 
 
 def _name_words(name: str, drop: tuple[str, ...] = ()) -> list[str]:
@@ -319,8 +330,7 @@ def find_places(store: IndicatorStore, text: str, home: str | None,
             add(m[0], m.start(), m.end(), "code")
     lowered = text.lower()
     for variant, code in index.variants:
-        pattern = r"\b" + r"\W+".join(re.escape(w) for w in variant.split()) + _SUFFIX + r"(?:['\u2019]s)?\b"
-        for m in re.finditer(pattern.replace(r"and", r"(?:and|&)"), lowered):
+        for m in re.finditer(_variant_pattern(variant), lowered):
             add(code, m.start(), m.end(), "name")
     for m in re.finditer(r"(?<![\w&])([a-z](?:\s*&\s*[a-z])+|[a-z]{2,4})(?![\w&])", lowered):
         key = re.sub(r"\s+", "", m[1])
@@ -342,6 +352,16 @@ def find_places(store: IndicatorStore, text: str, home: str | None,
         if all(p.code != q.code for q in unique):
             unique.append(p)
     return unique
+
+
+def _variant_pattern(variant: str) -> str:
+    """A name variant as a pattern: its words apart by any punctuation, "and" also written "&" ("b&nes", "B & H")."""
+    words = variant.split()
+    pattern = re.escape(words[0])
+    for before, word in zip(words, words[1:], strict=False):
+        joint = r"\W*" if "and" in (before, word) else r"\W+"
+        pattern += joint + (r"(?:and|&)" if word == "and" else re.escape(word))
+    return r"\b" + pattern + _SUFFIX + r"(?:['\u2019]s)?\b"
 
 
 def _fuzzy(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], add,  # noqa: ANN001
@@ -390,6 +410,11 @@ _UNHELD_PATTERNS = (
     re.compile(r"\b(?:for|in|at|with|than|against|vs\.?|versus)\s+(?:the\s+)?"
                r"(?P<name>[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|and|of|upon|on))*)"),
     re.compile(r"(?:^|\s)(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['\u2019]s\b"),
+    # "Lower Wibbleton - secondary school cost per pupil?": a capitalised name heading the question.
+    re.compile(r"(?:^|[:;]\s*)(?P<name>[A-Z][a-z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s*[-\u2013:]\s"),
+    # "What's Leeds' recycling rate?", "what is Leeds recycling rate": a capitalised name owning the measure.
+    re.compile(r"(?:^|\s)(?P<name>[A-Z][\w-]*s)['\u2019](?=\s)"),
+    re.compile(r"\b[Ww]hat(?:['\u2019]s| is| was| are| were)\s+(?P<name>[A-Z][a-z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+[a-z]"),
     re.compile(r"\b(?:for|in)\s+(?P<name>[a-z][a-z-]{3,}(?:\s+(?:county|borough|district|city))?(?:\s+council)?)"
                r"\s*[?.!]*\s*$"),
     re.compile(r"\b(?:for|in)\s+(?P<name>(?:[a-z][a-z-]+\s+){1,2}(?:(?:county|borough|district|city)\s+)?council)"
