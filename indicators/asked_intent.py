@@ -27,11 +27,14 @@ _RANK_N = re.compile(rf"\b(top|bottom|best|worst|highest|lowest|leading|lagging|
                      re.IGNORECASE)
 _RANK_LIST = re.compile(
     r"\b(league table|ranked\b(?=.{0,60}\b(?:best to worst|worst to best|top to bottom|in order))|"
+    # "rank our neighbours on…", "rank councils by…": the group is the list (its size is the group's).
+    r"\brank\s+(?:our\s+|my\s+)?(?:[\w-]+\s+){0,2}?(?:neighbou?rs|councils|authorities|peers|family group)\b|"
     r"rank(?:ing|ings)?\s+(?:the|all|every|of)|rank\s+the|ranked list|who(?:'s| is| are| has| have)"
-    r"\s+(?:the\s+)?(?:\d+\s+|three\s+|five\s+|ten\s+)?(?:best|worst|highest|lowest|top|bottom|weakest|"
+    r"\s+(?:got\s+)?(?:the\s+)?(?:\d+\s+|three\s+|five\s+|ten\s+)?(?:best|worst|highest|lowest|top|bottom|weakest|"
     r"strongest|poorest)|which councils?\s+(?:is|are|has|have|do|does|did)?\s*"
     r"(?:the\s+)?(?:best|worst|highest|lowest|top|bottom|leading|lagging)|which councils?\b.*\b(?:best|worst|"
-    r"highest|lowest)|(?:best|worst|top|bottom|highest|lowest)[- ](?:performing|ranked)\s+councils?|"
+    r"highest|lowest|strongest|weakest|poorest)|"
+    r"(?:best|worst|top|bottom|highest|lowest)[- ](?:performing|ranked)\s+councils?|"
     r"(?:best|worst|highest|lowest)\s+councils?|councils?\s+(?:with|that have)\s+the\s+(?:highest|lowest|best|"
     r"worst)|\btop\s+councils?|\bbottom\s+councils?|who\s+(?:leads|tops)|who\s+comes?\s+(?:top|bottom|last)|"
     rf"the\s+(?:bottom|top)\b(?!\s+quartile)|(?:which|what|the)\s+{_N}\s+councils?|league table|propping up|"
@@ -58,7 +61,9 @@ _POSITION = re.compile(
 # "The full league table", "rank all 32 councils", or a league table with no size: every council in the scope.
 _WHOLE = re.compile(r"\b(?:best to worst|worst to best|top to bottom)\b|"
                     r"\b(?:full|whole|complete|entire)\s+(?:[\w-]+\s+){0,3}?(?:league table|table|ranking|list)\b|"
-                    r"\brank(?:ed|ing)?\s+(?:all|every)\b|\ball\s+(?:\d+\s+)?(?:[\w-]+\s+)?(?:councils|authorities)\s+"
+                    r"\brank(?:ed|ing)?\s+(?:all|every)\b|"
+                    r"\brank\s+(?:our\s+|my\s+)?(?:[\w-]+\s+){0,2}?(?:neighbou?rs|councils|authorities|peers|"
+                    r"family group)\b|\ball\s+(?:\d+\s+)?(?:[\w-]+\s+)?(?:councils|authorities)\s+"
                     r"ranked\b", re.IGNORECASE)
 _BEST_WORDS = re.compile(r"\b(best|top|leading|strongest)\b", re.IGNORECASE)
 # "which 3 councils", "the three best-performing", "list the five lowest": the size of a ranking wherever it stands.
@@ -90,13 +95,15 @@ _OVERVIEW = re.compile(
     r"round-?up|scorecard|dashboard|snapshot|health check|big picture|"
     # "overall" as a word about the question, not a measure's ("overall satisfaction", "overall average tariff")
     r"overall(?=\s*(?:[?.!,]|$|picture|view|perf\w*|position|how|please|story|or\b))|across the board|"
-    r"headline (?:picture|figures|view|story)|the headlines|(?:should|need to) (?:i |we )?be worried about|"
+    r"headline (?:picture|figures|view|story|performance|numbers|measures|kpis)|the headlines|"
+    r"(?:should|need to) (?:i |we )?be worried about|"
     r"going backwards|overall story|red flags|all (?:the )?"
     r"(?:indicators|measures|kpis)|everything|in general|generally|(?:are|is) (?:we|things) getting (?:worse|better)|"
     r"what'?s (?:getting|got) (?:worse|better)|where are we (?:struggling|doing well)|how'?s .* going|"
     r"how (?:has|have) .{1,40} (?:gone|been(?!\s+\w+ing)|fared)|rounded view|overall picture|whole picture|"
     r"general picture|"
-    r"how (?:our|the council's) .{1,40} (?:is|are) (?:performing|doing|going)|(?:getting|got) (?:worse|better) on|"
+    r"how (?:our|the council's) .{1,40} (?:is|are) (?:performing|doing|going)|how'?s (?:our|the) .{1,40} looking|"
+    r"(?:getting|got) (?:worse|better) on|"
     r"all (?:the |our |of our )?"
     r".{0,50}\b(?:kpis|indicators|measures|metrics)|in one go|doing across)\b",
     re.IGNORECASE)

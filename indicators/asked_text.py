@@ -38,6 +38,10 @@ _TRAILING = re.compile(
     r"\((?:for|ahead of|before) [^()]{1,40}\))[\s!.?]*)+$", re.IGNORECASE)
 
 
+_NEGATED = re.compile(r",\s*(?:but\s+|and\s+)?not\s+(?:the\s+)?[\w-]+(?=\s*[),?.!]|\s*$)|"
+                      r"\(\s*not\s+(?:the\s+)?[\w-]+\s*\)", re.IGNORECASE)
+_PRE_MEETING = re.compile(r"\bpre-?(?:scrutiny|meet(?:ing)?|brief(?:ing)?|committee)\b", re.IGNORECASE)
+_MENTION = re.compile(r"(?<![\w@.])@[\w.-]+[:,]?")
 # Slips of the keyboard in everyday words ("waht's our ranking", "out of teh 32 councils").
 _TYPOS = {"teh": "the", "waht": "what", "wat": "what", "hwo": "how", "compair": "compare", "comapre": "compare",
           "adn": "and", "taht": "that", "thier": "their", "recieved": "received", "whcih": "which", "wich": "which"}
@@ -47,9 +51,12 @@ _TYPO = re.compile(r"\b(" + "|".join(_TYPOS) + r")\b", re.IGNORECASE)
 def plain_question(text: str) -> str:
     """The question with leading greetings and trailing thanks or context removed (the words in between kept)."""
     text = _TYPO.sub(lambda m: _TYPOS[m[1].lower()], text)
+    text = _MENTION.sub(" ", text)  # "@scrutiny-bot trend …": the bot addressed by name, typed as text
+    text = _NEGATED.sub("", text)  # "(service users, not carers)": the word ruled out is not the measure's
     plain = _TRAILING.sub("", _LEADING.sub("", text))
     # Politeness in the middle ("… for 2021/22 Thanks in advance!") ends the question too.
     plain = re.sub(r"\s+(?:thanks|many thanks|cheers|thx)\b.*$", "", plain, flags=re.IGNORECASE)
+    plain = _PRE_MEETING.sub("committee", plain)  # "officer prep for pre-scrutiny": a meeting, not "pre-school"
     return plain.strip() or text.strip()
 
 

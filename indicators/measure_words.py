@@ -35,7 +35,8 @@ TALK_WORDS = frozenset(
     "remind trying try understand cllr councillor councillors colleague colleagues agenda lot stuff update fyi btw "
     "grateful appreciate kindly think thought reckon told insist doing fine just bother difference should "
     "would between through until till up moved move moving out post posted dig list not yet next already far off "
-    "agent agents drill into best worst top bottom share percentage".split())
+    "agent agents drill into best worst top bottom share percentage prep scrutiny if quartile track worried "
+    "worry concerned pack".split())
 STOP_WORDS = _QUESTION_WORDS | TALK_WORDS  # dropped before matching a question to a measure
 # Padding a person says about their own need ("I need", "for the pre-meet"), dropped before matching.
 _PADDING = re.compile(
@@ -212,7 +213,8 @@ _BY_STEM = {stem(k): v for k, v in SYNONYMS.items() if stem(k) not in SYNONYMS}
 SERVICE_CONCEPTS = frozenset(
     "pothole potholes parking permit permits licensing licence licences taxi taxis alcohol noise pest pests dog dogs "
     "graffiti abandoned vehicle vehicles bus buses punctuality train trains cycling cycle footfall appeal appeals "
-    "enforcement crime antisocial asb police ambulance a&e gp gps dentist dentists bed beds admission admissions "
+    "enforcement crime crimes burglary burglaries robbery robberies theft thefts shoplifting antisocial asb police "
+    "ambulance a&e gp gps dentist dentists bed beds admission admissions "
     "safeguarding dols mileage expense expenses salary salaries allowance allowances election elections turnout "
     "voter voters registration births deaths marriage marriages cemetery cemeteries burial burials crematorium "
     "allotment allotments tree trees flood flooding drainage gritting snow streetlight streetlights lighting "

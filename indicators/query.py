@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from indicators.asked_periods import AskedPeriods, parse_periods, spoken_years
+from indicators.asked_service import ALL_SERVICES, overview_service, service_members
 from indicators.asked_spelling import misspelt_council, spelled_right
 from indicators.asked_text import plain_question
 from indicators.measure_words import (
@@ -52,7 +53,6 @@ class QueryEmbedder(Protocol):
     def embed_documents(self, texts: list[str]) -> list[list[float]]: ...
 
 RESOLVED_SCORE = 0.55  # best score needed to answer
-ALL_SERVICES = "All services"  # an overview of every indicator the council holds
 AMBIGUOUS_MARGIN = 0.06  # runner-up this close (and itself >= RESOLVED_SCORE) -> ask which
 # Below RESOLVED_SCORE an indicator is still taken when the words and the embedding independently pick it first and
 # it leads: two weak signals that agree (calibrated on the blind development sets, never on the held-out half).
@@ -65,19 +65,11 @@ _COMPARE_WORDS = (r"\b(compare[sd]?|comparison|versus|vs\.?|v\.?|against|side by
                   r"ahead of|behind|relative to|next to|above|below|and us|us and|with us)\b|"
                   # "us, Edinburgh City and Scottish Borders on …": the council in a list of councils
                   r"\bus\s*,|,\s*us\b")
-# Words of an overview question that name no measure ("summary of how our social care services are going").
-_OVERVIEW_WORDS = frozenset(
-    "summary summar overview rundown round scorecard dashboard snapshot health check big picture overall service "
-    "servic general generally thing everything all across board struggl faring far fare done do doing worse better "
-    "perform performance how going gone went has have".split())
-_STRONG_OVERVIEW = re.compile(r"\b(overview|summary|summari[sz]e|rundown|run-down|round-?up|scorecard|dashboard|"
-                              r"snapshot|health check|big picture|across the board|in one go|doing across|"
-                              r"all (?:the |our |of our )?.{0,50}\b(?:indicators|measures|kpis|metrics))\b",
-                              re.IGNORECASE)
 _INDICATORISH = re.compile(
     r"\b(rate|rates|performance|perform|trend|changed|change|compare|compared|percentage|per cent|%|cost|costs|"
     r"figure|figures|indicator|indicators|kpi|kpis|how many|how much|improv\w*|target|rank|ranking|quartile|"
     r"median|average|score|level|levels|days|time taken|satisf\w*|since \d{4}|last \w+ years)\b", re.IGNORECASE)
+_COST = re.compile(r"\b(?:costs?|costing|spend|spending|expenditure|expensive|cheap\w*)\b|£", re.IGNORECASE)
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "couple": 2, "few": 3}
 # "Q2 2024-25", "Q2 of 2024/25", "quarter 2 2024-25"
@@ -164,6 +156,7 @@ def _lexical(index: _Index, query_words: list[str], question: str) -> list[float
     scores = []
     tokens = set(WORD.findall(question.lower()))
     forms = (question.lower(), phrased(question))  # an alias said as written, or in other words ("stage two")
+    costed = _COST.search(question) is not None
     for info, names, phrases in zip(index.infos, index.words, index.phrases, strict=True):
         if info.indicator_id.lower() in tokens:
             scores.append(1.0)
@@ -207,7 +200,10 @@ def _lexical(index: _Index, query_words: list[str], question: str) -> list[float
         # "Awards at level 5" is not "level 6": a number in the name that the question does not say counts against.
         if any(w.isdigit() and w not in tokens for w in names) and any(w.isdigit() for w in tokens):
             score *= 0.9
-        scores.append(max(score, alias))
+        best_score = max(score, alias)
+        if costed and not _COST.search(" ".join([info.name, info.unit or "", *info.aliases])):
+            best_score *= 0.85  # "cost of bin collections" asks what collecting costs, not how many are missed
+        scores.append(best_score)
     return scores
 
 
@@ -381,9 +377,10 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     if top < 1.0 and _names_unheld_concept(index, residual):
         return Resolution(status="unknown", candidates=[index.infos[i] for i in order[:5]], score=top,
                           message=RESOLVER_MESSAGES["unmatched"], **base)
-    service = _overview_service(store, index, residual, intent.overview_cue, scores, best, intent.intent)
+    service = overview_service(store, index, residual, intent.overview_cue, scores, best, intent.intent,
+                              RESOLVED_SCORE)
     if service is not None and area_code is not None:
-        members = [i for i in _service_members(store, index, service, area_code)]
+        members = [i for i in service_members(store, index, service, area_code)]
         if members:
             return Resolution(status="resolved", indicator_id=members[0], score=1.0, intent="overview",
                               service=service, service_indicators=members,
@@ -443,7 +440,7 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
 def fit_to_held(store: IndicatorStore, res: Resolution, area_code: str) -> Resolution:
     """The resolution with its periods moved onto what the council holds, saying so in `period_note`: a year not
     held is answered with the nearest held; "the last N years" starts N years before the latest held."""
-    from indicators.periods import frequency_of, nearest_held, years_before
+    from indicators.periods import closest_held, frequency_of, nearest_held, years_before
 
     if res.indicator_id is None:
         return res
@@ -460,14 +457,18 @@ def fit_to_held(store: IndicatorStore, res: Resolution, area_code: str) -> Resol
                       last_n=None)
         update["period_from"] = update["since"]
     if res.period is not None and res.period not in held:
-        before, after = nearest_held(res.period, annual)
+        quarters = [p for p in held if " Q" in p] if " Q" in res.period else []
+        before, after = nearest_held(res.period, quarters or annual)  # Q3 asked, Q1-Q2 held: Q2 is nearest
         if " Q" in res.period and not any(" Q" in p for p in held):
             notes.append(RESOLVER_MESSAGES["annual_only"].format(asked=res.period, area=area))
             update.update(period=before or after, frequency=None)
         else:
             shown = " and ".join(p for p in (before, after) if p)
+            used = closest_held(res.period, quarters or annual)
             notes.append(RESOLVER_MESSAGES["not_held"].format(asked=res.period, area=area, nearest=shown))
-            update.update(period=before or after)
+            if before and after:
+                notes.append(RESOLVER_MESSAGES["not_held_used"].format(used=used))
+            update.update(period=used)
     since = update.get("since", res.since)
     if since is not None and res.period_from is not None and res.period_from not in held:
         before, after = nearest_held(res.period_from, annual)
@@ -540,45 +541,6 @@ def _decisive(scores: list[float]) -> bool:
     if not ranked or ranked[0] < RESOLVED_SCORE:
         return False
     return ranked[0] >= 1.0 or len(ranked) == 1 or ranked[0] - ranked[1] > AMBIGUOUS_MARGIN
-
-
-def _service_members(store: IndicatorStore, index: _Index, service: str, area_code: str) -> list[str]:
-    """The service's indicators that the council holds in any period ("all" means every one it holds)."""
-    from indicators.overview import services
-
-    ids = [i.indicator_id for i in index.infos] if service == ALL_SERVICES else services(store).get(service, [])
-    return [i for i in ids if area_code in index.area_sets.get(i, set())]
-
-
-def _overview_service(store: IndicatorStore, index: _Index, residual: str, cue: bool, scores: list[float],
-                      best: int, intent: str) -> str | None:
-    """The service an overview question is about ("how are we doing on social care?"), or None for a question
-    about one indicator. A phrase naming a service with nothing more specific left is an overview."""
-    from indicators.overview import find_service
-
-    if intent in ("rank", "compare", "target"):
-        return None
-    from indicators.overview import service_phrases
-
-    if not cue:
-        return None  # "reablement outcomes for us" asks about a measure, not for a service overview
-    service = find_service(store, residual)
-    left = [w for w in measure_words(residual) if w not in _OVERVIEW_WORDS]
-    if service is None:
-        # "How did we do last year?": an overview cue and no measure named at all means every indicator held.
-        return ALL_SERVICES if cue and not left else None
-    if _STRONG_OVERVIEW.search(residual) and scores[best] < 1.0:
-        return service
-    service_words = {w for p in [service, *service_phrases(store, service)] for w in measure_words(p)}
-    specific = scores[best] >= RESOLVED_SCORE and _indicator_specific(index, best, left, service_words)
-    return None if specific else service
-
-
-def _indicator_specific(index: _Index, best: int, left: list[str], service_words: set[str]) -> bool:
-    """Whether the words left name one indicator more than the service ("homelessness prevention" vs housing)."""
-    own = [w for w in left if w not in service_words]
-    names = index.words[best]
-    return bool(own) and sum(1 for w in own if w in names) >= max(1, len(own) // 2)
 
 
 def _is_vocabulary(index: _Index, word: str) -> bool:

@@ -1,0 +1,86 @@
+"""Whether a question asks for a whole service ("how are we doing on social care?") or for one of its measures
+("how did we do on reablement?"), and which of the service's indicators a council holds."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Protocol
+
+from indicators.measure_words import measure_words
+
+if TYPE_CHECKING:
+    from indicators.models import IndicatorInfo
+    from indicators.store import IndicatorStore
+
+__all__ = ["ALL_SERVICES", "MeasureIndex", "overview_service", "service_members"]
+
+ALL_SERVICES = "All services"  # an overview of every indicator the council holds
+
+
+class MeasureIndex(Protocol):
+    """What the resolver's per-store index offers here: the indicators, their name words, who holds them."""
+
+    infos: list[IndicatorInfo]
+    words: list[set[str]]
+    area_sets: dict[str, set[str]]
+
+
+# Words of an overview question that name no measure ("summary of how our social care services are going").
+_OVERVIEW_WORDS = frozenset(
+    "summary summar overview rundown round scorecard dashboard snapshot health check big picture overall service "
+    "servic general generally thing everything all across board struggl faring far fare done do doing worse better "
+    "perform performance how going gone went has have handl handling headline headlines look looking".split())
+_STRONG_OVERVIEW = re.compile(r"\b(overview|summary|summari[sz]e|rundown|run-down|round-?up|scorecard|dashboard|"
+                              r"snapshot|health check|big picture|across the board|in one go|doing across|"
+                              r"all (?:the |our |of our )?.{0,50}\b(?:indicators|measures|kpis|metrics))\b",
+                              re.IGNORECASE)
+
+def service_members(store: IndicatorStore, index: MeasureIndex, service: str, area_code: str) -> list[str]:
+    """The service's indicators that the council holds in any period ("all" means every one it holds)."""
+    from indicators.overview import services
+
+    ids = [i.indicator_id for i in index.infos] if service == ALL_SERVICES else services(store).get(service, [])
+    return [i for i in ids if area_code in index.area_sets.get(i, set())]
+
+
+def overview_service(store: IndicatorStore, index: MeasureIndex, residual: str, cue: bool, scores: list[float],
+                     best: int, intent: str, resolved_score: float) -> str | None:
+    """The service an overview question is about ("how are we doing on social care?"), or None for a question
+    about one indicator. A phrase naming a service with nothing more specific left is an overview."""
+    from indicators.overview import find_service
+
+    if intent in ("rank", "compare", "target"):
+        return None
+    from indicators.overview import service_phrases
+
+    if not cue:
+        return None  # "reablement outcomes for us" asks about a measure, not for a service overview
+    service = find_service(store, residual)
+    left = [w for w in measure_words(residual) if w not in _OVERVIEW_WORDS]
+    if service is None:
+        # "How did we do last year?": an overview cue and no measure named at all means every indicator held.
+        return ALL_SERVICES if cue and not left else None
+    if _STRONG_OVERVIEW.search(residual) and scores[best] < 1.0:
+        return service
+    named_by_one = scores[best] >= 1.0 and bool(left) and set(left) <= index.words[best]
+    if named_by_one and not _shared(index, best, left, store, service):
+        return None  # "how did we do on reablement?": words that only one of the service's measures is named by
+    service_words = {w for p in [service, *service_phrases(store, service)] for w in measure_words(p)}
+    specific = scores[best] >= resolved_score and _indicator_specific(index, best, left, service_words)
+    return None if specific else service
+
+
+def _shared(index: MeasureIndex, best: int, left: list[str], store: IndicatorStore, service: str) -> bool:
+    """Whether another of the service's measures, or the service's own name, says one of the words left."""
+    from indicators.overview import services
+
+    ids = [i.indicator_id for i in index.infos]
+    others = [ids.index(i) for i in services(store).get(service, []) if i in ids and i != ids[best]]
+    return bool(set(left) & set(measure_words(service))) or any(set(left) & index.words[i] for i in others)
+
+
+def _indicator_specific(index: MeasureIndex, best: int, left: list[str], service_words: set[str]) -> bool:
+    """Whether the words left name one indicator more than the service ("homelessness prevention" vs housing)."""
+    own = [w for w in left if w not in service_words]
+    names = index.words[best]
+    return bool(own) and sum(1 for w in own if w in names) >= max(1, len(own) // 2)
