@@ -411,7 +411,7 @@ class _Sources:
 
         order = resolution.rank_order or "best"
         args = dict(scope=resolution.scope or "national", home=home, n=resolution.rank_n or 5,
-                    period=resolution.period)
+                    period=resolution.period, position=resolution.rank_n is None and home is not None)
         try:
             return rank_councils(self.assistant.store, resolution.indicator_id, order=order, **args), None
         except ScrutinyError as exc:

@@ -49,6 +49,7 @@ class Ranking(BaseModel):
     home_name: str | None = None
     home: RankedCouncil | None = None  # the home council when in scope but not listed
     home_missing: bool = False  # the home council is in scope but has no value in the period
+    position: bool = False  # "where do we rank?": the home council's place is the answer, the list its context
     sentences: list[str] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
 

@@ -143,13 +143,16 @@ def ranking_sentences(r: Ranking, info: IndicatorInfo) -> tuple[list[str], list[
         out.append(listing_message("rank_boundary_tie", position=ordinal(r.councils[-1].rank)))
     if r.home is not None:
         h = r.home
-        figure(f"rank {h.rank} value", h.value, h.area_code, h.area_name)
-        figure("rank", float(h.rank), h.area_code, h.area_name, unit="rank")
-        out.append(listing_message("rank_home", area=h.area_name, position=ordinal(h.rank) + (
+        if all(c.area_code != h.area_code for c in r.councils):
+            figure(f"rank {h.rank} value", h.value, h.area_code, h.area_name)
+            figure("rank", float(h.rank), h.area_code, h.area_name, unit="rank")
+        own = listing_message("rank_home", area=h.area_name, position=ordinal(h.rank) + (
             listing_message("rank_joint") if h.tied else ""), count=_count(r.count),
-            value=format_value(h.value, info.unit)))
+            value=format_value(h.value, info.unit))
+        out.insert(0 if r.position else len(out), own)  # "where do we rank?" is answered first, the list after
     elif r.home_missing and r.home_name:
-        out.append(listing_message("rank_home_missing", area=r.home_name, period=r.period))
+        missing = listing_message("rank_home_missing", area=r.home_name, period=r.period)
+        out.insert(0 if r.position else len(out), missing)
     return out, figures
 
 

@@ -124,9 +124,10 @@ def _choose_period(info: IndicatorInfo, rows: pd.DataFrame, members: list[str],
 
 
 def rank_councils(store: IndicatorStore, indicator_id: str, scope: str = "all", home: str | None = None,
-                  order: str = "best", n: int = 5, period: str | None = None) -> Ranking:
+                  order: str = "best", n: int = 5, period: str | None = None, position: bool = False) -> Ranking:
     """Rank the councils of a scope on one indicator: the top (or bottom) n with ties kept, the home council's
-    place, sentences and figures. IndicatorError for an unknown scope/order/period or an unrankable indicator."""
+    place, sentences and figures. `position` ("where do we rank?") states the home council's place first.
+    IndicatorError for an unknown scope/order/period or an unrankable indicator."""
     scope = _ALIASES.get(scope, scope)
     info = store.indicator(indicator_id)
     ranking_info, ideal = _ranking_info(info, order)
@@ -157,13 +158,13 @@ def rank_councils(store: IndicatorStore, indicator_id: str, scope: str = "all", 
     home_entry = None
     home_missing = False
     home_name = store.area_name(home) if home is not None else None
-    if home is not None and home in members and all(p.area_code != home for p in listed):
+    if home is not None and home in members and (position or all(p.area_code != home for p in listed)):
         home_entry = next((p for p in placed if p.area_code == home), None)
         home_missing = home_entry is None
     ranking = Ranking(indicator_id=indicator_id, indicator_name=info.name, unit=info.unit, dataset=info.dataset,
                       polarity=info.polarity, order=order, scope=scope, scope_label=label,  # type: ignore[arg-type]
                       period=chosen, period_rule=rule, count=len(placed), scope_size=len(members), asked=n,
                       ideal=ideal, councils=listed, boundary_tie=boundary_tie, home_code=home, home_name=home_name,
-                      home=home_entry, home_missing=home_missing)
+                      home=home_entry, home_missing=home_missing, position=position)
     sentences, figures = ranking_sentences(ranking, info)
     return ranking.model_copy(update={"sentences": sentences, "figures": figures})

@@ -7,6 +7,7 @@ Each failed before the change that fixed it (found on a sixth blind author's dev
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -133,3 +134,13 @@ def test_a_quarter_after_the_last_held_is_answered_with_the_last_quarter(sample_
     answer = _ask(sample_assistant, "missed bins in Q3 2024/25", NORTHBRIDGE)
     assert "2024-25 Q3" in answer.answer
     assert any(f.period == "2024-25 Q2" and f.value == pytest.approx(want) for f in answer.figures)
+
+
+def test_where_do_we_rank_answers_with_our_place_first(real_assistant: Assistant, shared_dir: Path) -> None:
+    answer = _ask(real_assistant, "where do we rank among our neighbours on reablement", SHEFFIELD)
+    body = answer.answer.split("\n\n", 1)[1]  # after the reading line
+    rank = next(f for f in answer.figures if f.area_code == SHEFFIELD and f.unit == "rank")
+    assert re.match(rf"Sheffield is {int(rank.value)}(?:st|nd|rd|th) of \d+", body)
+    # A list asked for keeps the list first.
+    listed = _ask(real_assistant, "top 5 of our neighbours on reablement", SHEFFIELD)
+    assert listed.answer.split("\n\n", 1)[1].startswith("The top 5")
