@@ -144,3 +144,22 @@ def test_where_do_we_rank_answers_with_our_place_first(real_assistant: Assistant
     # A list asked for keeps the list first.
     listed = _ask(real_assistant, "top 5 of our neighbours on reablement", SHEFFIELD)
     assert listed.answer.split("\n\n", 1)[1].startswith("The top 5")
+
+
+def _thread(assistant: Assistant, area: str, *turns: str) -> Answer:
+    from bot.conversation import Conversation
+
+    conversation = Conversation()
+    answers = [assistant.ask(turn, CallerContext(area=area), conversation=conversation) for turn in turns]
+    return answers[-1]
+
+
+def test_a_league_table_after_a_span_is_of_one_year(real_assistant: Assistant) -> None:
+    got = _read(_thread(real_assistant, SHEFFIELD, "how's our reablement?", "and since 2018?", "top 3 in England?"))
+    assert (got["intent"], got["n"], got["periods"]) == ("rank", 3, {"from": None, "to": None})
+
+
+def test_why_with_no_documents_says_the_data_cannot_say_why(real_assistant: Assistant) -> None:
+    answer = _thread(real_assistant, SHEFFIELD, "how's our reablement compared with our neighbours?", "why?")
+    assert "not why" in answer.answer and "short-term services" in answer.answer
+    assert "scrutiny ingest" in answer.answer

@@ -103,6 +103,11 @@ def unknown_answer(reading: Reading, documents_held: int, datasets_held: list[st
         lead = res.message or message("ambiguous" if res.status == "ambiguous" else "unmatched")
         return Answer(question=reading.question, kind="none", answer=message("closest", lead=lead, names=names),
                       understood=reading.interpretation)
+    if reading.why_query is not None:
+        # "Why?" after a figure: the data says what changed, only the council's own papers can say why.
+        return Answer(question=reading.question, kind="none", understood=understood,
+                      answer=message("no_reasons_indexed" if not documents_held else "no_reasons_found",
+                                     topic=reading.why_topic or "it"))
     # Measured recall on questions worded unlike their answers is low (knowledge/NOTES.md), so a miss may be the
     # search's, not the documents': say so, and say how to ask in a way it finds.
     reword = (message("reword") + " ") if documents_held else ""

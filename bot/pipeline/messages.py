@@ -27,6 +27,15 @@ MESSAGES: dict[str, str] = {
         "these datasets: {datasets}. {reword}{scope}"
     ),
     "no_datasets": "no indicator datasets",
+    "no_reasons_indexed": (
+        "The data shows what changed, not why, and I hold no documents that could explain {topic}. Index the "
+        "council's performance reports and plans (`scrutiny ingest PATH`) to ask why; meanwhile, ask the service "
+        "at committee what lies behind the figures."
+    ),
+    "no_reasons_found": (
+        "The data shows what changed, not why, and none of the documents I hold explains {topic}. That is itself "
+        "a question for the service at committee: what lies behind the figures?"
+    ),
     "empty_question": "the question is empty",
     "welcome": "You're welcome. Ask me another question whenever you like.",
     "no_council": "no council chosen: pass --area CODE or set SCRUTINY_AREA",

@@ -45,6 +45,7 @@ class Reading(BaseModel):
     resolution: Resolution | None = None
     previous: Turn | None = None
     why_query: str | None = None  # "why?" after an answer: search the documents for the reasons behind it
+    why_topic: str | None = None  # what "why?" asks about ("Outcome of short-term services"), to say so
     interpretation: Interpretation
 
     @property
@@ -152,6 +153,10 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
         update.update(intent="rank", rank_n=res.rank_n if res.intent == "rank" else prev.rank_n,
                       rank_order=res.rank_order if res.intent == "rank" else prev.rank_order,
                       scope=scope, comparison_asked=True, areas=areas)
+        if not explicit_period and (prev.since or prev.period_from):
+            # "top 3 in England?" after "and since 2018?": a league table is of one year, the span's last.
+            update.update(since=None, period_from=None, years_back=None, period=prev.period_to,
+                          period_to=prev.period_to)
     elif spans:
         update.update(intent="trend")
     elif named and res.intent == "value" and prev.intent in ("trend", "target") and not explicit_period:
@@ -183,9 +188,10 @@ def understand(question: str, route: Route, conversation: Conversation | None, h
     """Read one question: the routed kind, then intent/indicator/councils/span, follow-ups filled from the thread."""
     previous = conversation.last_indicator() if conversation else None
     res: Resolution | None = None
-    why_query = None
+    why_query = why_topic = None
     if route.kind == "why" and conversation is not None:
-        why_query = WHY_QUERY.format(topic=conversation.last_topic() or question)
+        why_topic = conversation.last_topic() or question
+        why_query = WHY_QUERY.format(topic=why_topic)
     else:
         after = previous.indicator_id if previous is not None and route.kind == "followup" else None
         res = resolve(question, home, after)
@@ -193,7 +199,8 @@ def understand(question: str, route: Route, conversation: Conversation | None, h
         if res is not None and previous is not None and previous.indicator_id and followup:
             res = _merge(res, previous, question, home)
     reading = Reading(question=question, route=route, home=home, resolution=res, previous=previous,
-                      why_query=why_query, interpretation=Interpretation(intent="unknown", request=route.kind))
+                      why_query=why_query, why_topic=why_topic,
+                      interpretation=Interpretation(intent="unknown", request=route.kind))
     reading.interpretation = interpretation_of(reading)
     return reading
 
