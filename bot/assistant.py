@@ -245,7 +245,7 @@ class Assistant:
             return Answer(question=question, kind="none", answer=message("welcome"),
                           understood=Interpretation(intent="unknown", request=r.kind))
         home = self.home_area(caller) if (caller.area or self.settings.area) else None
-        reading = self._national(understand(question, r, conversation, home, self._resolve))
+        reading = self._whole_table(self._national(understand(question, r, conversation, home, self._resolve)))
         area = None
         if reading.resolved:
             assert reading.resolution is not None
@@ -276,9 +276,14 @@ class Assistant:
                  "neighbours": "nearest neighbours"}
         for code in understood.indicators:
             try:
-                names[code] = self.store.indicator(code).name
+                info = self.store.indicator(code)
+                names[code] = info.name
+                dataset = self.store.dataset(info.dataset) if info.dataset else None
             except ScrutinyError:
                 continue
+            label = dataset.comparators.group_label if dataset is not None else ""
+            if code == understood.indicators[0] and label and label != "comparator group":
+                names["neighbours"] = label  # "LGBF family group" for a Scottish council, not "nearest neighbours"
         names.update({code: self.store.area_name(code) for code in understood.areas if code not in names})
         return names
 
@@ -292,6 +297,18 @@ class Assistant:
         code = national_code(self.store.indicator(res.indicator_id), self.store)
         areas = [code if a == "national" else a for a in res.areas]
         reading.resolution = res.model_copy(update={"areas": areas})
+        reading.interpretation = interpretation_of(reading)
+        return reading
+
+    def _whole_table(self, reading: Reading) -> Reading:
+        """A follow-up's "rank the family group" lists every council of the group once the indicator is known."""
+        res = reading.resolution
+        if res is None or not res.rank_whole or res.rank_n is not None or res.indicator_id is None:
+            return reading
+        from indicators.ranking import scope_members
+
+        members = scope_members(self.store, res.indicator_id, res.scope or "national", reading.home)[0]
+        reading.resolution = res.model_copy(update={"rank_n": len(members)})
         reading.interpretation = interpretation_of(reading)
         return reading
 

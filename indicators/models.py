@@ -310,6 +310,7 @@ class Resolution(BaseModel):
     period_to: str | None = None  # the span's last (or the one) period asked for
     years_back: int | None = None  # "over the last N years": from = latest held minus N years
     rank_n: int | None = None
+    rank_whole: bool = False  # "the full league table", "rank the family group": every council in the scope
     rank_order: Literal["best", "worst", "highest", "lowest"] | None = None
     scope: str | None = None  # a ranking's councils: "national" (England/Scotland) or "neighbours"
     service: str | None = None  # an overview's service ("Adult social care")

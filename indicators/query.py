@@ -363,7 +363,8 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     base: dict[str, object] = dict(area_code=area_code, comparison=comparison, intent=intent.intent,
                                    areas=councils + [g for g in groups if g != "national"] + (
                                        ["national"] if "national" in groups else []),
-                                   rank_n=intent.n, rank_order=intent.order, comparison_asked=comparison_asked,
+                                   rank_n=intent.n, rank_whole=intent.whole, rank_order=intent.order,
+                                   comparison_asked=comparison_asked,
                                    **span)
     if intent.intent == "rank":
         base["scope"] = "neighbours" if "neighbours" in groups else "national"

@@ -163,3 +163,14 @@ def test_why_with_no_documents_says_the_data_cannot_say_why(real_assistant: Assi
     answer = _thread(real_assistant, SHEFFIELD, "how's our reablement compared with our neighbours?", "why?")
     assert "not why" in answer.answer and "short-term services" in answer.answer
     assert "scrutiny ingest" in answer.answer
+
+
+def test_rank_the_family_group_as_a_follow_up_lists_the_whole_group(real_assistant: Assistant) -> None:
+    glasgow = "S-glasgow-city"
+    answer = _thread(real_assistant, glasgow, "how much do we spend per hour on home care?", "rank the family group")
+    got = _read(answer)
+    assert (got["intent"], got["areas"], got["indicators"]) == ("rank", ["neighbours"], ["SW01"])
+    listed = [f for f in answer.figures if f.unit == "rank"]
+    assert got["n"] == len(listed) >= 5  # every council of the group, not the council's own place
+    # A Scottish council's group is its LGBF family group, and the reading line says so.
+    assert answer.answer.startswith("Reading this as:") and "LGBF family group" in answer.answer.split("\n\n")[0]

@@ -146,11 +146,14 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
             scope = prev.scope or ("neighbours" if "neighbours" in prev.areas else "national")
             areas = list(prev.areas) if prev.intent == "rank" else [
                 "neighbours" if scope == "neighbours" else "national"]
-        position = res.intent == "rank" and res.rank_n is None
-        if position and home is not None:
+        position = res.intent == "rank" and res.rank_n is None and not res.rank_whole
+        if res.rank_whole:
+            areas = [a for a in areas if a in _GROUPS]  # "rank the family group": the group's table, all of it
+        elif position and home is not None:
             # "where are we in that?": the council's own place in the group just ranked.
             areas = [home, *[a for a in areas if a in _GROUPS]]
         update.update(intent="rank", rank_n=res.rank_n if res.intent == "rank" else prev.rank_n,
+                      rank_whole=res.rank_whole and res.intent == "rank",
                       rank_order=res.rank_order if res.intent == "rank" else prev.rank_order,
                       scope=scope, comparison_asked=True, areas=areas)
         if not explicit_period and (prev.since or prev.period_from):
