@@ -40,6 +40,9 @@ _RANK_LIST = re.compile(
     rf"the\s+(?:bottom|top)\b(?!\s+quartile)|(?:which|what|the)\s+{_N}\s+councils?|league table|propping up|"
     r"(?:list|show|give)(?: me)? the (?:\w+ )?(?:highest|lowest|best|worst)|who (?:does|did|is|was) (?:best|worst)|"
     r"which of (?:them|those|these)|"
+    # "which is worst?", "which one does best?" (of the councils just listed)
+    r"\bwhich (?:one )?(?:is|was|are|were|has|does|did|comes?)\s+(?:the\s+)?(?:best|worst|top|bottom|highest|"
+    r"lowest)\b|"
     # "which of our stat neighbours has the highest…", "which 3 family group councils have the most…"
     r"which (?:\w+ )?(?:of (?:our|the) )?(?:[\w-]+ ){0,3}(?:neighbou?rs|councils|authorities|las|members|group|"
     r"family)\b.{0,40}\b(?:highest|lowest|best|worst|most|least|fewest|cheapest|fastest|slowest|top|bottom)\b|"
@@ -156,6 +159,7 @@ def _rank(text: str) -> tuple[int | None, RankOrder | None, str] | None:
     if n is None:
         # "which council is worst", "who has the highest": one; "which councils are best": the usual five.
         n = 1 if re.search(r"\b(which|what) council\b(?!s)|\bwho\b|\bwhich of (?:them|those|these)\b|"
+                           r"\bwhich (?:one )?(?:is|was|has|does|did|comes?)\b|"
                            r"\bwhich of (?:our|the)\b.{0,40}\b(?:has|is|was)\b|\bthe (?:\w+[- ])?(?:performing )?"
                            r"council\b(?!s)|\b(?:best|worst|top|bottom|highest|lowest)[- ]performing council\b(?!s)",
                            text, re.IGNORECASE) else 5

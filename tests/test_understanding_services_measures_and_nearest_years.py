@@ -174,3 +174,8 @@ def test_rank_the_family_group_as_a_follow_up_lists_the_whole_group(real_assista
     assert got["n"] == len(listed) >= 5  # every council of the group, not the council's own place
     # A Scottish council's group is its LGBF family group, and the reading line says so.
     assert answer.answer.startswith("Reading this as:") and "LGBF family group" in answer.answer.split("\n\n")[0]
+
+
+def test_which_is_worst_after_a_top_three_is_the_one_worst(sample_assistant: Assistant) -> None:
+    got = _read(_thread(sample_assistant, NORTHBRIDGE, "missed bins vs our neighbours", "best 3?", "which is worst?"))
+    assert (got["intent"], got["areas"], got["n"], got["order"]) == ("rank", ["neighbours"], 1, "worst")
