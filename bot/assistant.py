@@ -238,8 +238,11 @@ class Assistant:
             raise AssistantError(message("empty_question"))
         r = routed or route(question, conversation)
         if r.kind == "help":
-            return Answer(question=question, kind="none", answer=message("scope"),
-                          understood=Interpretation(intent="help", request="help"))
+            # A greeting asks nothing: its reading is "unknown"; "what can you do?" asks for help.
+            return Answer(question=question, kind="none", answer=message("scope"), understood=Interpretation(
+                intent="unknown" if r.topic == "greeting" else "help", request="help"))
+        if r.kind == "meeting":
+            return self.meeting(question, caller)  # "can you help me prep for scrutiny on Thursday?"
         if is_acknowledgement(question):
             # "great ta" after an answer thanks, it asks nothing (it used to repeat the answer, or find TA).
             return Answer(question=question, kind="none", answer=message("welcome"),

@@ -28,9 +28,14 @@ _BRIEF = re.compile(
     re.IGNORECASE,
 )
 # "Prepare me for Thursday's scrutiny committee": a question pack for a synced meeting (bot.moderngov).
-_MEETING = re.compile(r"^\s*(?:please\s+)?(?:can you\s+)?(?:prepare|get|brief)\s+(?:me|us)\s+(?:ready\s+)?for\b.*"
+_MEETING = re.compile(r"^\s*(?:please\s+)?(?:(?:can|could) you\s+)?(?:prepare|get|brief|help)\s+(?:me|us)\s+"
+                      r"(?:ready\s+|(?:to\s+)?prep(?:are)?\s+)?for\b.*"
                       r"\b(?:committee|scrutiny|cabinet|meeting|panel|o&s)\b", re.IGNORECASE)
-_HELP = re.compile(r"^\s*(?:help|\?|what can you do\??|hello|hi|hey)\s*[!.?]*\s*$", re.IGNORECASE)
+_HELP = re.compile(r"^\s*(?:help|\?|what can you do\??|(?:can|could) you help(?: me)?\??|hello|hi|hey)\s*[!.?]*\s*$",
+                   re.IGNORECASE)
+# "Good morning! …", "hi there": a greeting before the request, or the whole of it.
+_GREETING = re.compile(r"^\s*(?:hi|hello|hiya|hey|good morning|morning|good afternoon|afternoon|good evening)"
+                       r"(?:\s+(?:there|all|team|everyone))?\b[\s!,.:;\-]*", re.IGNORECASE)
 _CHART = re.compile(r"\b(?:show|draw|see|plot)\b.*\b(?:chart|graph|plot|trend line)\b|^\s*chart\s*\??$", re.IGNORECASE)
 _WHY = re.compile(r"^\s*(?:but\s+|and\s+|so\s+)?(?:why|what(?:'s| is) (?:driving|behind|causing) (?:it|that|this))\b"
                   r"[^a-z]*(?:is that|has it|did it|so)?\W*$", re.IGNORECASE)
@@ -41,6 +46,8 @@ _FOLLOWUP = re.compile(
     re.IGNORECASE,
 )
 
+_OWN_QUESTION = re.compile(r"^\s*(?:what(?:'s| is| was| are| were)|how(?:'s| is| are| has| have)|show|give|tell|"
+                           r"list|rank|which|who)\b", re.IGNORECASE)
 # "ok, sick days per non-teacher employee instead": the last question again with one piece swapped.
 _INSTEAD = re.compile(r"\binstead\W*$", re.IGNORECASE)
 
@@ -58,6 +65,9 @@ def _clean_topic(topic: str) -> str:
 
 def route(text: str, conversation: Conversation | None = None) -> Route:
     """Classify a request; follow-up kinds are only returned when the conversation has something to follow."""
+    text = _GREETING.sub("", text)
+    if not text:
+        return Route(kind="help", topic="greeting")  # "hi there": nothing asked yet
     for pattern, kind in ((_QUESTIONS, "questions"), (_WHAT_TO_ASK, "questions"), (_BRIEF, "brief")):
         match = pattern.match(text)
         if match:
@@ -71,7 +81,10 @@ def route(text: str, conversation: Conversation | None = None) -> Route:
         return Route(kind="chart")
     if has_history and _WHY.match(text):
         return Route(kind="why")
-    if has_history and (_FOLLOWUP.match(text) or _INSTEAD.search(text) or len(text.split()) <= 4):
+    # A short message in a thread follows on ("recycling?", "Fife?"), unless it is a whole question of its own
+    # ("what's our recycling rate?"): that one is read afresh (one naming no measure is still merged).
+    short = len(text.split()) <= 4 and not _OWN_QUESTION.match(text)
+    if has_history and (_FOLLOWUP.match(text) or _INSTEAD.search(text) or short):
         return Route(kind="followup")
     return Route(kind="question")
 
