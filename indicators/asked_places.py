@@ -60,7 +60,8 @@ _NOT_NAMES = frozenset(
     "scrutiny authority authorities tomorrow today tonight yesterday meeting briefing report papers agenda team "
     "director portfolio holder colleague colleagues everyone anyone someone leavers residents public "
     "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
-    "september october november december prep pack pre-scrutiny pre-meet pre-meeting pre-brief".split())
+    "september october november december prep pack pre-scrutiny pre-meet pre-meeting pre-brief anything everything "
+    "something nothing".split())
 _FUZZY_CUTOFF = 88.0
 # Capitals in everyday use that are no council's initials whatever the names held.
 _NOT_INITIALS = frozenset("ok uk it hr ta gp la fy nhs cqc asc sen lga ons pdf kpi rag ceo cfo q1 q2 q3 q4 "
@@ -270,6 +271,21 @@ def _councils_elsewhere() -> list[str]:
     return [str(n) for names in raw.values() for n in (names or [])]
 
 
+def elsewhere_kind(name: str) -> str | None:
+    """Which list of prompts/councils_elsewhere.yaml a name is on ("wales", "northern_ireland", "england_districts")."""
+    import yaml
+
+    from prompts import PROMPTS_DIR
+
+    try:
+        raw = yaml.safe_load((PROMPTS_DIR / "councils_elsewhere.yaml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return None
+    wanted = _normal(name)
+    return next((str(kind) for kind, names in raw.items() if any(_normal(str(n)) == wanted for n in names or [])),
+                None)
+
+
 def _elsewhere_pattern(names: list[str]) -> re.Pattern[str]:
     """One pattern for every name (longest first, so "Derry City and Strabane" before "Derry"); "and" may be "&"."""
     alternatives = []
@@ -281,11 +297,13 @@ def _elsewhere_pattern(names: list[str]) -> re.Pattern[str]:
 
 def _elsewhere(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], found: list[PlaceMention]) -> None:
     """Councils named that the store does not hold ("Wrexham", "Derry City & Strabane"): one-word names only when
-    capitalised or followed by "council"/"'s", so that "rugby pitches" stays a phrase."""
+    capitalised, followed by "council"/"'s" or after a word that takes a place ("the cardiff recycling rate", "vs
+    wrexham"), so that "rugby pitches" stays a phrase."""
     for m in index.elsewhere.finditer(text):
         single = not re.search(r"\W", m[0])
-        if single and not (m[0][0].isupper() or re.match(r"(?:['\u2019]s\b|\s+(?:borough |district |city )?"
-                                                          r"council\b)", text[m.end():], re.IGNORECASE)):
+        placed = re.search(r"\b(?:the|for|in|vs\.?|versus|than|against|with)\s+$", text[:m.start()], re.IGNORECASE)
+        if single and not (m[0][0].isupper() or placed or re.match(
+                r"(?:['\u2019]s\b|\s+(?:borough |district |city )?council\b)", text[m.end():], re.IGNORECASE)):
             continue
         if not _taken(spans, m.start(), m.end()):
             spans.append((m.start(), m.end()))

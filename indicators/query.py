@@ -338,8 +338,7 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
 
         close = [m[0] for m in process.extract(unheld, list(store.areas().values()), limit=3)]
         return Resolution(status="unknown", area_code=None, intent=intent.intent, area_candidates=close,
-                          message=RESOLVER_MESSAGES["unheld_area"].format(name=unheld, closest="; ".join(close)),
-                          **{k: v for k, v in span.items()})
+                          message=_unheld_message(store, unheld, close), **{k: v for k, v in span.items()})
     if home_area in councils:
         councils = [home_area, *[c for c in councils if c != home_area]]
     area_code = councils[0] if councils else home_area
@@ -357,8 +356,13 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         scores = [max(lx, 0.55 * lx + 0.45 * se) if lx < 1.0 else 1.0 for lx, se in zip(lexical, semantic,
                                                                                          strict=True)]
     order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    unheld_measure = None
     if area_code is not None and intent.intent != "rank":
         with_data = [i for i in order if area_code in index.area_sets.get(index.infos[i].indicator_id, set())]
+        # "SHQS for Glasgow" (whose stock was transferred): the measure named is held, but not for this council.
+        if order and _decisive(scores) and with_data and with_data[0] != order[0] \
+                and scores[with_data[0]] < RESOLVED_SCORE:
+            unheld_measure = index.infos[order[0]]
         order = with_data or order
     base: dict[str, object] = dict(area_code=area_code, comparison=comparison, intent=intent.intent,
                                    areas=councils + [g for g in groups if g != "national"] + (
@@ -386,6 +390,11 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
             return Resolution(status="resolved", indicator_id=members[0], score=1.0, intent="overview",
                               service=service, service_indicators=members,
                               **{k: v for k, v in base.items() if k != "intent"})
+    if unheld_measure is not None:
+        held_by = len(index.area_sets.get(unheld_measure.indicator_id, set()))
+        return Resolution(status="unknown", candidates=[unheld_measure], score=1.0, **base,
+                          message=RESOLVER_MESSAGES["measure_not_held_here"].format(
+                              indicator=unheld_measure.name, area=store.area_name(str(area_code)), count=held_by))
     candidates = [index.infos[i] for i in order[:5]]
     if top < RESOLVED_SCORE and not _agreed(order, scores, lexical, semantic):
         if top < NOT_INDICATOR_SCORE and not _INDICATORISH.search(question):
@@ -436,6 +445,20 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
                           message=RESOLVER_MESSAGES["no_council"], **base)
     return Resolution(status="resolved", indicator_id=info.indicator_id, candidates=[info], score=top,
                       message="", **base)
+
+
+def _unheld_message(store: IndicatorStore, name: str, close: list[str]) -> str:
+    """'I hold no data for …': for a Welsh or Northern Irish council, which nations the data covers (the closest
+    names held mean nothing there); else the closest councils held."""
+    from indicators.asked_places import elsewhere_kind
+
+    kind = elsewhere_kind(name)
+    nations = sorted({d.comparators.national_name for d in store.datasets() if d.comparators.national_name})
+    if kind in ("wales", "northern_ireland") and nations:
+        return RESOLVER_MESSAGES["unheld_nation"].format(
+            name=name[:1].upper() + name[1:], nation="Welsh" if kind == "wales" else "Northern Irish",
+            nations=" and ".join(nations))
+    return RESOLVER_MESSAGES["unheld_area"].format(name=name, closest="; ".join(close))
 
 
 def fit_to_held(store: IndicatorStore, res: Resolution, area_code: str) -> Resolution:

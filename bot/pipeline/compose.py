@@ -98,6 +98,10 @@ def unknown_answer(reading: Reading, documents_held: int, datasets_held: list[st
     understood = reading.interpretation.model_copy(update={"intent": "unknown"})
     if res is not None and res.area_candidates:
         return Answer(question=reading.question, kind="none", answer=res.message, understood=understood)
+    named = res is not None and len(res.candidates) == 1 and res.candidates[0].name in res.message
+    if res is not None and res.status == "unknown" and named:
+        # "I hold SHQS for 26 councils, but not for Glasgow City": the message names the measure already.
+        return Answer(question=reading.question, kind="none", answer=res.message, understood=reading.interpretation)
     if res is not None and res.status in ("ambiguous", "unknown") and res.candidates:
         names = "; ".join(f"{c.name} ({c.indicator_id})" for c in res.candidates[:5])
         lead = res.message or message("ambiguous" if res.status == "ambiguous" else "unmatched")
