@@ -47,6 +47,9 @@ _SINCE_THEN = re.compile(r"\bsince (?:then|that year|that)\b|\bsince\s*[?.!]*\s*
 _YEAR_BEFORE = re.compile(r"\b(?:the )?(?:previous|prior|preceding) (?:financial )?year\b|\bthe year before\b|"
                           r"\ba year (?:earlier|before)\b", re.IGNORECASE)
 
+_SINCE_COVID = re.compile(r"\b(?:since|after)\s+(?:the\s+)?(?:start of\s+)?(?:before\s+)?"
+                          r"(?:covid(?:-?19)?|the pandemic|pandemic|lockdowns?)\b", re.IGNORECASE)
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-\u2013]\s*((?:19|20)\d{2})\b")
 _AIMED = re.compile(r"\b(?:targets?|goals?|aims?|ambitions?|on track|on course)\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|close)\s+of\s+)?(?:the\s+)?$", re.IGNORECASE)
 
@@ -152,6 +155,18 @@ def _count(raw: str) -> int:
 
 def parse_periods(text: str) -> AskedPeriods:
     """Read the period expression of a question (the first one that fits, most specific first)."""
+    # "recycling 2019-2022": the years 2019 to 2022 (one financial year is "2019-2020"), read as a span of them.
+    ranges = [m for m in _YEAR_RANGE.finditer(text) if int(m[2]) - int(m[1]) >= 2]
+    if ranges:
+        m = ranges[0]
+        asked = parse_periods(f"{text[:m.start()]}{m[1]} to {m[2]}{text[m.end():]}")
+        asked.spans.append(m[0])  # as written, so that it is not read as measure words
+        return asked
+    if m := _SINCE_COVID.search(text):
+        # "since covid": from the last year before the pandemic (2019-20, to March 2020), which it is compared with.
+        asked = parse_periods(f"{text[:m.start()]}since 2019{text[m.end():]}")
+        asked.spans.append(m[0])
+        return asked
     asked = AskedPeriods()
     tokens = _tokens(text)
     if _AIMED.search(text):
@@ -176,6 +191,12 @@ def parse_periods(text: str) -> AskedPeriods:
         unit = m[2].lower()
         asked.unit = "quarters" if unit.startswith("quarter") else "months" if unit.startswith("month") else "years"
         asked.spans.append(m[0])
+    if len(tokens) >= 3:
+        # "2013/14, 2016/17, 2019/20 and 2022/23": the path from the first year listed to the last.
+        (first, m1), (last, m2) = tokens[0], tokens[-1]
+        asked.kind, asked.start, asked.end = "span", first, last
+        asked.spans.append(text[m1.start(): m2.end()])
+        return asked
     if len(tokens) >= 2:
         (first, m1), (second, m2) = tokens[0], tokens[1]
         between = text[m1.start() - 12 if m1.start() >= 12 else 0: m1.start()].lower()

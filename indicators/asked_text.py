@@ -44,6 +44,7 @@ _PRE_MEETING = re.compile(r"\bpre-?(?:scrutiny|meet(?:ing)?|brief(?:ing)?|commit
 _MENTION = re.compile(r"(?<![\w@.])@[\w.-]+[:,]?")
 # Slips of the keyboard in everyday words ("waht's our ranking", "out of teh 32 councils").
 _TYPOS = {"teh": "the", "waht": "what", "wat": "what", "hwo": "how", "compair": "compare", "comapre": "compare",
+          "r": "are", "u": "you", "trnd": "trend", "tred": "trend", "trned": "trend", "comparision": "comparison",
           "adn": "and", "taht": "that", "thier": "their", "recieved": "received", "whcih": "which", "wich": "which"}
 _TYPO = re.compile(r"\b(" + "|".join(_TYPOS) + r")\b", re.IGNORECASE)
 
@@ -61,8 +62,9 @@ def plain_question(text: str) -> str:
 
 
 _THANKS = re.compile(
-    r"\W*(?:(?:great|brilliant|perfect|lovely|fab|fabulous|super|excellent|nice one|nice|that'?s (?:great|helpful|"
-    r"brilliant|perfect)|that is (?:great|helpful)|helpful|ok|okay|thanks|thank you|cheers|ta|thx|much appreciated|"
+    r"\W*(?:(?:great|brilliant|perfect|lovely|fab|fabulous|super|excellent|nice one|nice|that'?s (?:really |very |"
+    r"so |super )?(?:great|helpful|useful|brilliant|perfect)|that is (?:really |very )?(?:great|helpful|useful)|"
+    r"helpful|ok|okay|thanks|thank you|cheers|ta|thx|much appreciated|"
     r"appreciated|got it|understood)(?: very much| so much| a lot| again)?[\s!.,:;)\-]*)+(?::[a-z_+-]+:)?\W*",
     re.IGNORECASE)
 

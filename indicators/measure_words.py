@@ -159,7 +159,16 @@ _PHRASES = ((re.compile(r"\bc-?tax\b"), "council tax"), (re.compile(r"\bfly[- ]?
             (re.compile(r"\bnon[- ]?teaching\b|\bexcluding teachers\b|\bother than teachers\b"), "nonteacher"),
             # ASC3/ASC4 measure how easy information is to find: "access to information" asks the same.
             (re.compile(r"\baccess(?:ing)? (?:to )?(?:information|info)\b|\binfo(?:rmation)? access\b"),
-             "finding information"))
+             "finding information"),
+            # Names spelled out that measures carry as initials or in their own terms.
+            (re.compile(r"\bscottish housing quality standard\b"), "shqs"),
+            (re.compile(r"\bcouncil houses\b"), "council dwellings"),
+            (re.compile(r"\b(?:the )?(?:most deprived|poorest) (?:(?:20|twenty) ?(?:%|per ?cent) )?(?:pupils|areas|"
+                        r"children|fifth|quintile)\b"), "simd quintile 1"),
+            (re.compile(r"\b(?:the )?least deprived (?:pupils|areas|children|fifth|quintile)\b"), "simd quintile 5"),
+            (re.compile(r"\b(?:multiple|several|repeated|more than one|two or more) placements?\b"),
+             "more than one placement"),
+            (re.compile(r"\blac\b"), "looked after children"))
 
 
 # Words the phrases above are made of, spelt right (a misspelt one is corrected to these before matching).

@@ -244,7 +244,7 @@ def overview(store: IndicatorStore, service: str, area_code: str, period: str | 
 
 
 def overview_of(store: IndicatorStore, ids: list[str], area_code: str, period: str | None = None,
-                name: str = "all services") -> Overview:
+                name: str = "Every indicator held") -> Overview:
     """The overview of a given list of indicators (e.g. every one a council holds, for "how did we do?")."""
     area_name = store.area_name(area_code)
     lines: list[OverviewLine] = []

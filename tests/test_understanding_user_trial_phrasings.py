@@ -1,0 +1,92 @@
+"""Questions a user trial asked that were answered as something else, on the real Oflog and LGBF data and the
+sample council: a Welsh council in lower case, a measure held for other councils but not this one, "2019-2022" and
+a list of years, "since covid", "top 5%" (a share, not a league table), "lowest cost councils", a misspelt service,
+everyday names of LGBF measures, overviews of everything, and greetings or thanks in a thread (which repeated the
+last answer). Each failed before the change that fixed it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant import Assistant
+from bot.conversation import Conversation
+from bot.models import Answer, CallerContext
+
+pytestmark = pytest.mark.shared
+
+FIFE, GLASGOW, LEEDS, NORTHBRIDGE = "S-fife", "S-glasgow-city", "E08000035", "E07999001"
+
+
+def _ask(assistant: Assistant, question: str, area: str) -> Answer:
+    return assistant.ask(question, CallerContext(area=area))
+
+
+def _read(answer: Answer) -> dict:
+    return answer.to_contract()["understood"]
+
+
+def test_a_welsh_council_in_lower_case_is_named_as_not_held(real_assistant: Assistant) -> None:
+    answer = _ask(real_assistant, "what is the cardiff recycling rate", FIFE)
+    assert _read(answer)["intent"] == "unknown"
+    assert "Cardiff" in answer.answer and "Welsh" in answer.answer and "Scotland" in answer.answer
+    assert not answer.figures  # never Fife's figure in its place
+
+
+def test_a_measure_held_for_other_councils_says_so(real_assistant: Assistant) -> None:
+    answer = _ask(real_assistant, "% of council houses meeting scottish housing quality standard, glasgow vs "
+                                  "edinburgh", GLASGOW)
+    assert "SHQS" in answer.answer and "no value of it for Glasgow City" in answer.answer
+    answer = _ask(real_assistant, "delayed discharge days for over 75s", LEEDS)
+    assert _read(answer)["intent"] == "unknown" and "no value of it for Leeds" in answer.answer
+
+
+def test_years_as_written(real_assistant: Assistant) -> None:
+    got = _read(_ask(real_assistant, "recycling 2019-2022", FIFE))
+    assert (got["intent"], got["indicators"], got["periods"]) == ("trend", ["ENV06"],
+                                                                  {"from": "2019-20", "to": "2022-23"})
+    got = _read(_ask(real_assistant, "glasgow recycling 2013/14, 2016/17, 2019/20 and 2022/23", FIFE))
+    assert (got["areas"], got["periods"]) == ([GLASGOW], {"from": "2013-14", "to": "2022-23"})
+    got = _read(_ask(real_assistant, "recycling since covid", FIFE))
+    assert (got["intent"], got["periods"]["from"]) == ("trend", "2019-20")
+
+
+def test_a_share_of_the_top_five_per_cent_is_not_a_league_table(real_assistant: Assistant) -> None:
+    got = _read(_ask(real_assistant, "% of women in top 5% earners", "S-eilean-siar"))
+    assert (got["intent"], got["indicators"]) == ("value", ["CORP03b"])
+    got = _read(_ask(real_assistant, "lowest cost councils for looked after children in residential care", FIFE))
+    assert (got["intent"], got["indicators"], got["areas"]) == ("rank", ["CHN08a"], ["scotland"])
+
+
+def test_measures_and_services_in_everyday_words(real_assistant: Assistant) -> None:
+    assert _read(_ask(real_assistant, "how r we doing on envrionmental services", FIFE))["intent"] == "overview"
+    got = _read(_ask(real_assistant, "tariff score for most deprived pupils 2018-19 to 2022-23", "S-aberdeenshire"))
+    assert got["indicators"] == ["CHN12b"]
+    got = _read(_ask(real_assistant, "are more looked after kids getting multiple placements than before",
+                     "S-east-ayrshire"))
+    assert got["indicators"] == ["CHN23"]
+
+
+@pytest.mark.parametrize("question", ["give me an overview of everything", "Which indicators have got worse this year?",
+                                      "are we in the bottom quartile for anything?"])
+def test_questions_about_everything_are_an_overview_of_every_indicator(sample_assistant: Assistant,
+                                                                       question: str) -> None:
+    answer = _ask(sample_assistant, question, NORTHBRIDGE)
+    got = _read(answer)
+    assert got["intent"] == "overview" and len(got["indicators"]) == 18
+    assert "Every indicator held for Northbridge District Council" in answer.answer
+
+
+def test_greetings_and_thanks_in_a_thread_do_not_repeat_the_last_answer(sample_assistant: Assistant) -> None:
+    conversation = Conversation()
+    caller = CallerContext(area=NORTHBRIDGE)
+    first = sample_assistant.ask("are we on track with recycling?", caller, conversation=conversation)
+    assert _read(first)["intent"] == "target"
+    hello = sample_assistant.ask("hi there", caller, conversation=conversation)
+    assert not hello.figures and "I can help with council performance" in hello.answer
+    thanks = sample_assistant.ask("thanks, that's really helpful!", caller, conversation=conversation)
+    assert not thanks.figures and "welcome" in thanks.answer
+    prep = sample_assistant.ask("good morning! can you help me prep for scrutiny on thursday?", caller,
+                                conversation=conversation)
+    assert not prep.figures and "committee papers" in prep.answer
+    fresh = sample_assistant.ask("Hi - what's our recycling rate?", caller, conversation=conversation)
+    assert _read(fresh)["intent"] == "value"  # a whole question of its own, not the target again
