@@ -73,7 +73,7 @@ from indicators.models import (
 from indicators.periods import Frequency, frequencies, frequency_of, parse_period
 from indicators.runs import Run, close, judge, run_of, trailing_run
 from indicators.signal import xmr
-from indicators.wording import ANALYSIS_MESSAGES
+from indicators.wording import ANALYSIS_MESSAGES, break_caveat
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -109,7 +109,7 @@ def is_percentage(info: IndicatorInfo) -> bool:
 def _change(before: tuple[str, float], after: tuple[str, float], info: IndicatorInfo,
             ideal: float | None) -> ChangeAssessment:
     absolute = after[1] - before[1]
-    percent = None if before[1] == 0 else absolute / abs(before[1]) * 100.0
+    percent = None if before[1] <= 0 else absolute / before[1] * 100.0  # a share of a negative base means nothing
     return ChangeAssessment(from_period=before[0], to_period=after[0], from_value=before[1], to_value=after[1],
                             absolute=absolute, percent=percent, points=absolute if is_percentage(info) else None,
                             direction=judge(before[1], after[1], info, ideal))
@@ -549,7 +549,7 @@ def _caveats(info: IndicatorInfo, rows: pd.DataFrame, full: pd.DataFrame, series
     for p in series:
         if p.note and _BREAK.search(p.note):
             breaks.append(p.period)
-            caveats.append(ANALYSIS_MESSAGES["break_at"].format(period=p.period, note=p.note.strip().rstrip(".")))
+            caveats.append(break_caveat(p.period, p.note))
         elif p.note:
             caveats.append(ANALYSIS_MESSAGES["note_for"].format(period=p.period, note=p.note.strip().rstrip(".")))
     if re.search(r"break in (the )?series", info.description, re.IGNORECASE):

@@ -12,9 +12,10 @@ Figures keep the exact value; only the printed text is rounded.
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["format_number", "format_points", "format_value", "is_money", "is_percent", "ordinal"]
+__all__ = ["format_number", "format_points", "format_value", "is_money", "is_percent", "ordinal", "possessive"]
 
 _PERCENT_UNITS = frozenset({"%", "percent", "per cent", "percentage"})
 _BARE_UNITS = frozenset({"score", "number", "count", "ratio", "", "rank", "quartile"})
@@ -91,12 +92,22 @@ def format_value(value: float, unit: str = "", measure_type: str = "") -> str:
         return f"{text}%"
     if u.lower() in _BARE_UNITS:
         return text
+    if text in ("1", "-1") and re.fullmatch(r"[a-z]+s", u):
+        u = u[:-1]  # "1 day", not "1 days"
     return f"{text} {u}"
 
 
 def format_points(value: float) -> str:
-    """A difference between two percentages: '3.4 percentage points' (always that wording, never '%')."""
-    return f"{format_number(value)} percentage points"
+    """A difference between two percentages: '3.4 percentage points', '1 percentage point' (never '%')."""
+    text = format_number(value)
+    return f"{text} percentage point{'' if text in ('1', '-1') else 's'}"
+
+
+def possessive(name: str) -> str:
+    """"Leeds's" is said, "Shetland Islands's" is not: a plural-looking name ending in "s" takes the apostrophe only
+    when its last word is a plural ("Islands", "Borders"), else "'s"."""
+    last = name.split()[-1] if name.split() else name
+    return f"{name}'" if len(name.split()) > 1 and last.endswith("s") and not last.endswith("ss") else f"{name}'s"
 
 
 def ordinal(n: int) -> str:

@@ -40,9 +40,9 @@ LISTING_MESSAGES: dict[str, str] = {
     "rule_values_high": "by value, highest first, not a judgement of better or worse",
     "rule_values_low": "by value, lowest first, not a judgement of better or worse",
     "label_all": "{label}",
-    "label_neighbours": "{area}'s nearest neighbours",
-    "label_group": "{area}'s comparator group, {group}",
-    "label_family": "{area}'s family group, {group}",
+    "label_neighbours": "{area_s} nearest neighbours",
+    "label_group": "{area_s} comparator group, {group}",
+    "label_family": "{area_s} family group, {group}",
     # ranking errors (one line each)
     "error_no_direction": "{indicator} ({id}) has no stated direction of good performance, so councils cannot be "
                           "ranked best or worst; ask for the highest or lowest values instead.",

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Literal
 
 from indicators.analysis import rank_of
 from indicators.errors import IndicatorError
+from indicators.formatting import possessive
 from indicators.listing_models import RankedCouncil, Ranking
 from indicators.listing_wording import listing_message, ranking_sentences
 from indicators.models import IndicatorInfo
@@ -75,11 +76,11 @@ def scope_members(store: IndicatorStore, indicator_id: str, scope: str,
     members = [m for m in members if m in with_data or m == home]
     group_name = name.replace("_", " ")
     if scope == "family":
-        label = listing_message("label_family", area=home_name, group=group_name)
+        label = listing_message("label_family", area_s=possessive(home_name), group=group_name)
     elif "neighbour" in group_name.lower():
-        label = listing_message("label_neighbours", area=home_name)
+        label = listing_message("label_neighbours", area_s=possessive(home_name))
     else:
-        label = listing_message("label_group", area=home_name, group=group_name)
+        label = listing_message("label_group", area_s=possessive(home_name), group=group_name)
     return list(members), label
 
 

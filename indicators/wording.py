@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from indicators.formatting import format_number, format_value, is_percent, ordinal
+from indicators.formatting import format_number, format_points, format_value, is_percent, ordinal, possessive
 from indicators.models import ChangeAssessment, ComparatorAssessment, Figure, IndicatorAnalysis
 from indicators.periods import parse_period, year_of
 
@@ -70,8 +70,8 @@ ANALYSIS_MESSAGES: dict[str, str] = {
     "check_ceiling": "is at the top of the measure's possible range",
     "check_floor": "is at the bottom of the measure's possible range",
     # The comparators, target path and runs of an analysis (describe fills them).
-    "group_neighbours": "{area}'s comparator group, {group} ({n} councils with a value, itself included)",
-    "group_family": "{area}'s family group, {group} ({n} councils with a value, itself included)",
+    "group_neighbours": "{area_s} comparator group, {group} ({n} councils with a value, itself included)",
+    "group_family": "{area_s} family group, {group} ({n} councils with a value, itself included)",
     "group_all": "{group} ({n} with a value)",
     "later_period": "The latest period other councils report is {period}, when {area} had {value}.",
     "among": "Among {who} in {period}, the median is {median} (middle half {q1} to {q3})",
@@ -80,9 +80,11 @@ ANALYSIS_MESSAGES: dict[str, str] = {
     "tied_with": " with {names}",
     "best_one": "The {label} is {name} at {value}.",
     "best_many": "The {label}s are {names}, tied at {value}.",
+    "best_next_many": "Next best in the group are {names}, tied at {value}.",
     "best_shared": "{area} shares the best value ({value}) with {names}.",
     "label_neighbour": "best-performing neighbour",
     "label_council": "best-performing council",
+    "label_next": "next best in the group",
     "all_councils": "The median across {label} ({n} with a value) is {median}.",
     "england": "The England median ({n} councils with a value) is {median}.",
     "oflog_similar": "In Oflog's terms it is broadly similar to the England median ({mads} median absolute "
@@ -117,12 +119,19 @@ ANALYSIS_MESSAGES: dict[str, str] = {
     "target_met_already": "It already meets its target of {target} for {target_period}.",
     "path": "Period by period: {points}.",
     "path_point": "{value} in {period}",
+    "change_too_small": "about the same (the change is too small to show at this precision)",
     "run_years": "It has {word} for {n} {noun} in a row.",
     "run_collections": "It has {word} in each of the last {n} {noun} (collected {cadence}).",
 }
 
 _DIRECTION_WORDS = {"improving": "an improvement", "worsening": "a deterioration", "no change": "no change",
                     "not comparable": ""}
+
+
+def break_caveat(period: str, note: str) -> str:
+    """"Break in series at 2021-22: from 2021-22 collected by…" (a note that starts "Break in series:" says it once)."""
+    said = re.sub(r"^break in series:\s*", "", note.strip(), flags=re.IGNORECASE)
+    return ANALYSIS_MESSAGES["break_at"].format(period=period, note=said.rstrip("."))
 
 
 def number(value: float) -> str:
@@ -155,10 +164,13 @@ class _Figures:
 def _change_phrase(c: ChangeAssessment, unit: str, figs: _Figures, what: str) -> str:
     if c.direction == "no change":
         return "unchanged"
+    if with_unit(c.from_value, unit) == with_unit(c.to_value, unit):
+        # 33.9% -> 33.9%: a change too small to show is not called an improvement or a deterioration.
+        return ANALYSIS_MESSAGES["change_too_small"]
     verb = "up" if c.absolute > 0 else "down"
     if c.points is not None:
         figs.add(f"change {what} (percentage points)", c.points, c.to_period, unit="percentage points")
-        amount = f"{number(abs(c.points))} percentage points"
+        amount = format_points(abs(c.points))
     else:
         figs.add(f"change {what}", c.absolute, c.to_period)
         amount = with_unit(abs(c.absolute), unit)
@@ -204,7 +216,7 @@ def run_sentence(a: IndicatorAnalysis) -> str:
 
 
 def _amount(value: float, unit: str) -> str:
-    return f"{number(abs(value))} percentage points" if is_percent(unit) else with_unit(abs(value), unit)
+    return format_points(abs(value)) if is_percent(unit) else with_unit(abs(value), unit)
 
 
 def _comparator_sentences(a: IndicatorAnalysis, store: IndicatorStore, figs: _Figures) -> list[str]:
@@ -222,7 +234,7 @@ def _comparator_sentences(a: IndicatorAnalysis, store: IndicatorStore, figs: _Fi
     group = c.group_name.replace("_", " ")
     if c.comparison == "neighbours":
         key = "group_family" if c.terms == "lgbf" else "group_neighbours"
-        who = m[key].format(area=a.area_name, group=group, n=c.n)
+        who = m[key].format(area_s=possessive(a.area_name), group=group, n=c.n)
     else:
         who = m["group_all"].format(group=group, n=c.n)
     if c.period != latest.period and c.value is not None:
@@ -242,12 +254,15 @@ def _comparator_sentences(a: IndicatorAnalysis, store: IndicatorStore, figs: _Fi
     if c.best_code is not None and c.best_value is not None:
         figs.add("best comparator value", c.best_value, c.period, area_code=c.best_code, area_name=c.best_name)
         label = m["label_neighbour"] if c.comparison == "neighbours" else m["label_council"]
+        if c.rank == 1 and not shared_best:
+            label = m["label_next"]  # the council itself is best: the one named is second, and is called so
         best_names = c.best_names or [c.best_name or c.best_code]
         value = with_unit(c.best_value, unit)
         if shared_best:
             out.append(m["best_shared"].format(area=a.area_name, value=value, names=names_list(best_names)))
         elif len(best_names) > 1:
-            out.append(m["best_many"].format(label=label, names=names_list(best_names), value=value))
+            many = m["best_next_many"] if label == m["label_next"] else m["best_many"]
+            out.append(many.format(label=label, names=names_list(best_names), value=value))
         else:
             out.append(m["best_one"].format(label=label, name=best_names[0], value=value))
     out += _national_sentences(a, store, figs)
@@ -419,7 +434,7 @@ def describe(a: IndicatorAnalysis, store: IndicatorStore,
         else:
             gap = abs(t.gap)
             figs.add("gap to target", t.gap, t.period)
-            by = f"{number(gap)} percentage points" if is_percent(info.unit) else with_unit(gap, unit)
+            by = format_points(gap) if is_percent(info.unit) else with_unit(gap, unit)
             out.append(f"It missed its target of {with_unit(t.target, unit)} by {by} "
                        f"({t.rag}; amber means within {number(t.tolerance * 100)}% of the target).")
             figs.add("RAG tolerance", t.tolerance * 100, t.period, unit="%")

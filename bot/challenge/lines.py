@@ -255,7 +255,6 @@ def indicator_lines(a: IndicatorAnalysis, relevance: float, horizon: str,
     # Data caveats and breaks in series.
     if a.caveats:
         first = next((c for c in a.caveats if c.lower().startswith("break")), a.caveats[0])
-        first = re.sub(r"^(Break in series at [^:]+:)\s*Break in series:\s*", r"\1 ", first)
         denominator = stated_figure(a, "denominator")
         figs = [latest] + ([denominator] if denominator is not None and first.startswith("Small numbers") else [])
         add("data_caveat", w.fill("data_caveat.title", **base), w.fill("data_caveat.summary", **base, caveat=first),

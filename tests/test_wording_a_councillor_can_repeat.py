@@ -1,0 +1,64 @@
+"""Sentences a councillor can repeat in committee (found in a user trial): a change too small to show is not called
+an improvement or a deterioration, a percentage change of a negative base is not stated, one of a unit is
+singular, a plural place name takes a bare apostrophe, a council that is itself best is not told another council
+is "the best-performing neighbour", and a break in series is said once."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators.analysis import analyse
+from indicators.formatting import format_points, format_value, possessive
+from indicators.store import IndicatorStore
+from indicators.wording import break_caveat, describe
+
+YEARS = ["2018-19", "2019-20", "2020-21"]
+SERIES = {"TINY": ("%", "higher_is_better", [30.0, 33.904, 33.9113]),
+          "NEG": ("tCO2", "lower_is_better", [1.0, -1.4, -0.364]),
+          "DAYS": ("days", "lower_is_better", [5.0, 6.0, 7.0])}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> IndicatorStore:
+    tmp = tmp_path_factory.mktemp("wording")
+    lines = ["indicator_id,indicator_name,area_code,area_name,period,value,unit,polarity"]
+    for ind, (unit, polarity, values) in SERIES.items():
+        for year, v in zip(YEARS, values, strict=True):
+            lines.append(f"{ind},{ind.title()} measure,A,Alpha,{year},{v},{unit},{polarity}")
+    (tmp / "values.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store = IndicatorStore(tmp / "home")
+    store.import_file(tmp / "values.csv", fmt="tidy", dataset="rules")
+    return store
+
+
+def _text(store: IndicatorStore, indicator: str) -> str:
+    return " ".join(describe(analyse(store, indicator, "A", comparison="none"), store)[0])
+
+
+def test_a_change_too_small_to_show_is_not_judged(store: IndicatorStore) -> None:
+    text = _text(store, "TINY")
+    assert "33.9% in 2020-21" in text and "about the same" in text
+    latest = text.split("Since")[0]
+    assert "deterioration" not in latest and "improvement" not in latest
+
+
+def test_no_percentage_change_of_a_negative_base(store: IndicatorStore) -> None:
+    a = analyse(store, "NEG", "A", comparison="none")
+    assert a.change is not None and a.change.from_value < 0 and a.change.percent is None
+    assert "%)" not in _text(store, "NEG").split("Since")[0]
+
+
+def test_one_of_a_unit_is_singular() -> None:
+    assert format_points(1.0) == "1 percentage point" and format_points(2.0) == "2 percentage points"
+    assert format_value(1.0, "days") == "1 day" and format_value(2.0, "days") == "2 days"
+
+
+def test_plural_place_names_take_a_bare_apostrophe() -> None:
+    assert possessive("Shetland Islands") == "Shetland Islands'"
+    assert possessive("Scottish Borders") == "Scottish Borders'"
+    assert possessive("Leeds") == "Leeds's" and possessive("Perth and Kinross") == "Perth and Kinross's"
+
+
+def test_a_break_in_series_is_said_once() -> None:
+    said = break_caveat("2021-22", "Break in series: from 2021-22 collected by the in-cab system.")
+    assert said == "Break in series at 2021-22: from 2021-22 collected by the in-cab system."
