@@ -260,7 +260,7 @@ class Assistant:
             # The reading named data that is not there (no values for that council): say so, do not fail.
             return Answer(question=question, kind="none", answer=message("no_data_for", reason=str(exc)),
                           understood=reading.interpretation.model_copy(update={"intent": "unknown"}))
-        answer = compose(reading, evidence, self._documents_held(), [d.name for d in self._datasets()])
+        answer = compose(reading, evidence, self._documents_held(), self._dataset_summaries())
         if answer.kind != "none" and self.llm is not None:
             from bot.guard import guarded_answer
 
@@ -318,6 +318,10 @@ class Assistant:
     def _documents_held(self) -> int:
         return len(self.kb.documents()) if self.settings.home.exists() else 0
 
+    def _dataset_summaries(self) -> list[str]:
+        """What each dataset holds, in words ("7 indicators for 151 councils (oflog)"), for "I don't know"."""
+        return [f"{d.indicators} indicators for {d.areas} councils ({d.name})" for d in self._datasets()]
+
     def _datasets(self) -> list[Any]:
         return self.store.datasets() if self.settings.home.exists() else []
 
@@ -347,7 +351,7 @@ class Assistant:
             res = self._resolve(indicator, home)
             if res is None or res.status != "resolved":
                 reading = understand(indicator, Route(kind="question"), None, home, lambda _t, _h, _a=None: res)
-                return unknown_answer(reading, self._documents_held(), [d.name for d in self._datasets()])
+                return unknown_answer(reading, self._documents_held(), self._dataset_summaries())
             res = res.model_copy(update={"area_code": home, "since": since or res.since,
                                          "period": period or res.period})
         analysis = self.analyse(res, home)

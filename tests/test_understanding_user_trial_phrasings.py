@@ -90,3 +90,14 @@ def test_greetings_and_thanks_in_a_thread_do_not_repeat_the_last_answer(sample_a
     assert not prep.figures and "committee papers" in prep.answer
     fresh = sample_assistant.ask("Hi - what's our recycling rate?", caller, conversation=conversation)
     assert _read(fresh)["intent"] == "value"  # a whole question of its own, not the target again
+
+
+def test_a_council_that_is_best_is_not_told_another_is_the_best_neighbour(real_assistant: Assistant) -> None:
+    answer = _ask(real_assistant, "recycling rate vs family group", "S-moray")
+    assert "Moray ranks 1st of" in answer.answer
+    assert "best-performing neighbour" not in answer.answer and "next best in the group" in answer.answer
+
+
+def test_i_dont_know_says_what_the_datasets_hold(real_assistant: Assistant) -> None:
+    answer = _ask(real_assistant, "what colour is the sky", FIFE)
+    assert "indicators for 32 councils (lgbf)" in answer.answer
