@@ -295,13 +295,16 @@ def _elsewhere_pattern(names: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
-def _elsewhere(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], found: list[PlaceMention]) -> None:
+def _elsewhere(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], found: list[PlaceMention],
+               is_vocabulary: Callable[[str], bool]) -> None:
     """Councils named that the store does not hold ("Wrexham", "Derry City & Strabane"): one-word names only when
-    capitalised, followed by "council"/"'s" or after a word that takes a place ("the cardiff recycling rate", "vs
-    wrexham"), so that "rugby pitches" stays a phrase."""
+    capitalised, followed by "council"/"'s", or after a word that takes a place and before a measure word or the end
+    ("the cardiff recycling rate", "vs wrexham"), so that "rugby pitches" and "rugby clubs" stay phrases."""
     for m in index.elsewhere.finditer(text):
         single = not re.search(r"\W", m[0])
-        placed = re.search(r"\b(?:the|for|in|vs\.?|versus|than|against|with)\s+$", text[:m.start()], re.IGNORECASE)
+        after = re.match(r"\W*([A-Za-z]+)", text[m.end():])
+        placed = re.search(r"\b(?:the|for|in|vs\.?|versus|than|against|with)\s+$", text[:m.start()], re.IGNORECASE) \
+            and (after is None or is_vocabulary(after[1]))
         if single and not (m[0][0].isupper() or placed or re.match(
                 r"(?:['\u2019]s\b|\s+(?:borough |district |city )?council\b)", text[m.end():], re.IGNORECASE)):
             continue
@@ -359,7 +362,7 @@ def find_places(store: IndicatorStore, text: str, home: str | None,
     for group, pattern in _GROUP_PATTERNS:
         for m in pattern.finditer(text):
             add(group, m.start(), m.end(), "group")
-    _elsewhere(text, index, spans, found)
+    _elsewhere(text, index, spans, found, is_vocabulary or (lambda _w: False))
     _fuzzy(text, index, spans, add, is_vocabulary or (lambda _w: False))
     if home:
         for m in _HOME.finditer(text):

@@ -457,14 +457,14 @@ def _unheld_message(store: IndicatorStore, name: str, close: list[str]) -> str:
     if kind in ("wales", "northern_ireland") and nations:
         return RESOLVER_MESSAGES["unheld_nation"].format(
             name=name[:1].upper() + name[1:], nation="Welsh" if kind == "wales" else "Northern Irish",
-            nations=" and ".join(nations))
+            nations=" and ".join(nations), closest="; ".join(close))
     return RESOLVER_MESSAGES["unheld_area"].format(name=name, closest="; ".join(close))
 
 
 def fit_to_held(store: IndicatorStore, res: Resolution, area_code: str) -> Resolution:
     """The resolution with its periods moved onto what the council holds, saying so in `period_note`: a year not
     held is answered with the nearest held; "the last N years" starts N years before the latest held."""
-    from indicators.periods import closest_held, frequency_of, nearest_held, years_before
+    from indicators.periods import closest_held, frequency_of, nearest_held, sort_periods, years_before
 
     if res.indicator_id is None:
         return res
@@ -493,12 +493,16 @@ def fit_to_held(store: IndicatorStore, res: Resolution, area_code: str) -> Resol
             if before and after:
                 notes.append(RESOLVER_MESSAGES["not_held_used"].format(used=used))
             update.update(period=used)
-    since = update.get("since", res.since)
-    if since is not None and res.period_from is not None and res.period_from not in held:
-        before, after = nearest_held(res.period_from, annual)
+    since, start = update.get("since", res.since), update.get("period_from", res.period_from)
+    if since is not None and start is not None and start not in held:
+        before, after = nearest_held(str(start), annual)
         if after is not None:
-            notes.append(RESOLVER_MESSAGES["start_not_held"].format(asked=res.period_from, area=area, first=after))
-            update.update(since=after)
+            notes.append(RESOLVER_MESSAGES["start_not_held"].format(asked=start, area=area, first=after))
+            update.update(since=after, **({"period_from": after} if res.years_back is not None else {}))
+    everyone = sort_periods([p for p in {str(p) for p in rows["period"]} if frequency_of(p) == "annual"])
+    if res.period is None and everyone and everyone[-1] != annual[-1] and everyone[-1] not in held:
+        # Hackney has no 2021-22 carers' survey: "latest" for it is 2018-19, and the answer says why.
+        notes.append(RESOLVER_MESSAGES["latest_missing"].format(area=area, latest=everyone[-1], own=annual[-1]))
     if notes:
         update["period_note"] = " ".join(notes)
     return res.model_copy(update=update) if update else res

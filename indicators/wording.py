@@ -23,8 +23,9 @@ RESOLVER_MESSAGES: dict[str, str] = {
     "unheld_area": "I hold no data for {name}; the closest councils I hold are {closest}.",
     "measure_not_held_here": "I hold {indicator} for {count} councils, but no value of it for {area}.",
     "unheld_nation": "I hold no data for {name}: it is a {nation} council, and the data I hold covers councils in "
-                     "{nations}.",
+                     "{nations}. The closest names I hold are {closest}.",
     "not_held": "No value for {area} in {asked} is held; the nearest held: {nearest}.",
+    "latest_missing": "{area} has no value for {latest}, the latest year other councils have; its latest is {own}.",
     "not_held_used": "The figures below are for {used}, the nearer of the two.",
     "annual_only": "{asked} was asked for, but {area} has only annual values for this indicator; the nearest year "
                    "is used.",

@@ -101,3 +101,16 @@ def test_a_council_that_is_best_is_not_told_another_is_the_best_neighbour(real_a
 def test_i_dont_know_says_what_the_datasets_hold(real_assistant: Assistant) -> None:
     answer = _ask(real_assistant, "what colour is the sky", FIFE)
     assert "indicators for 32 councils (lgbf)" in answer.answer
+
+
+def test_a_council_missing_the_latest_year_is_told_so(real_assistant: Assistant, shared_dir) -> None:
+    import pandas as pd
+
+    raw = pd.read_csv(shared_dir / "data" / "oflog_asc" / "asc_data.csv")
+    hackney = raw[(raw["Local authority code"] == "E09000012") & (raw["Code"] == "ASC1")
+                  & (raw["Grouping"] == "LA_Raw")]
+    assert hackney.loc[hackney["Financial year"] == "2021-22", "Value"].isna().all()  # not in the 2021-22 survey
+    answer = _ask(real_assistant, "hackney carers qol", LEEDS)
+    assert "Hackney has no value for 2021-22" in answer.answer and "its latest is 2018-19" in answer.answer
+    got = _read(_ask(real_assistant, "hackney carers qol last four years", LEEDS))
+    assert got["periods"]["from"] == "2016-17"  # the first year of the four that Hackney holds, not 2014-15
