@@ -352,8 +352,8 @@ def _done(job: Job) -> TaskUpdateChunk:
 def _special(answer: Answer) -> list[kit.SlackMessage] | None:
     """Help and `sources` are shown as they are, without answer buttons."""
     understood = answer.understood
-    if understood is not None and understood.intent == "help":
-        return [kit.help_message()]
+    if understood is not None and (understood.intent == "help" or understood.request == "help"):
+        return [kit.help_message()]  # "what can you do?", or a greeting ("hi there") that asks nothing yet
     if understood is not None and understood.intent == "sources":
         return [kit.text_message(answer.answer)]
     return None
