@@ -118,6 +118,13 @@ _OVERVIEW = re.compile(
     re.IGNORECASE)
 
 
+# "Which targets are we missing?", "are we hitting our targets?": every indicator with a target, not one.
+_TARGETS_OVERVIEW = re.compile(r"\bwhich (?:of (?:our|the) )?targets\b|\b(?:missing|missed|hitting|hit|meeting|met|"
+                               r"on track (?:for|with)|off track (?:for|with)) "
+                               r"(?:our |any |all (?:of )?(?:our )?|the )?targets\b|"
+                               r"\bany (?:of (?:our|the) )?targets\b", re.IGNORECASE)
+
+
 class AskedIntent(BaseModel):
     """The intent the wording shows, with a ranking's size and direction."""
 
@@ -183,6 +190,8 @@ def read_intent(text: str, periods: AskedPeriods, places: int, names_home: bool,
     if rank is not None and places <= 1:
         n, order, span = rank
         return AskedIntent(intent="rank", n=n, whole=n is None, order=order, spans=[span])
+    if _TARGETS_OVERVIEW.search(text):
+        return AskedIntent(intent="value", overview_cue=True)  # every target at once, not one measure's
     overview = bool(_OVERVIEW.search(text))
     compare_cue = bool(_COMPARE.search(text))
     if places >= 2 or (compare_cue and (has_group or places >= 2)):

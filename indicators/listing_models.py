@@ -71,6 +71,9 @@ class OverviewLine(BaseModel):
     tied: bool = False  # another comparator shares the rank ("joint")
     quartile: Figure | None = None
     count: Figure | None = None  # councils compared
+    target: Figure | None = None  # the council's own target for the latest period, when it has one
+    target_met: bool | None = None
+    rag: Literal["green", "amber", "red"] | None = None
     score: float = 0.0
     sentence: str = ""
 

@@ -62,7 +62,10 @@ LISTING_MESSAGES: dict[str, str] = {
     "overview_heading": "{service} for {area}: {held} indicators with data{period_note}, those most in need of "
                         "attention first (bottom quartile and worsening first, top quartile and improving last).",
     "overview_period": " as at {period}",
-    "overview_line": "{indicator}: {value} in {period}{change}{standing}.",
+    "overview_line": "{indicator}: {value} in {period}{change}{standing}{target}.",
+    "overview_target_met": "; met its target of {target} ({rag})",
+    "overview_target_missed": "; missed its target of {target} ({rag})",
+    "summary_targets": "Against their targets: {missed} of {total} missed{names}.",
     "change_better": ", better than {previous} in {previous_period}",
     "change_worse": ", worse than {previous} in {previous_period}",
     "change_same": ", the same as in {previous_period}",
@@ -185,9 +188,13 @@ def _standing(line: OverviewLine) -> str:
 
 def overview_line_sentence(line: OverviewLine) -> str:
     """One overview line: latest value and period, the latest change judged, rank and quartile when held."""
+    target = ""
+    if line.target is not None and line.target_met is not None:
+        target = listing_message("overview_target_met" if line.target_met else "overview_target_missed",
+                                 target=format_value(line.target.value, line.unit), rag=line.rag)
     return listing_message("overview_line", indicator=line.indicator_name,
                            value=format_value(line.latest.value, line.unit), period=line.latest.period,
-                           change=_change(line), standing=_standing(line))
+                           change=_change(line), standing=_standing(line), target=target)
 
 
 def overview_sentences(o: Overview) -> tuple[list[str], list[Figure]]:
@@ -223,6 +230,13 @@ def overview_sentences(o: Overview) -> tuple[list[str], list[Figure]]:
         if ids:
             parts.append(listing_message(key, count=count(label, len(ids)), names=listed(ids)))
     out.append(listing_message("summary", parts="; ".join(parts)))
+    aimed = [line for line in o.lines if line.target_met is not None]
+    if aimed:
+        # "Which targets are we missing?": the ones missed, by name.
+        missed = [line.indicator_id for line in aimed if not line.target_met]
+        out.append(listing_message("summary_targets", missed=count("targets missed", len(missed)),
+                                   total=count("indicators with a target", len(aimed)),
+                                   names=f" ({listed(missed)})" if missed else ""))
     if o.skipped:
         out.append(listing_message("overview_skipped", items="; ".join(o.skipped)))
     return out, figures

@@ -214,7 +214,9 @@ def _line(a: IndicatorAnalysis) -> OverviewLine:
         consecutive_direction=a.consecutive_direction, group=c.group_name.replace("_", " ") if c else None,
         comparison=c.comparison if c else None, rank=rank, tied=bool(c is not None and c.tied_with),
         quartile=_stated(a, "quartile") if rank is not None else None,
-        count=_stated(a, "comparators") if c is not None else None, score=materiality(a))
+        count=_stated(a, "comparators") if c is not None else None, score=materiality(a),
+        target=_stated(a, "target") if a.target is not None else None,
+        target_met=a.target.met if a.target is not None else None, rag=a.target.rag if a.target is not None else None)
     return line.model_copy(update={"sentence": overview_line_sentence(line)})
 
 
@@ -274,6 +276,6 @@ def overview_of(store: IndicatorStore, ids: list[str], area_code: str, period: s
     sentences, counts = overview_sentences(result)
     figures: list[Figure] = []
     for line in lines:
-        figures.extend(f for f in (line.latest, line.previous, line.rank, line.quartile, line.count)
+        figures.extend(f for f in (line.latest, line.previous, line.rank, line.quartile, line.count, line.target)
                        if f is not None)
     return result.model_copy(update={"sentences": sentences, "figures": figures + counts})

@@ -114,3 +114,25 @@ def test_a_council_missing_the_latest_year_is_told_so(real_assistant: Assistant,
     assert "Hackney has no value for 2021-22" in answer.answer and "its latest is 2018-19" in answer.answer
     got = _read(_ask(real_assistant, "hackney carers qol last four years", LEEDS))
     assert got["periods"]["from"] == "2016-17"  # the first year of the four that Hackney holds, not 2014-15
+
+
+def test_which_targets_are_we_missing_lists_every_target_and_the_misses(sample_assistant: Assistant) -> None:
+    import re
+
+    import pandas as pd
+
+    from bot.demo import PACK_DATA
+
+    answer = _ask(sample_assistant, "which targets are we missing?", NORTHBRIDGE)
+    assert _read(answer)["intent"] == "overview"
+    lines = answer.answer.split("\n")
+    missed = [line.split(":")[0] for line in lines if "missed its target" in line]
+    summary = next(line for line in lines if line.startswith("Against their targets:"))
+    assert re.match(rf"Against their targets: {len(missed)} of \d+ missed \(", summary)
+    assert all(name in summary for name in missed)
+    raw = pd.read_csv(PACK_DATA / "indicators.csv")
+    row = raw[(raw["area_code"] == NORTHBRIDGE) & (raw["indicator_id"] == "household_recycling_rate")
+              & (raw["period"] == "2023-24")].iloc[0]
+    assert row["value"] < row["target"]  # 39.5% against 48%: higher is better, so missed
+    assert any(f.label == "target" and f.indicator_id == "household_recycling_rate" and f.value == row["target"]
+               for f in answer.figures)
