@@ -94,7 +94,7 @@ _ALIASES: dict[str, set[str]] = {
     "kensington and chelsea": {"rbkc", "k&c"},
     "barking and dagenham": {"lbbd", "b&d"},
     "tower hamlets": {"lbth"},
-    "isle of wight": {"iow", "the iow", "the island"},
+    "isle of wight": {"iow", "the iow"},
     "central bedfordshire": {"central beds"},
     "bath and north east somerset": {"banes", "b&nes", "bathnes"},
     "cheshire west and chester": {"cwac", "cw&c"},
@@ -257,8 +257,8 @@ def _index(store: IndicatorStore) -> _PlaceIndex:
     return cache["place_index"]
 
 
-def _councils_elsewhere() -> list[str]:
-    """The names in prompts/councils_elsewhere.yaml (Welsh, Northern Irish and English district councils)."""
+def _elsewhere_lists() -> dict[str, list[str]]:
+    """prompts/councils_elsewhere.yaml: its lists by name ("wales", "northern_ireland", "england_districts")."""
     import yaml
 
     from prompts import PROMPTS_DIR
@@ -268,21 +268,18 @@ def _councils_elsewhere() -> list[str]:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise IndicatorError(f"cannot read the list of councils {path}: {exc}") from None
-    return [str(n) for names in raw.values() for n in (names or [])]
+    return {str(kind): [str(n) for n in (names or [])] for kind, names in raw.items()}
+
+
+def _councils_elsewhere() -> list[str]:
+    """The names in prompts/councils_elsewhere.yaml (Welsh, Northern Irish and English district councils)."""
+    return [n for names in _elsewhere_lists().values() for n in names]
 
 
 def elsewhere_kind(name: str) -> str | None:
     """Which list of prompts/councils_elsewhere.yaml a name is on ("wales", "northern_ireland", "england_districts")."""
-    import yaml
-
-    from prompts import PROMPTS_DIR
-
-    try:
-        raw = yaml.safe_load((PROMPTS_DIR / "councils_elsewhere.yaml").read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return None
     wanted = _normal(name)
-    return next((str(kind) for kind, names in raw.items() if any(_normal(str(n)) == wanted for n in names or [])),
+    return next((kind for kind, names in _elsewhere_lists().items() if any(_normal(n) == wanted for n in names)),
                 None)
 
 

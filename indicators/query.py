@@ -385,7 +385,7 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     service = overview_service(store, index, residual, intent.overview_cue, scores, best, intent.intent,
                               RESOLVED_SCORE)
     if service is not None and area_code is not None:
-        members = [i for i in service_members(store, index, service, area_code)]
+        members = service_members(store, index, service, area_code)
         if members:
             return Resolution(status="resolved", indicator_id=members[0], score=1.0, intent="overview",
                               service=service, service_indicators=members,
@@ -463,7 +463,8 @@ def _unheld_message(store: IndicatorStore, name: str, close: list[str]) -> str:
 
 def fit_to_held(store: IndicatorStore, res: Resolution, area_code: str) -> Resolution:
     """The resolution with its periods moved onto what the council holds, saying so in `period_note`: a year not
-    held is answered with the nearest held; "the last N years" starts N years before the latest held."""
+    held is answered with the nearer held year either side; "the last N years" starts N years before the latest
+    held; a council without the latest year others have is told so."""
     from indicators.periods import closest_held, frequency_of, nearest_held, sort_periods, years_before
 
     if res.indicator_id is None:
