@@ -46,12 +46,14 @@ _MENTION = re.compile(r"(?<![\w@.])@[\w.-]+[:,]?")
 _TYPOS = {"teh": "the", "waht": "what", "wat": "what", "hwo": "how", "compair": "compare", "comapre": "compare",
           "r": "are", "u": "you", "trnd": "trend", "tred": "trend", "trned": "trend", "comparision": "comparison",
           "adn": "and", "taht": "that", "thier": "their", "recieved": "received", "whcih": "which", "wich": "which"}
-_TYPO = re.compile(r"\b(" + "|".join(_TYPOS) + r")\b", re.IGNORECASE)
+# A one-letter word ("how r we doing") only in lower case and alone: "R&D" and "Plan B" keep their letters.
+_TYPO = re.compile(r"\b(" + "|".join(w for w in _TYPOS if len(w) > 1) + r")\b|(?<![\w&])(?-i:(r|u))(?![\w&])",
+                   re.IGNORECASE)
 
 
 def plain_question(text: str) -> str:
     """The question with leading greetings and trailing thanks or context removed (the words in between kept)."""
-    text = _TYPO.sub(lambda m: _TYPOS[m[1].lower()], text)
+    text = _TYPO.sub(lambda m: _TYPOS[(m[1] or m[2]).lower()], text)
     text = _MENTION.sub(" ", text)  # "@scrutiny-bot trend …": the bot addressed by name, typed as text
     text = _NEGATED.sub("", text)  # "(service users, not carers)": the word ruled out is not the measure's
     plain = _TRAILING.sub("", _LEADING.sub("", text))
