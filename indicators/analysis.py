@@ -486,7 +486,7 @@ def _comparators(store: IndicatorStore, info: IndicatorInfo, area_code: str, per
             best_codes = [str(c) for c, _ in ranked if ranks[str(c)] == ranks[best_code]]
             tied_with = sorted((c for c, r in ranks.items() if r == rank), key=lambda c: store.area_name(c))
     published = store.published(info.indicator_id, area_code, period) if declared.published else None
-    family = store.comparator_group(info.indicator_id, area_code) if published else None
+    average = store.published_family_average(info.indicator_id, area_code, period) if published else None
     everyone = set(values.index) == set(national.index)
     return ComparatorAssessment(
         period=period, comparison=kind, value=value, group_name=name, n=n, members=[str(m) for m in values.index],
@@ -497,8 +497,8 @@ def _comparators(store: IndicatorStore, info: IndicatorInfo, area_code: str, per
         tied_with=tied_with, best_codes=best_codes, best_names=[store.area_name(c) for c in best_codes],
         terms=declared.terms, national_name=declared.national_name, group_is_everyone=everyone,
         published_national=published[0] if published else None,
-        published_group_average=published[1] if published else None,
-        published_group_name=family[0] if family and published and published[1] is not None else "")
+        published_group_average=average,
+        published_group_name=(store.comparator_group(info.indicator_id, area_code) or ("",))[0] if average else "")
 
 
 def target_met(info: IndicatorInfo, value: float, target: float) -> bool:

@@ -7,6 +7,7 @@ cent, unless an indicator's values are already in points (e.g. attainment gaps),
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,6 +42,24 @@ UNITS = {"cost": "£", "percentage": "%", "days": "days", "weeks": "weeks", "rat
 def area_code(name: str) -> str:
     """Stable code for an LGBF council name ("Argyll & Bute" -> "S-argyll-and-bute")."""
     return "S-" + slug(name)
+
+
+# The named family groups of LGBF's values file: 1 and 4 of each scheme (2 and 3 are numbered only).
+_NAMED_GROUPS = {"Least Deprived": ("deprivation", 1), "Most Deprived": ("deprivation", 4),
+                 "Rural": ("urban/rural", 1), "Urban": ("urban/rural", 4)}
+
+
+def family_average_applies(own: str, labels: set[str], group_name: str) -> bool:
+    """Whether a row's published family-group average (its group label `own`; `labels`: every label the measure's
+    rows carry that year) is the average of `group_name` ("LGBF Family Group 2 (…, grouped by urban/rural)"). A
+    measure whose rows name the other scheme's groups ("Rural" on a people-services measure) never applies."""
+    number = re.search(r"Group (\d)", group_name)
+    ours = "deprivation" if "depriv" in group_name.lower() else "urban/rural" if "urban" in group_name.lower() else ""
+    schemes = {_NAMED_GROUPS[x][0] for x in labels if x in _NAMED_GROUPS}
+    if number is None or schemes != {ours}:
+        return False
+    own_number = _NAMED_GROUPS[own][1] if own in _NAMED_GROUPS else int(own) if own.isdigit() else None
+    return own_number == int(number[1])
 
 
 def _files(path: Path) -> tuple[Path, Path, Path]:

@@ -323,6 +323,22 @@ class IndicatorStore:
             loaded.published = table
         return loaded.published.get((indicator_id, area_code, period))
 
+    def published_family_average(self, indicator_id: str, area_code: str, period: str) -> float | None:
+        """The published family-group average of a council's row, only when it is the average of the group the
+        council is compared with: LGBF's values file gives some measures (CHN01, CORP07) the other scheme's groups."""
+        from indicators.lgbf import family_average_applies
+
+        row = self.published(indicator_id, area_code, period)
+        group = self.comparator_group(indicator_id, area_code)
+        if row is None or row[1] is None or group is None:
+            return None
+        cache = self.cache().setdefault("published.labels", {})
+        if (indicator_id, period) not in cache:
+            table = self._values_loaded().published or {}
+            cache[(indicator_id, period)] = {p[2] for (ind, _, at), p in table.items() if ind == indicator_id and
+                                             at == period}
+        return row[1] if family_average_applies(row[2], cache[(indicator_id, period)], group[0]) else None
+
     def dataset(self, name: str) -> DatasetInfo:
         """One dataset's summary; IndicatorError if it is not held."""
         info = self._load().datasets.get(name)

@@ -43,3 +43,19 @@ def unmatched_numbers(analysis: IndicatorAnalysis) -> list[str]:
             if not any(abs(abs(v) - abs(value)) <= max(tol, abs(v) * 0.005) for v in values):
                 missing.append(f"{value} in {sentence!r}")
     return missing
+
+
+# LGBF's values file names groups 1 and 4 of each scheme; groups 2 and 3 are numbered only.
+_RAW_GROUPS = {"Least Deprived": ("Children", 1), "Most Deprived": ("Children", 4), "Rural": ("Environmental", 1),
+               "Urban": ("Environmental", 4)}
+
+
+def published_average_is_the_groups(labels: set[str], own: str, family_grouping: str, group: str) -> bool:
+    """Whether a row's FG_Avg column is the average of the council's own family group (`group`, "Family Group 2",
+    of the `family_grouping` type in family_groups.csv): the measure's rows that year (`labels`) must name only this
+    type's groups, and the row's own label (`own`) must be the same group number."""
+    kinds = {_RAW_GROUPS[x][0] for x in labels if x in _RAW_GROUPS}
+    if kinds != {family_grouping.split(",")[0].split()[0]}:
+        return False
+    number = _RAW_GROUPS[own][1] if own in _RAW_GROUPS else int(own) if own.isdigit() else None
+    return number == int(group.split()[-1])
