@@ -50,12 +50,34 @@ class SlackSender:
         start = time.perf_counter()
         conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
         try:
-            conn.request("POST", EVENTS_PATH, body=body, headers=headers)
+            try:
+                conn.request("POST", EVENTS_PATH, body=body, headers=headers)
+            except (BrokenPipeError, ConnectionResetError):
+                # The server answered (413) and closed before the whole body was sent, as it should for a body
+                # over its limit: read the answer it sent, as a real client would.
+                return self._early_reply(conn, start)
             response = conn.getresponse()
             text = response.read().decode("utf-8", "replace")
             return Reply(response.status, text, time.perf_counter() - start)
         finally:
             conn.close()
+
+    @staticmethod
+    def _early_reply(conn: http.client.HTTPConnection, start: float) -> Reply:
+        raw = b""
+        sock = conn.sock
+        if sock is not None:
+            try:
+                while chunk := sock.recv(65536):
+                    raw += chunk
+            except OSError:
+                pass
+        status_line = raw.split(b"\r\n", 1)[0].decode("latin-1")
+        parts = status_line.split()
+        if len(parts) < 2 or not parts[1].isdigit():
+            raise ConnectionError(f"the server closed the connection without an answer ({status_line!r})")
+        return Reply(int(parts[1]), raw.split(b"\r\n\r\n", 1)[-1].decode("utf-8", "replace"),
+                     time.perf_counter() - start)
 
     # -- payload builders ------------------------------------------------------------------------------------
     def event_body(self, event: dict[str, Any], event_id: str | None = None) -> bytes:
