@@ -37,8 +37,11 @@ _HELP = re.compile(r"^\s*(?:help|\?|what can you do\??|(?:can|could) you help(?:
 _GREETING = re.compile(r"^\s*(?:hi|hello|hiya|hey|good morning|morning|good afternoon|afternoon|good evening)"
                        r"(?:\s+(?:there|all|team|everyone))?\b[\s!,.:;\-]*", re.IGNORECASE)
 _CHART = re.compile(r"\b(?:show|draw|see|plot)\b.*\b(?:chart|graph|plot|trend line)\b|^\s*chart\s*\??$", re.IGNORECASE)
-_WHY = re.compile(r"^\s*(?:but\s+|and\s+|so\s+)?(?:why|what(?:'s| is) (?:driving|behind|causing) (?:it|that|this))\b"
-                  r"[^a-z]*(?:is that|has it|did it|so)?\W*$", re.IGNORECASE)
+_WHY = re.compile(r"^\s*(?:but\s+|and\s+|so\s+|ok(?:ay)?,?\s+)?(?:why|what(?:'s| is) (?:driving|behind|causing) "
+                  r"(?:it|that|this))\b[^a-z]*(?:is that|has it|did it|so)?\W*$|"
+                  # "why has it gone up?", "why did it drop?", "why is it so bad?": the last answer's reasons
+                  r"^\s*(?:but\s+|and\s+|so\s+|ok(?:ay)?,?\s+)?why\s+(?:has|have|did|is|are|was|were|does|do)\s+"
+                  r"(?:it|that|this|they|we|the figure|the rate|the number)\b[\w\s',-]{0,40}\??\s*$", re.IGNORECASE)
 _FOLLOWUP = re.compile(
     r"^\s*(?:and|what about|how about|compared (?:with|to)|versus|vs\.?|against|and how does that compare|now|"
     r"same for|same again|same (?:question|thing|again) for|then|also|ok(?:ay)?,? (?:and|now|what about|just)|"

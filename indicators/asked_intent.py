@@ -61,7 +61,8 @@ _POSITION = re.compile(
     r"league position)\b|\bour (?:rank(?:ing)?|position|place|league position) (?:in|among|amongst|of|out of|"
     r"within|across|on)\b|\bwhere are we (?:in|on) (?:that|this|the (?:list|table|league table|ranking))\b|"
     r"\bhow (?:do|did) we rank\b|\bwhere (?:do|did) we rank\b|\brank (?:us|ourselves|our council|the council)\b|"
-    r"\bwhere (?:are|were) we in the (?:\w+ )?(?:pecking order|league table|league|table|rankings?)\b",
+    r"\bwhere (?:are|were) we in the (?:\w+ )?(?:pecking order|league table|league|table|rankings?)\b|"
+    r"^\s*(?:and |so |ok,? )?where (?:are|were) we\s*[?.!]*\s*$",
     re.IGNORECASE)
 # "The full league table", "rank all 32 councils", or a league table with no size: every council in the scope.
 _WHOLE = re.compile(r"\b(?:best to worst|worst to best|top to bottom)\b|"
@@ -125,6 +126,11 @@ _TARGETS_OVERVIEW = re.compile(r"\bwhich (?:of (?:our|the) )?targets\b|\b(?:miss
                                r"\bany (?:of (?:our|the) )?targets\b", re.IGNORECASE)
 
 
+# "make it 10", "just 3 then": the last league table with another size (its order kept).
+_RESIZED = re.compile(rf"^\s*(?:ok(?:ay)?,?\s+)?(?:make it|just|only|show|give me)\s+(?:the\s+)?{_N}"
+                      r"(?:\s+(?:instead|then|please|councils))?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 class AskedIntent(BaseModel):
     """The intent the wording shows, with a ranking's size and direction."""
 
@@ -181,6 +187,8 @@ def _rank(text: str) -> tuple[int | None, RankOrder | None, str] | None:
 
 def read_intent(text: str, periods: AskedPeriods, places: int, names_home: bool, has_group: bool) -> AskedIntent:
     """The intent of a question: `places` counts councils named (home included), `has_group` a named group."""
+    if resized := _RESIZED.match(text):
+        return AskedIntent(intent="rank", n=_n(resized[1]), spans=[resized[0]])  # the list again, longer or shorter
     rank = _rank(text)
     position = _POSITION.search(text)
     if position is not None and re.search(r"\b(?:sit|stand)s?\W*$", position[0]) and _COMPARE.search(text):

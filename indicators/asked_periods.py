@@ -49,6 +49,8 @@ _YEAR_BEFORE = re.compile(r"\b(?:the )?(?:previous|prior|preceding) (?:financial
 
 _SINCE_COVID = re.compile(r"\b(?:since|after)\s+(?:the\s+)?(?:start of\s+)?(?:before\s+)?"
                           r"(?:covid(?:-?19)?|the pandemic|pandemic|lockdowns?)\b", re.IGNORECASE)
+_BEFORE_COVID = re.compile(r"\b(?:in\s+)?(?:the\s+)?(?:last\s+)?year\s+before\s+(?:covid(?:-?19)?|the pandemic|"
+                           r"lockdown)|\bpre-?(?:covid|pandemic)(?:\s+year)?\b", re.IGNORECASE)
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-\u2013]\s*((?:19|20)\d{2})\b")
 _AIMED = re.compile(r"\b(?:targets?|goals?|aims?|ambitions?|on track|on course)\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|close)\s+of\s+)?(?:the\s+)?$", re.IGNORECASE)
@@ -100,6 +102,7 @@ class AskedPeriods(BaseModel):
     since_then: bool = False  # "and since then?": since the period the conversation was last about
     year_before: bool = False  # "what about the previous year?": the year before the one last talked about
     said_last_year: bool = False  # "how did we do last year?" reads as the latest full year held
+    said_latest: bool = False  # "and now?", "the latest?": the latest held, whatever a thread was about
     spans: list[str] = Field(default_factory=list)  # the text that said it, removed before measure matching
 
     @property
@@ -162,6 +165,11 @@ def parse_periods(text: str) -> AskedPeriods:
         asked = parse_periods(f"{text[:m.start()]}{m[1]} to {m[2]}{text[m.end():]}")
         asked.spans.append(m[0])  # as written, so that it is not read as measure words
         return asked
+    if m := _BEFORE_COVID.search(text):
+        # "the year before covid": 2019-20, the last year before the pandemic reached the figures
+        asked = parse_periods(f"{text[:m.start()]}in 2019-20{text[m.end():]}")
+        asked.spans.append(m[0])
+        return asked
     if m := _SINCE_COVID.search(text):
         # "since covid": from the last year before the pandemic (2019-20, to March 2020), which it is compared with.
         asked = parse_periods(f"{text[:m.start()]}since 2019{text[m.end():]}")
@@ -223,5 +231,8 @@ def parse_periods(text: str) -> AskedPeriods:
         asked.spans.append(m[0])
     if asked.kind == "latest" and (m := _LATEST.search(text)):
         asked.said_last_year = bool(_LAST_YEAR.search(text))
+        # "now do business rates" opens with a discourse "now"; "and now?" asks for the latest.
+        opening = m[0].lower() == "now" and re.fullmatch(r"\W*(?:(?:ok(?:ay)?|and|right|so)\W+)?", text[:m.start()])
+        asked.said_latest = not (opening and re.search(r"[a-z]", text[m.end():], re.IGNORECASE))
         asked.spans.append(m[0])
     return asked

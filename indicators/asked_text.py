@@ -44,7 +44,8 @@ _PRE_MEETING = re.compile(r"\bpre-?(?:scrutiny|meet(?:ing)?|brief(?:ing)?|commit
 _MENTION = re.compile(r"(?<![\w@.])@[\w.-]+[:,]?")
 # Slips of the keyboard in everyday words ("waht's our ranking", "out of teh 32 councils").
 _TYPOS = {"teh": "the", "waht": "what", "wat": "what", "hwo": "how", "compair": "compare", "comapre": "compare",
-          "r": "are", "u": "you", "trnd": "trend", "tred": "trend", "trned": "trend", "comparision": "comparison",
+          "r": "are", "u": "you", "trnd": "trend", "ppl": "people", "tred": "trend", "trned": "trend",
+          "comparision": "comparison",
           "adn": "and", "taht": "that", "thier": "their", "recieved": "received", "whcih": "which", "wich": "which"}
 # A one-letter word ("how r we doing") only in lower case and alone: "R&D" and "Plan B" keep their letters.
 _TYPO = re.compile(r"\b(" + "|".join(w for w in _TYPOS if len(w) > 1) + r")\b|(?<![\w&])(?-i:(r|u))(?![\w&])",

@@ -168,7 +168,9 @@ _PHRASES = ((re.compile(r"\bc-?tax\b"), "council tax"), (re.compile(r"\bfly[- ]?
             (re.compile(r"\b(?:the )?least deprived (?:pupils|areas|children|fifth|quintile)\b"), "simd quintile 5"),
             (re.compile(r"\b(?:multiple|several|repeated|more than one|two or more) placements?\b"),
              "more than one placement"),
-            (re.compile(r"\blac\b"), "looked after children"))
+            (re.compile(r"\blac\b"), "looked after children"),
+            (re.compile(r"\bclaimant count (?:for|among|of|amongst) (?:young people|young adults|youth|the young)\b"),
+             "claimant count 16-24 population"))
 
 
 # Words the phrases above are made of, spelt right (a misspelt one is corrected to these before matching).

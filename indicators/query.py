@@ -20,6 +20,7 @@ from indicators.asked_periods import AskedPeriods, parse_periods, spoken_years
 from indicators.asked_service import ALL_SERVICES, overview_service, service_members
 from indicators.asked_spelling import misspelt_council, spelled_right
 from indicators.asked_text import plain_question
+from indicators.formatting import is_money
 from indicators.measure_words import (
     GENERIC_NAME_WORDS,
     MONTHS_AND_WORDS,
@@ -157,6 +158,7 @@ def _lexical(index: _Index, query_words: list[str], question: str) -> list[float
     tokens = set(WORD.findall(question.lower()))
     forms = (question.lower(), phrased(question))  # an alias said as written, or in other words ("stage two")
     costed = _COST.search(question) is not None
+    share = re.search(r"%|\b(?:percentage|per ?cent|proportion|share)\b", question, re.IGNORECASE) is not None
     for info, names, phrases in zip(index.infos, index.words, index.phrases, strict=True):
         if info.indicator_id.lower() in tokens:
             scores.append(1.0)
@@ -203,6 +205,8 @@ def _lexical(index: _Index, query_words: list[str], question: str) -> list[float
         best_score = max(score, alias)
         if costed and not _COST.search(" ".join([info.name, info.unit or "", *info.aliases])):
             best_score *= 0.85  # "cost of bin collections" asks what collecting costs, not how many are missed
+        elif share and not costed and is_money(info.unit or ""):
+            best_score *= 0.85  # "children looked after in the community %" is a share, not a cost per child
         scores.append(best_score)
     return scores
 
@@ -281,7 +285,7 @@ def _span_fields(asked: AskedPeriods, question: str) -> dict[str, object]:
     return {"since": since, "last_n": last_n, "period": period, "frequency": frequency,
             "period_from": asked.start, "period_to": asked.end,
             "years_back": asked.n if asked.kind == "last_n" and asked.unit == "years" else None,
-            "since_then": asked.since_then, "year_before": asked.year_before}
+            "since_then": asked.since_then, "year_before": asked.year_before, "latest_said": asked.said_latest}
 
 
 def national_code(info: IndicatorInfo | None, store: IndicatorStore) -> str:
@@ -577,5 +581,5 @@ def _is_vocabulary(index: _Index, word: str) -> bool:
     w = word.lower()
     if "-" in w.strip("-"):
         return all(_is_vocabulary(index, part) for part in w.split("-") if part)  # "in-year", "short-term"
-    return (w in index.ids or w in STOP_WORDS or w in SYNONYMS or w in _NUMBERS or stem(w) in index.idf
+    return (w in index.ids or w in STOP_WORDS or w in SYNONYMS or w in _NUMBERS or stem(w) in index.idf or w == "non"
             or bool(re.fullmatch(r"(?:fy)?\d.*|q[1-4]", w)) or w in MONTHS_AND_WORDS)

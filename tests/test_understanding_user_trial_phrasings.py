@@ -136,3 +136,29 @@ def test_which_targets_are_we_missing_lists_every_target_and_the_misses(sample_a
     assert row["value"] < row["target"]  # 39.5% against 48%: higher is better, so missed
     assert any(f.label == "target" and f.indicator_id == "household_recycling_rate" and f.value == row["target"]
                for f in answer.figures)
+
+
+def _thread(assistant: Assistant, area: str, *turns: str) -> list[Answer]:
+    conversation = Conversation()
+    return [assistant.ask(turn, CallerContext(area=area), conversation=conversation) for turn in turns]
+
+
+def test_follow_ups_from_a_second_trial(real_assistant: Assistant, sample_assistant: Assistant) -> None:
+    later = _thread(sample_assistant, NORTHBRIDGE, "leisure visits in 2020-21", "and now?", "now do missed bins")
+    assert _read(later[1])["periods"] == {"from": None, "to": None}  # "and now?" is the latest
+    assert _read(later[2])["indicators"] == ["missed_bins_per_100k"]
+    table = _thread(real_assistant, LEEDS, "worst 3 of our neighbours on staff turnover", "make it 10", "where are we",
+                    "why has it gone up?")
+    assert (_read(table[1])["n"], _read(table[1])["order"]) == (10, "worst")
+    assert (_read(table[2])["intent"], _read(table[2])["areas"]) == ("rank", [LEEDS, "neighbours"])
+    assert "not why" in table[3].answer and not table[3].figures
+
+
+def test_measures_and_years_from_a_second_trial(real_assistant: Assistant) -> None:
+    got = _read(_ask(real_assistant, "carer quality of life the year before covid", LEEDS))
+    assert got["periods"] == {"from": None, "to": "2019-20"}
+    assert _read(_ask(real_assistant, "claimant count for young people", "S-angus"))["indicators"] == ["ECON12b"]
+    got = _read(_ask(real_assistant, "how are our sickness absence days for non-teachers", FIFE))
+    assert got["indicators"] == ["CORP06b"]
+    assert _read(_ask(real_assistant, "children looked after in the community %", FIFE))["indicators"] == ["CHN09"]
+    assert _read(_ask(real_assistant, "ppl from deprived areas getting 5 highers", FIFE))["indicators"] == ["CHN07"]

@@ -124,7 +124,7 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
         if prev.intent == "rank":
             update.update(scope=res.scope if res.intent == "rank" else prev.scope)
     explicit_period = (res.period_to is not None or res.period_from is not None or res.years_back is not None
-                       or res.year_before)
+                       or res.year_before or res.latest_said)
     spans = res.period_from is not None or res.years_back is not None or res.since_then
     if res.since_then:
         start = prev.period_to or prev.period
@@ -154,7 +154,8 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
             areas = [home, *[a for a in areas if a in _GROUPS]]
         update.update(intent="rank", rank_n=res.rank_n if res.intent == "rank" else prev.rank_n,
                       rank_whole=res.rank_whole and res.intent == "rank",
-                      rank_order=res.rank_order if res.intent == "rank" else prev.rank_order,
+                      rank_order=(res.rank_order or (None if position else prev.rank_order)) if res.intent == "rank"
+                      else prev.rank_order,
                       scope=scope, comparison_asked=True, areas=areas)
         if not explicit_period and (prev.since or prev.period_from):
             # "top 3 in England?" after "and since 2018?": a league table is of one year, the span's last.
