@@ -65,7 +65,7 @@ ANALYSIS_MESSAGES: dict[str, str] = {
     "clipped_lower": "the lower limit is cut to the bottom of the measure's possible range",
     "clipped_upper": "the upper limit is cut to the top of the measure's possible range",
     "clipped_both": "both limits are cut to the measure's possible range",
-    "check_figure": "Check the figure before celebrating or acting: {value} in {period} {reasons}; confirm it is "
+    "check_figure": "Check the figure before acting on it: {value} in {period} {reasons}; confirm it is "
                     "right (definition, recording, a data error) before drawing conclusions from it.",
     "check_beyond": "is outside the natural process limits",
     "check_ceiling": "is at the top of the measure's possible range",
@@ -104,6 +104,7 @@ ANALYSIS_MESSAGES: dict[str, str] = {
     "verdict_shared_better": ": the improvement is shared across the sector, not only local",
     "verdict_local_better": ": the improvement is largely local",
     "verdict_shared_worse": ": most of them did not improve either, so the deterioration is shared across the sector",
+    "verdict_none_better": ": none of them improved either, so the deterioration is shared across the sector",
     "verdict_local_worse": ": the deterioration is largely local",
     "verdict_mixed": ": a mixed picture",
     "target_path": "To reach its target of {target} by {target_period} it needs a {way} of {needed} a year from "
@@ -354,6 +355,8 @@ def _neighbours_sentence(a: IndicatorAnalysis, figs: _Figures) -> list[str]:
     elif nc.council_direction == "worsening":
         verdict = m["verdict_shared_worse"] if share <= 1 / 3 else m["verdict_local_worse"] if share >= 2 / 3 \
             else m["verdict_mixed"]
+        if nc.improved == 0:
+            verdict = m["verdict_none_better"]  # "most of them did not improve" is wrong when none did
     return [m["neighbours_judged"].format(start=since, end=nc.to_period, improved=nc.improved, of=nc.of, who=who,
                                           verdict=verdict)]
 

@@ -187,7 +187,7 @@ def test_limits_of_a_percentage_are_clipped_to_its_range(store: IndicatorStore, 
 def test_a_jump_beyond_the_limits_is_checked_before_it_is_praised(store: IndicatorStore) -> None:
     a = analyse(store, "ASC5", LANCASHIRE)
     assert a.signal.beyond_limits[-1] == "2022-23"
-    assert a.check_figure is not None and a.check_figure.startswith("Check the figure before celebrating or acting")
+    assert a.check_figure is not None and a.check_figure.startswith("Check the figure before acting on it")
     assert "98.4% in 2022-23 is outside the natural process limits" in a.check_figure
     assert a.check_figure in a.sentences
     quiet = analyse(store, "ASC5", BRIGHTON)

@@ -189,7 +189,7 @@ def test_a_real_note_defines_the_measure_and_flags_the_figure_to_check(real_note
     assert "**Data as at:** 2022-23 (Oflog Local Authority Data Explorer" in real_note
     about = real_note.split("## 7. About these measures", 1)[1]
     assert "short-term support such as reablement" in about and "https://oflog.data.gov.uk/" in about
-    assert "Check the figure before celebrating or acting: 98.4% in 2022-23" in about
+    assert "Check the figure before acting on it: 98.4% in 2022-23" in about
     assert "check this figure" in real_note.split("## 3.", 1)[1].split("## 4.", 1)[0]
     assert "more than three years before the meeting" in real_note
     assert "end of 2024-25" not in real_note

@@ -62,3 +62,18 @@ def test_plural_place_names_take_a_bare_apostrophe() -> None:
 def test_a_break_in_series_is_said_once() -> None:
     said = break_caveat("2021-22", "Break in series: from 2021-22 collected by the in-cab system.")
     assert said == "Break in series at 2021-22: from 2021-22 collected by the in-cab system."
+
+
+def test_none_improved_is_not_most(tmp_path) -> None:  # noqa: ANN001
+    lines = ["indicator_id,indicator_name,area_code,area_name,period,value,unit,polarity"]
+    for area, values in {"A": [50, 40], "B": [50, 45], "C": [60, 50], "D": [55, 55]}.items():
+        for year, v in zip(("2021-22", "2022-23"), values, strict=True):
+            lines.append(f"R,Rate,{area},{area}lpha,{year},{v},%,higher_is_better")
+    (tmp_path / "v.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    groups = tmp_path / "g.csv"
+    groups.write_text("area_code,group,member_code\n" + "".join(f"A,nearest_neighbours,{x}\n" for x in "ABCD"),
+                      encoding="utf-8")
+    store = IndicatorStore(tmp_path / "home")
+    store.import_file(tmp_path / "v.csv", fmt="tidy", dataset="rules", groups=groups)
+    text = " ".join(describe(analyse(store, "R", "A"), store)[0])
+    assert "0 of 3" in text and "none of them improved either" in text and "most of them" not in text

@@ -92,6 +92,9 @@ def _listing(reading: Reading, evidence: Evidence) -> Answer:
                   figures=list(figures), understood=reading.interpretation)
 
 
+_CLOSE_ENOUGH = 0.15  # below this best score the "closest indicators" share no word with the question
+
+
 def unknown_answer(reading: Reading, documents_held: int, datasets_held: list[str]) -> Answer:
     """'I don't know', with the closest indicators when the resolver had candidates, else what is held."""
     res = reading.resolution
@@ -102,6 +105,14 @@ def unknown_answer(reading: Reading, documents_held: int, datasets_held: list[st
     if res is not None and res.status == "unknown" and named:
         # "I hold SHQS for 26 councils, but not for Glasgow City": the message names the measure already.
         return Answer(question=reading.question, kind="none", answer=res.message, understood=reading.interpretation)
+    if res is not None and res.status == "ambiguous" and res.candidates:
+        # "That could mean more than one indicator - which one? A (X); B (Y)": the message lists them already.
+        return Answer(question=reading.question, kind="none", answer=res.message.rstrip(".") + ".",
+                      understood=reading.interpretation)
+    if res is not None and res.status == "unknown" and res.candidates and res.score < _CLOSE_ENOUGH:
+        # Nothing scored: the "closest" would be the first indicators held, whatever was asked (food hygiene).
+        return Answer(question=reading.question, kind="none", understood=understood,
+                      answer=f"{res.message} " + message("held_instead", datasets="; ".join(datasets_held)))
     if res is not None and res.status in ("ambiguous", "unknown") and res.candidates:
         names = "; ".join(f"{c.name} ({c.indicator_id})" for c in res.candidates[:5])
         lead = res.message or message("ambiguous" if res.status == "ambiguous" else "unmatched")

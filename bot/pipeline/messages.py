@@ -27,6 +27,7 @@ MESSAGES: dict[str, str] = {
         "these datasets: {datasets}. {reword}{scope}"
     ),
     "no_datasets": "no indicator datasets",
+    "held_instead": "I hold {datasets}.",
     "no_reasons_indexed": (
         "The data shows what changed, not why, and I hold no documents that could explain {topic}. Index the "
         "council's performance reports and plans (`scrutiny ingest PATH`) to ask why; meanwhile, ask the service "
