@@ -162,3 +162,13 @@ def test_measures_and_years_from_a_second_trial(real_assistant: Assistant) -> No
     assert got["indicators"] == ["CORP06b"]
     assert _read(_ask(real_assistant, "children looked after in the community %", FIFE))["indicators"] == ["CHN09"]
     assert _read(_ask(real_assistant, "ppl from deprived areas getting 5 highers", FIFE))["indicators"] == ["CHN07"]
+
+
+def test_a_council_without_the_measure_is_left_out_of_a_comparison(real_assistant: Assistant) -> None:
+    answers = _thread(real_assistant, "S-edinburgh-city", "average time to complete non-emergency repairs",
+                      "compare with Glasgow and Aberdeen")
+    last = answers[-1]
+    assert "Left out: no Average Time Taken to Complete Non-Emergency Repairs (HSN04b) data for Glasgow City" \
+        in last.answer
+    assert {f.area_code for f in last.figures} >= {"S-edinburgh-city", "S-aberdeen-city"}
+    assert "S-glasgow-city" not in {f.area_code for f in last.figures}

@@ -10,6 +10,7 @@ from typing import Protocol
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.models import PeriodSpan
+from bot.pipeline.messages import message
 from bot.pipeline.understand import Reading
 from bot.router import wants_documents
 from indicators.models import IndicatorAnalysis, Resolution
@@ -79,14 +80,27 @@ def gather(reading: Reading, sources: EvidenceSources, area: str | None) -> Evid
         res = reading.resolution
         assert res is not None and area is not None
         councils = reading.councils if res.intent == "compare" else [res.area_code or area]
-        analyses = []
-        for code in councils or [area]:
+        from indicators.errors import IndicatorError
+
+        analyses: list[IndicatorAnalysis] = []
+        asked = councils or [area]
+        for code in asked:
             fitted = sources.fit(res.model_copy(update={"area_code": code}), code)
+            try:
+                analysis = sources.analyse(fitted, code)
+            except IndicatorError as exc:
+                if len(asked) < 2:
+                    raise
+                # "Edinburgh vs Glasgow and Aberdeen" where Glasgow holds none: the others, and say so.
+                evidence.notes.append(message("left_out", reason=str(exc)))
+                continue
             if fitted.period_note and fitted.period_note not in evidence.notes:
                 evidence.notes.append(fitted.period_note)
-            analyses.append(sources.analyse(fitted, code))
-            if code == (councils or [area])[0]:
-                _settle_periods(reading, fitted, analyses[0])
+            analyses.append(analysis)
+            if len(analyses) == 1:
+                _settle_periods(reading, fitted, analysis)
+        if not analyses:
+            raise IndicatorError("; ".join(evidence.notes))
         evidence.analysis, evidence.others = analyses[0], analyses[1:]
         evidence.chart = sources.chart(evidence.analysis)
     return evidence

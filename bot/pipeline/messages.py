@@ -51,6 +51,7 @@ MESSAGES: dict[str, str] = {
     "best_tied": "{who} are tied best.",
     "no_direction": "No direction of good performance is stated for this indicator, so none is called better.",
     "no_data_for": "I don't know: {reason}.",
+    "left_out": "Left out: {reason}.",
     "no_meetings": "No committee papers are synced yet: run `scrutiny sync moderngov URL` (README: Connect to your "
                    "committee papers), then ask again.",
     "no_such_meeting": "I can't find that meeting among the synced committee papers; name the day or the committee "
