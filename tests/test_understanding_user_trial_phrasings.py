@@ -172,3 +172,14 @@ def test_a_council_without_the_measure_is_left_out_of_a_comparison(real_assistan
         in last.answer
     assert {f.area_code for f in last.figures} >= {"S-edinburgh-city", "S-aberdeen-city"}
     assert "S-glasgow-city" not in {f.area_code for f in last.figures}
+
+
+def test_which_is_best_after_a_comparison_is_the_best_of_those_councils(real_assistant: Assistant) -> None:
+    answers = _thread(real_assistant, "S-dundee-city", "home care cost per hour: dundee vs glasgow and inverclyde",
+                      "which is best")
+    got = _read(answers[-1])
+    assert (got["intent"], got["areas"]) == ("compare", ["S-dundee-city", "S-glasgow-city", "S-inverclyde"])
+    assert "does best" in answers[-1].answer
+    # One council of two without the measure is no comparison: say what is missing.
+    alone = _ask(real_assistant, "compare us with kent on primary pupil cost", "S-north-ayrshire")
+    assert _read(alone)["intent"] == "unknown" and "Kent" in alone.answer

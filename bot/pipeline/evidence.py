@@ -99,8 +99,9 @@ def gather(reading: Reading, sources: EvidenceSources, area: str | None) -> Evid
             analyses.append(analysis)
             if len(analyses) == 1:
                 _settle_periods(reading, fitted, analysis)
-        if not analyses:
-            raise IndicatorError("; ".join(evidence.notes))
+        if len(analyses) < min(2, len(asked)):
+            # "us vs Kent" on a Scottish measure: one council left is no comparison, so say what is missing.
+            raise IndicatorError("; ".join(n.removeprefix("Left out: ").rstrip(".") for n in evidence.notes))
         evidence.analysis, evidence.others = analyses[0], analyses[1:]
         evidence.chart = sources.chart(evidence.analysis)
     return evidence

@@ -136,6 +136,13 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
                       period_to=prev.period_to, years_back=prev.years_back)
     if "intent" in update:
         return res.model_copy(update=update)
+    if res.intent == "rank" and prev.intent == "compare" and not groups and not named and len(prev_councils) >= 2 \
+            and "neighbours" not in prev.areas and res.rank_n in (None, 1):
+        # "which is best?" after "Dundee vs Glasgow and Inverclyde": the best of those three, which the comparison
+        # names, not Scotland's best council.
+        update.update(intent="compare", areas=list(prev.areas), area_code=prev_councils[0], comparison_asked=True,
+                      comparison=prev.comparison)
+        return res.model_copy(update=update)
     if res.intent == "rank" or (prev.intent == "rank" and not named):
         # "which of them performs best?" after a comparison with the neighbours ranks the neighbours.
         if res.intent == "rank" and groups:
