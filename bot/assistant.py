@@ -19,7 +19,7 @@ from bot.pipeline.evidence import gather
 from bot.pipeline.messages import message
 from bot.pipeline.models import Reply, Request
 from bot.pipeline.understand import Reading, interpretation_of, reading_line, turn_state, understand
-from bot.router import Route, route
+from bot.router import Route, question_route, route
 from bot.settings import Settings
 from indicators.asked_text import is_acknowledgement
 from indicators.errors import IndicatorError
@@ -196,7 +196,7 @@ class Assistant:
                                                meeting_date=request.meeting_date or said.meeting_date))
         if request.command == "brief":
             return self._brief_reply(request.text, request, caller, conversation, turn_text=None)
-        r = route(request.text, conversation) if request.command == "handle" else Route(kind="question")
+        r = route(request.text, conversation) if request.command == "handle" else question_route(request.text)
         if r.kind == "questions":
             said = meeting_words(r.topic or request.text)
             answer = self.questions(said.topic, caller, area=request.area,
@@ -253,7 +253,7 @@ class Assistant:
         if reading.resolved:
             assert reading.resolution is not None
             area = reading.resolution.area_code or self.home_area(caller)
-        sources = _Sources(self, caller, chart, make_chart or r.kind == "chart")
+        sources = _Sources(self, caller, chart, make_chart or r.kind == "chart" or r.wants_chart)
         try:
             evidence = gather(reading, sources, area)
         except IndicatorError as exc:

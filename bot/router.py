@@ -60,6 +60,7 @@ class Route(BaseModel):
 
     kind: RequestKind
     topic: str | None = None
+    wants_chart: bool = False  # "show me a chart of our recycling since 2015": the answer comes with its chart
 
 
 def _clean_topic(topic: str) -> str:
@@ -89,7 +90,12 @@ def route(text: str, conversation: Conversation | None = None) -> Route:
     short = len(text.split()) <= 4 and not _OWN_QUESTION.match(text)
     if has_history and (_FOLLOWUP.match(text) or _INSTEAD.search(text) or short):
         return Route(kind="followup")
-    return Route(kind="question")
+    return question_route(text)
+
+
+def question_route(text: str) -> Route:
+    """A plain question (the `ask` command routes nothing else), with whether it asks for a chart."""
+    return Route(kind="question", wants_chart=bool(_CHART.search(text)))
 
 
 DOCUMENT_CUES = re.compile(

@@ -183,3 +183,16 @@ def test_which_is_best_after_a_comparison_is_the_best_of_those_councils(real_ass
     # One council of two without the measure is no comparison: say what is missing.
     alone = _ask(real_assistant, "compare us with kent on primary pupil cost", "S-north-ayrshire")
     assert _read(alone)["intent"] == "unknown" and "Kent" in alone.answer
+
+
+def test_a_question_asking_for_a_chart_gets_one(real_assistant: Assistant) -> None:
+    from pathlib import Path
+
+    from bot.pipeline.models import Request
+
+    reply = real_assistant.respond(Request(text="show me a chart of our recycling rate since 2015", command="ask"),
+                                   CallerContext(area=FIFE))
+    assert reply.answer.chart is not None and Path(reply.answer.chart).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    plain = real_assistant.respond(Request(text="our recycling rate since 2015", command="ask"),
+                                   CallerContext(area=FIFE))
+    assert plain.answer.chart is None
