@@ -94,7 +94,13 @@ def route(text: str, conversation: Conversation | None = None) -> Route:
 
 
 def question_route(text: str) -> Route:
-    """A plain question (the `ask` command routes nothing else), with whether it asks for a chart."""
+    """A plain question (the `ask` command routes nothing else but a greeting or a plea for help), with whether it
+    asks for a chart."""
+    asked = _GREETING.sub("", text)
+    if not asked:
+        return Route(kind="help", topic="greeting")
+    if _HELP.match(asked):
+        return Route(kind="help")
     return Route(kind="question", wants_chart=bool(_CHART.search(text)))
 
 

@@ -196,3 +196,10 @@ def test_a_question_asking_for_a_chart_gets_one(real_assistant: Assistant) -> No
     plain = real_assistant.respond(Request(text="our recycling rate since 2015", command="ask"),
                                    CallerContext(area=FIFE))
     assert plain.answer.chart is None
+
+
+def test_a_greeting_on_the_command_line_gets_what_the_bot_does(real_assistant: Assistant) -> None:
+    from bot.pipeline.models import Request
+
+    reply = real_assistant.respond(Request(text="hi there", command="ask"), CallerContext(area=FIFE))
+    assert "I can help with council performance" in reply.answer.answer and "I don't know" not in reply.answer.answer
