@@ -62,7 +62,10 @@ _POSITION = re.compile(
     r"within|across|on)\b|\bwhere are we (?:in|on) (?:that|this|the (?:list|table|league table|ranking))\b|"
     r"\bhow (?:do|did) we rank\b|\bwhere (?:do|did) we rank\b|\brank (?:us|ourselves|our council|the council)\b|"
     r"\bwhere (?:are|were) we in the (?:\w+ )?(?:pecking order|league table|league|table|rankings?)\b|"
-    r"^\s*(?:and |so |ok,? )?where (?:are|were) we\s*[?.!]*\s*$",
+    r"^\s*(?:and |so |ok,? )?where (?:are|were) we\s*[?.!]*\s*$|"
+    # "how many councils are better than us on broadband?": our place in the table
+    r"\bhow many (?:other )?(?:councils|authorities|las|of (?:them|our neighbours|the others))\b.{0,30}\b(?:better|"
+    r"worse|above|below|ahead of|beat|outperform)\w*\b",
     re.IGNORECASE)
 # "The full league table", "rank all 32 councils", or a league table with no size: every council in the scope.
 _WHOLE = re.compile(r"\b(?:best to worst|worst to best|top to bottom)\b|"

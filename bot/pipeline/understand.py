@@ -124,7 +124,7 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
         if prev.intent == "rank":
             update.update(scope=res.scope if res.intent == "rank" else prev.scope)
     explicit_period = (res.period_to is not None or res.period_from is not None or res.years_back is not None
-                       or res.year_before or res.latest_said)
+                       or res.year_before or res.latest_said or res.frequency == "quarterly")
     spans = res.period_from is not None or res.years_back is not None or res.since_then
     if res.since_then:
         start = prev.period_to or prev.period
