@@ -20,7 +20,8 @@ _NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
 _N = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
 _NOT_TIME = r"(?!\s*(?:years?|yrs?|quarters?|months?))"
 _RANK_N = re.compile(rf"\b(top|bottom|best|worst|highest|lowest|leading|lagging|weakest|strongest|poorest|"
-                     rf"cheapest|fastest|quickest|slowest|most expensive|least expensive)\s+{_N}\b{_NOT_TIME}"
+                     rf"cheapest|fastest|quickest|slowest|most expensive|least expensive)(?:[- ]performing|[- ]ranked)?"
+                     rf"(?:\s+councils?)?\s+{_N}\b{_NOT_TIME}"
                      r"(?!\s*(?:%|per ?cent))|"
                      rf"\b{_N}\s+(?:best|worst|highest|lowest|top|bottom|weakest|strongest|poorest|cheapest|"
                      rf"fastest|quickest|slowest)\b|"
@@ -40,7 +41,8 @@ _RANK_LIST = re.compile(
     r"councils?\s+(?:with|that have)\s+the\s+(?:highest|lowest|best|"
     r"worst)|\btop\s+councils?|\bbottom\s+councils?|who\s+(?:leads|tops)|who\s+comes?\s+(?:top|bottom|last)|"
     rf"the\s+(?:bottom|top)\b(?!\s+quartile)|(?:which|what|the)\s+{_N}\s+councils?|league table|propping up|"
-    r"(?:list|show|give)(?: me)? the (?:\w+ )?(?:highest|lowest|best|worst)|who (?:does|did|is|was) (?:best|worst)|"
+    rf"(?:list|show|give)(?: me)? the (?:{_N} )?(?:\w+ )?(?:with the )?(?:highest|lowest|best|worst|least|most|"
+    r"fewest)|who (?:does|did|is|was) (?:best|worst)|"
     r"which of (?:them|those|these)|"
     # "which is worst?", "which one does best?" (of the councils just listed)
     r"\bwhich (?:one )?(?:is|was|are|were|has|does|did|comes?)\s+(?:the\s+)?(?:best|worst|top|bottom|highest|"
@@ -77,7 +79,7 @@ _WHOLE = re.compile(r"\b(?:best to worst|worst to best|top to bottom)\b|"
 _BEST_WORDS = re.compile(r"\b(best|top|leading|strongest)\b", re.IGNORECASE)
 # "which 3 councils", "the three best-performing", "list the five lowest": the size of a ranking wherever it stands.
 _COUNTED = re.compile(rf"\b{_N}\s+(?:[\w-]+\s+)?(?:councils?|authorities|las|best|worst|highest|lowest|top|bottom|"
-                      rf"performers?|places?)\b", re.IGNORECASE)
+                      rf"performers?|places?)\b|\bthe {_N} with the\b", re.IGNORECASE)
 _WORST_WORDS = re.compile(r"\b(worst|bottom|lagging|last|poorest|weakest|propping up)\b", re.IGNORECASE)
 _LOWEST = re.compile(r"\b(lowest|least|smallest|fewest|cheapest|fastest|quickest)\b", re.IGNORECASE)
 _HIGHEST = re.compile(r"\b(highest|most(?!\s+(?:recent|recently|up[- ]to[- ]date|current|latest))|largest|biggest|"
@@ -166,9 +168,14 @@ def _rank(text: str) -> tuple[int | None, RankOrder | None, str] | None:
     scoped = re.sub(rf"\b(?:of|out of|among|amongst|across|from|in) (?:the |all )?{_N}\s+(?:[\w-]+\s+)?"
                     r"(?:councils|authorities)\b", " ", text, flags=re.IGNORECASE)
     if n is None and (counted := _COUNTED.search(scoped) or re.search(rf"\bwhich {_N}\b", scoped, re.IGNORECASE)):
-        n = _n(counted[1])
-    # "who has the lowest satisfaction? top 10": the value words decide, wherever they stand.
-    if _LOWEST.search(text):
+        n = _n(next((g for g in counted.groups() if g), None))
+    # "who has the lowest satisfaction? top 10": the value words decide, wherever they stand; "highest-performing"
+    # and "poorest performing" are about performance whatever the measure's direction.
+    performing = re.search(r"\b(highest|best|top|strongest|lowest|worst|poorest|weakest)[- ]performing\b", text,
+                           re.IGNORECASE)
+    if performing:
+        order = "best" if performing[1].lower() in ("highest", "best", "top", "strongest") else "worst"
+    elif _LOWEST.search(text):
         order: RankOrder = "lowest"
     elif _HIGHEST.search(text):
         order = "highest"

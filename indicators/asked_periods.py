@@ -74,10 +74,23 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 
 def spoken_years(text: str) -> str:
     """Years said in words written as digits ("since twenty twenty" -> "since 2020", "two thousand and nineteen")."""
     text = _ORDINAL_QUARTER.sub(lambda m: f"Q{_ORDINALS[m[1].lower()]}", text)  # "the second quarter of" -> Q2
+    text = _SPOKEN_PAIR.sub(_spoken_pair, text)
     text = _SPOKEN_YEAR.sub(lambda m: str(_SPOKEN[re.sub(r"[\s-]+", " ", m[1].lower())]), text)
     return _SPOKEN_END.sub(_financial_year, text)
 
 
+def _spoken(words: str) -> int:
+    return _SPOKEN[re.sub(r"[\s-]+", " ", words.lower())]
+
+
+def _spoken_pair(m: re.Match[str]) -> str:
+    # "twenty twenty-one to twenty twenty-two" is said for the financial year 2021-22, not a span of two years.
+    first, second = _spoken(m[1]), _spoken(m[2])
+    return f"{first}-{str(second)[2:]}" if second == first + 1 else f"{first} to {second}"
+
+
+_ONE_SPOKEN = _SPOKEN_YEAR.pattern.removeprefix(r"\b(").removesuffix(r")\b")
+_SPOKEN_PAIR = re.compile(rf"\b({_ONE_SPOKEN})\s+(?:to|-|until)\s+({_ONE_SPOKEN})\b", re.IGNORECASE)
 # "twenty sixteen-seventeen", once the first year is digits: "2016-seventeen" is the financial year 2016-17.
 _ENDS = {w: 10 + i for i, w in enumerate(_TEENS)} | {"twenty": 20} | {f"twenty {w}": 21 + i for i, w in
                                                                        enumerate(_UNITS)}

@@ -61,7 +61,7 @@ _NOT_NAMES = frozenset(
     "director portfolio holder colleague colleagues everyone anyone someone leavers residents public "
     "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
     "september october november december prep pack pre-scrutiny pre-meet pre-meeting pre-brief anything everything "
-    "something nothing".split())
+    "something nothing actual actuals target targets".split())
 _FUZZY_CUTOFF = 88.0
 # Capitals in everyday use that are no council's initials whatever the names held.
 _NOT_INITIALS = frozenset("ok uk it hr ta gp la fy nhs cqc asc sen lga ons pdf kpi rag ceo cfo q1 q2 q3 q4 "
@@ -400,8 +400,8 @@ def _fuzzy(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], add,  # 
                     w in _NOT_NAMES or len(w) < 3 for w in (tokens[0], tokens[-1])):
                 continue
             phrase = " ".join(tokens)
-            if len(phrase) < 5:
-                continue
+            if len(phrase) < 5 or (size == 1 and phrase in _COMPASS):
+                continue  # "North Avalon DC": "North" alone is no misspelt "Northd" (Northumberland)
             best = process.extractOne(phrase, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
             if best is not None and abs(len(best[0]) - len(phrase)) <= 3 and _same_name(phrase, best[0]):
                 add(index.lookup[best[0]], start, end, "fuzzy", float(best[1]))

@@ -203,3 +203,33 @@ def test_a_greeting_on_the_command_line_gets_what_the_bot_does(real_assistant: A
 
     reply = real_assistant.respond(Request(text="hi there", command="ask"), CallerContext(area=FIFE))
     assert "I can help with council performance" in reply.answer.answer and "I don't know" not in reply.answer.answer
+
+
+def test_league_table_wordings_from_a_seventh_blind_set(real_assistant: Assistant, sample_assistant: Assistant) -> None:
+    got = _read(_ask(real_assistant, "list the 3 with the highest school leavers going into positive destinations "
+                                     "in 2019/2020 across scotland", FIFE))
+    assert (got["intent"], got["areas"], got["n"], got["order"]) == ("rank", ["scotland"], 3, "best")
+    got = _read(_ask(real_assistant, "Service users' quality of life score - poorest performing 5? in 21/22 among "
+                                     "similar councils", LEEDS))
+    assert (got["intent"], got["areas"], got["n"], got["order"]) == ("rank", ["neighbours"], 5, "worst")
+    # "highest-performing" is the best, whichever way the measure runs (lower cost is better).
+    got = _read(_ask(real_assistant, "highest-performing 3 councils for cost per primary pupil in scotland", FIFE))
+    assert (got["n"], got["order"]) == (3, "best")
+    got = _read(_ask(sample_assistant, "Target vs actual for household waste sent for reuse, recycling and "
+                                       "composting, 23/24?", NORTHBRIDGE))
+    assert (got["intent"], got["periods"]) == ("target", {"from": None, "to": "2023-24"})
+    answer = _ask(real_assistant, "compare us with North Avalon DC on requests for support that result in a service",
+                  LEEDS)
+    assert _read(answer)["intent"] == "unknown" and "North Avalon" in answer.answer
+
+
+def test_a_year_said_in_words_as_two_years_is_one_financial_year(sample_assistant: Assistant) -> None:
+    got = _read(_ask(sample_assistant, "fly tipping per 1,000 residents - what was the number for us in twenty "
+                                       "twenty-one to twenty twenty-two?", NORTHBRIDGE))
+    assert (got["intent"], got["periods"]) == ("value", {"from": None, "to": "2021-22"})
+
+
+def test_our_place_follows_the_table_to_another_group(real_assistant: Assistant) -> None:
+    answers = _thread(real_assistant, "E09000027", "how easily carers can find info on support - highest-performing "
+                      "5? among our cipfa neighbours", "where are we in that?", "what about across england?")
+    assert _read(answers[-1])["areas"] == ["E09000027", "england"]

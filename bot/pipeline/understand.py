@@ -113,7 +113,9 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
     elif groups and prev.intent == "rank" and res.intent != "compare":
         # "same but for similar councils" after a league table: the same table for that group.
         scope = "neighbours" if "neighbours" in groups else "national"
-        update.update(scope=scope, areas=groups, area_code=home)
+        # After "where are we in that?", "what about across England?" asks our place there too.
+        was_position = prev.rank_n is None and home is not None and home in prev.areas
+        update.update(scope=scope, areas=[home, *groups] if was_position else groups, area_code=home)
     elif groups:
         # "and nationally?", "how does that compare with our neighbours?": the council against that group.
         update.update(areas=prev_councils[:1] + groups, area_code=prev_councils[0] if prev_councils else home)
@@ -148,7 +150,8 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
         if res.intent == "rank" and groups:
             scope, areas = res.scope, list(res.areas)
         elif groups and "scope" in update:  # the group changed above ("same but for similar councils")
-            scope, areas = str(update["scope"]), list(groups)
+            kept = update.get("areas")  # with our own code when it was our place in the table
+            scope, areas = str(update["scope"]), list(kept) if isinstance(kept, list) else list(groups)
         else:
             scope = prev.scope or ("neighbours" if "neighbours" in prev.areas else "national")
             areas = list(prev.areas) if prev.intent == "rank" else [
