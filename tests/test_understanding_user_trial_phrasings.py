@@ -233,3 +233,20 @@ def test_our_place_follows_the_table_to_another_group(real_assistant: Assistant)
     answers = _thread(real_assistant, "E09000027", "how easily carers can find info on support - highest-performing "
                       "5? among our cipfa neighbours", "where are we in that?", "what about across england?")
     assert _read(answers[-1])["areas"] == ["E09000027", "england"]
+
+
+@pytest.mark.parametrize(("typed", "code"), [("Brisotl", "E06000023"), ("Hakcney", "E09000012"),
+                                             ("Swindno", "E06000030"), ("Bardford", "E08000032")])
+def test_one_slip_in_a_one_word_council_name(real_assistant: Assistant, typed: str, code: str) -> None:
+    got = _read(_ask(real_assistant, f"what is the reablement outcome for {typed}?", LEEDS))
+    assert got["areas"] == [code]
+    got = _read(_ask(real_assistant, f"reablement: us vs {typed.lower()}", LEEDS))
+    assert got["areas"] == [LEEDS, code]
+
+
+def test_words_a_slip_away_from_a_council_stay_words(real_assistant: Assistant) -> None:
+    # "survey" is one letter from Surrey, "readings" one from Reading: neither is typed as a name.
+    got = _read(_ask(real_assistant, "what did the carers survey show for our carer quality of life?", LEEDS))
+    assert got["areas"] == [LEEDS]
+    got = _read(_ask(real_assistant, "are the quarterly readings of care staff turnover getting worse?", LEEDS))
+    assert got["areas"] == [LEEDS]
