@@ -386,7 +386,6 @@ def _fuzzy(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], add,  # 
            is_vocabulary: Callable[[str], bool]) -> None:
     """Names with a typo: word runs of the question scored against every name variant (rapidfuzz ratio)."""
     from rapidfuzz import fuzz, process
-    from rapidfuzz.distance import OSA
 
     words = [(m.start(), m.end(), m[0].lower()) for m in re.finditer(r"[A-Za-z]+", text)]
     choices = [v for v, _ in index.variants]
@@ -407,21 +406,7 @@ def _fuzzy(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], add,  # 
             plural = best is not None and phrase == best[0] + "s"  # "quarterly readings" is no misspelt Reading
             if best is not None and not plural and abs(len(best[0]) - len(phrase)) <= 3 and _same_name(phrase, best[0]):
                 add(index.lookup[best[0]], start, end, "fuzzy", float(best[1]))
-            elif size == 1 and len(phrase) >= 5 and _named_here(text, start):
-                # "Brisotl", "vs hakcney", "Swindno": one slip in a one-word name scores under the ratio's cut-off.
-                # Only where a name is plainly meant, so "survey" stays a word, not Surrey.
-                slipped = {index.lookup[v] for v in choices if " " not in v and v[0] == phrase[0]
-                           and abs(len(v) - len(phrase)) <= 1 and OSA.distance(phrase, v) == 1}
-                if len(slipped) == 1:
-                    add(slipped.pop(), start, end, "fuzzy", _FUZZY_CUTOFF)
 
-
-def _named_here(text: str, start: int) -> bool:
-    """Whether the word at `start` is typed as a name: capitalised inside a sentence, or after "vs"/"than"."""
-    before = text[:start].rstrip()
-    if text[start].isupper():
-        return bool(before) and before[-1] not in ".!?:-\u2013"
-    return bool(re.search(r"\b(?:vs\.?|v|versus|than)$", before, re.IGNORECASE))
 
 
 def _same_name(typed: str, held: str) -> bool:
