@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from indicators.models import IndicatorAnalysis
+from indicators.store import IndicatorStore
 
 _PERIOD = re.compile(r"\b\d{4}-\d{2}(?: Q[1-4])?\b|\b(?:19|20)\d{2}\b")
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?(?:e-?\d+)?")
@@ -59,3 +61,14 @@ def published_average_is_the_groups(labels: set[str], own: str, family_grouping:
         return False
     number = _RAW_GROUPS[own][1] if own in _RAW_GROUPS else int(own) if own.isdigit() else None
     return number == int(group.split()[-1])
+
+
+TIDY_HEADER = "indicator_id,indicator_name,area_code,area_name,period,value,unit,polarity"
+
+
+def tidy_store(folder: Path, rows: list[str], groups: Path | None = None) -> IndicatorStore:
+    """A store holding tidy-format `rows` (CSV lines under TIDY_HEADER), imported as dataset "rules"."""
+    (folder / "values.csv").write_text("\n".join([TIDY_HEADER, *rows]) + "\n", encoding="utf-8")
+    store = IndicatorStore(folder / "home")
+    store.import_file(folder / "values.csv", fmt="tidy", dataset="rules", groups=groups)
+    return store

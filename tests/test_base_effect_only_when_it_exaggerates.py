@@ -8,6 +8,7 @@ import pytest
 
 from indicators.analysis import analyse
 from indicators.store import IndicatorStore
+from tests.indicator_checks import tidy_store
 
 YEARS = ["2016-17", "2017-18", "2018-19", "2019-20", "2020-21"]
 # The latest change runs from 2019-20, the highest or lowest of the earlier values.
@@ -17,15 +18,9 @@ SERIES = {"RISE_FROM_PEAK": [20, 22, 21, 30, 45], "FALL_FROM_PEAK": [20, 22, 21,
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> IndicatorStore:
-    tmp = tmp_path_factory.mktemp("base-effect")
-    lines = ["indicator_id,indicator_name,area_code,area_name,period,value,unit,polarity"]
-    for ind, values in SERIES.items():
-        for year, v in zip(YEARS, values, strict=True):
-            lines.append(f"{ind},{ind.title()},A,Alpha,{year},{v},£,lower_is_better")
-    (tmp / "values.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    store = IndicatorStore(tmp / "home")
-    store.import_file(tmp / "values.csv", fmt="tidy", dataset="rules")
-    return store
+    rows = [f"{ind},{ind.title()},A,Alpha,{year},{v},£,lower_is_better" for ind, values in SERIES.items()
+            for year, v in zip(YEARS, values, strict=True)]
+    return tidy_store(tmp_path_factory.mktemp("base-effect"), rows)
 
 
 def _caveat(store: IndicatorStore, indicator: str) -> str | None:

@@ -11,6 +11,7 @@ from indicators.analysis import analyse
 from indicators.formatting import format_points, format_value, possessive
 from indicators.store import IndicatorStore
 from indicators.wording import break_caveat, describe
+from tests.indicator_checks import tidy_store
 
 YEARS = ["2018-19", "2019-20", "2020-21"]
 SERIES = {"TINY": ("%", "higher_is_better", [30.0, 33.904, 33.9113]),
@@ -20,15 +21,9 @@ SERIES = {"TINY": ("%", "higher_is_better", [30.0, 33.904, 33.9113]),
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> IndicatorStore:
-    tmp = tmp_path_factory.mktemp("wording")
-    lines = ["indicator_id,indicator_name,area_code,area_name,period,value,unit,polarity"]
-    for ind, (unit, polarity, values) in SERIES.items():
-        for year, v in zip(YEARS, values, strict=True):
-            lines.append(f"{ind},{ind.title()} measure,A,Alpha,{year},{v},{unit},{polarity}")
-    (tmp / "values.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    store = IndicatorStore(tmp / "home")
-    store.import_file(tmp / "values.csv", fmt="tidy", dataset="rules")
-    return store
+    rows = [f"{ind},{ind.title()} measure,A,Alpha,{year},{v},{unit},{polarity}"
+            for ind, (unit, polarity, values) in SERIES.items() for year, v in zip(YEARS, values, strict=True)]
+    return tidy_store(tmp_path_factory.mktemp("wording"), rows)
 
 
 def _text(store: IndicatorStore, indicator: str) -> str:
@@ -65,15 +60,12 @@ def test_a_break_in_series_is_said_once() -> None:
 
 
 def test_none_improved_is_not_most(tmp_path) -> None:  # noqa: ANN001
-    lines = ["indicator_id,indicator_name,area_code,area_name,period,value,unit,polarity"]
-    for area, values in {"A": [50, 40], "B": [50, 45], "C": [60, 50], "D": [55, 55]}.items():
-        for year, v in zip(("2021-22", "2022-23"), values, strict=True):
-            lines.append(f"R,Rate,{area},{area}lpha,{year},{v},%,higher_is_better")
-    (tmp_path / "v.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows = [f"R,Rate,{area},{area}lpha,{year},{v},%,higher_is_better"
+            for area, values in {"A": [50, 40], "B": [50, 45], "C": [60, 50], "D": [55, 55]}.items()
+            for year, v in zip(("2021-22", "2022-23"), values, strict=True)]
     groups = tmp_path / "g.csv"
     groups.write_text("area_code,group,member_code\n" + "".join(f"A,nearest_neighbours,{x}\n" for x in "ABCD"),
                       encoding="utf-8")
-    store = IndicatorStore(tmp_path / "home")
-    store.import_file(tmp_path / "v.csv", fmt="tidy", dataset="rules", groups=groups)
+    store = tidy_store(tmp_path, rows, groups=groups)
     text = " ".join(describe(analyse(store, "R", "A"), store)[0])
     assert "0 of 3" in text and "none of them improved either" in text and "most of them" not in text
