@@ -111,6 +111,8 @@ _OVERVIEW = re.compile(
     r"going backwards|overall story|red flags|all (?:the )?"
     r"(?:indicators|measures|kpis)|everything|in general|generally|(?:are|is) (?:we|things) getting (?:worse|better)|"
     r"what'?s (?:getting|got) (?:worse|better)|"
+    # "what is the worst performing KPI we have?": every indicator held, the worst first
+    r"(?:worst|best|poorest|weakest|strongest)[- ]performing (?:kpis?|indicators?|measures?|pis?|areas?)\b|"
     # "which indicators have got worse this year?", "are we in the bottom quartile for anything?"
     r"which (?:indicators|measures|kpis|metrics|areas|services)\s+(?:have\s+|has\s+|are\s+|is\s+)?(?:got|getting|"
     r"gone|going)\s+(?:worse|better)|(?:for|on|in|at) anything\b|where are we (?:struggling|doing well)|"
@@ -125,7 +127,9 @@ _OVERVIEW = re.compile(
 
 
 # "Which targets are we missing?", "are we hitting our targets?": every indicator with a target, not one.
-_TARGETS_OVERVIEW = re.compile(r"\bwhich (?:of (?:our|the) )?targets\b|\b(?:missing|missed|hitting|hit|meeting|met|"
+_TARGETS_OVERVIEW = re.compile(r"\bwhich (?:of (?:our|the) )?targets\b|"
+                               r"\bwhich (?:kpis|indicators|measures|pis)\b.{0,30}\btargets?\b|"
+                               r"\b(?:missing|missed|hitting|hit|meeting|met|"
                                r"on track (?:for|with)|off track (?:for|with)) "
                                r"(?:our |any |all (?:of )?(?:our )?|the )?targets\b|"
                                r"\bany (?:of (?:our|the) )?targets\b", re.IGNORECASE)

@@ -250,3 +250,10 @@ def test_words_a_slip_away_from_a_council_stay_words(real_assistant: Assistant) 
     assert got["areas"] == [LEEDS]
     got = _read(_ask(real_assistant, "are the quarterly readings of care staff turnover getting worse?", LEEDS))
     assert got["areas"] == [LEEDS]
+
+
+@pytest.mark.parametrize("question", ["which KPIs are we missing target on", "what is the worst performing KPI we have",
+                                      "which indicators are off target?"])
+def test_questions_across_every_kpi_are_an_overview(sample_assistant: Assistant, question: str) -> None:
+    got = _read(_ask(sample_assistant, question, NORTHBRIDGE))
+    assert got["intent"] == "overview" and len(got["indicators"]) == 18
