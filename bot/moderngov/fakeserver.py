@@ -176,11 +176,14 @@ class _Handler(BaseHTTPRequestHandler):
         for name, value in (headers or {}).items():
             self.send_header(name, value)
         self.end_headers()
+        # Logged and counted as answered before the body goes: the client may return (and a test look at the
+        # log) the moment the last byte arrives, while this thread is still finishing.
+        self._log(status, len(body))
+        self._answered()
         try:
             self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             pass
-        self._log(status, len(body))
 
     def _log(self, status: int, size: int) -> None:
         parts = urllib.parse.urlsplit(self.path)
@@ -189,12 +192,20 @@ class _Handler(BaseHTTPRequestHandler):
             self.service.hits.append(Hit(path=parts.path, query=query, status=status, bytes=size))
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        self.counted = True
         with self.service._lock:
             self.service.in_flight += 1
             self.service.max_in_flight = max(self.service.max_in_flight, self.service.in_flight)
         try:
             self._answer()
         finally:
+            self._answered()
+
+    def _answered(self) -> None:
+        # A request is in flight until its answer starts to go out: once the body is on its way the client may
+        # (rightly) send its next one while this thread is still finishing, which is not two at once.
+        if getattr(self, "counted", False):
+            self.counted = False
             with self.service._lock:
                 self.service.in_flight -= 1
 
