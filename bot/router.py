@@ -70,16 +70,14 @@ def _clean_topic(topic: str) -> str:
 def route(text: str, conversation: Conversation | None = None) -> Route:
     """Classify a request; follow-up kinds are only returned when the conversation has something to follow."""
     text = _GREETING.sub("", text)
-    if not text:
-        return Route(kind="help", topic="greeting")  # "hi there": nothing asked yet
+    if (helped := _help_route(text)) is not None:
+        return helped
     for pattern, kind in ((_QUESTIONS, "questions"), (_WHAT_TO_ASK, "questions"), (_BRIEF, "brief")):
         match = pattern.match(text)
         if match:
             return Route(kind=kind, topic=_clean_topic(match.group("topic")))
     if _MEETING.match(text):
         return Route(kind="meeting", topic=_clean_topic(text))
-    if _HELP.match(text):
-        return Route(kind="help")
     has_history = conversation is not None and bool(conversation.turns)
     if has_history and _CHART.search(text):
         return Route(kind="chart")
@@ -96,12 +94,15 @@ def route(text: str, conversation: Conversation | None = None) -> Route:
 def question_route(text: str) -> Route:
     """A plain question (the `ask` command routes nothing else but a greeting or a plea for help), with whether it
     asks for a chart."""
-    asked = _GREETING.sub("", text)
+    helped = _help_route(_GREETING.sub("", text))
+    return helped if helped is not None else Route(kind="question", wants_chart=bool(_CHART.search(text)))
+
+
+def _help_route(asked: str) -> Route | None:
+    """Help for a greeting with nothing after it ("hi there") or a plea for help; None for anything else."""
     if not asked:
         return Route(kind="help", topic="greeting")
-    if _HELP.match(asked):
-        return Route(kind="help")
-    return Route(kind="question", wants_chart=bool(_CHART.search(text)))
+    return Route(kind="help") if _HELP.match(asked) else None
 
 
 DOCUMENT_CUES = re.compile(

@@ -83,6 +83,7 @@ def gather(reading: Reading, sources: EvidenceSources, area: str | None) -> Evid
         from indicators.errors import IndicatorError
 
         analyses: list[IndicatorAnalysis] = []
+        missing: list[str] = []
         asked = councils or [area]
         for code in asked:
             fitted = sources.fit(res.model_copy(update={"area_code": code}), code)
@@ -92,6 +93,7 @@ def gather(reading: Reading, sources: EvidenceSources, area: str | None) -> Evid
                 if len(asked) < 2:
                     raise
                 # "Edinburgh vs Glasgow and Aberdeen" where Glasgow holds none: the others, and say so.
+                missing.append(str(exc))
                 evidence.notes.append(message("left_out", reason=str(exc)))
                 continue
             if fitted.period_note and fitted.period_note not in evidence.notes:
@@ -101,7 +103,7 @@ def gather(reading: Reading, sources: EvidenceSources, area: str | None) -> Evid
                 _settle_periods(reading, fitted, analysis)
         if len(analyses) < min(2, len(asked)):
             # "us vs Kent" on a Scottish measure: one council left is no comparison, so say what is missing.
-            raise IndicatorError("; ".join(n.removeprefix("Left out: ").rstrip(".") for n in evidence.notes))
+            raise IndicatorError("; ".join(missing))
         evidence.analysis, evidence.others = analyses[0], analyses[1:]
         evidence.chart = sources.chart(evidence.analysis)
     return evidence
