@@ -17,8 +17,8 @@ from indicators.errors import IndicatorError
 if TYPE_CHECKING:
     from indicators.store import IndicatorStore
 
-__all__ = ["GROUPS", "PlaceMention", "find_places", "held_spelling", "name_variants", "short_forms",
-           "unheld_place"]
+__all__ = ["GROUPS", "PlaceMention", "compass_slips", "find_places", "held_spelling", "name_variants",
+           "short_forms", "unheld_place"]
 
 # Group "codes" a question can name instead of a council (the `understood` contract uses them as areas).
 GROUPS = ("england", "scotland", "national", "neighbours")
@@ -372,6 +372,29 @@ def find_places(store: IndicatorStore, text: str, home: str | None,
     return unique
 
 
+_WORD_PAIR = re.compile(r"\b([A-Za-z]{3,6})(?=\s+([A-Za-z]+))")
+
+
+def compass_slips(store: IndicatorStore, text: str) -> str:
+    """The text with a slip in a compass word put right where it begins a held name ("Noth Somerset" -> "North
+    Somerset"), so the name is not read as the plain one ("Somerset") it contains."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    index = _index(store)
+
+    def fix(m: re.Match[str]) -> str:
+        word, rest = m[1].lower(), m[2].lower()
+        if word in _COMPASS:
+            return m[0]
+        for compass in ("north", "south", "east", "west"):
+            if word[0] == compass[0] and DamerauLevenshtein.distance(word, compass, score_cutoff=1) == 1 and any(
+                    v.startswith(f"{compass} {rest}") for v in index.lookup):
+                return compass.capitalize() if m[1][0].isupper() else compass
+        return m[0]
+
+    return _WORD_PAIR.sub(fix, text)
+
+
 def _variant_pattern(variant: str) -> str:
     """A name variant as a pattern: its words apart by any punctuation, "and" also written "&" ("b&nes", "B & H")."""
     words = variant.split()
@@ -488,13 +511,23 @@ def held_spelling(store: IndicatorStore, name: str) -> str | None:
     it runs only on a word already taken to be a place: same first letter, nearly the same length, one clear
     winner."""
     from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import DamerauLevenshtein
 
     # The distinctive words only: "Southbridge District Council" is not a misspelling of "Southmere District
     # Council" because both end in the same generic words.
     key = " ".join(w for w in _normal(name).split() if w not in _PLACE_WORDS)
-    if len(key) < 5:
+    if len(key) < 4:
         return None
     index = _index(store)
+    if len(key) == 4 or " " not in key:
+        # One slip in a short name ("Leds", "Ketn", "fief"): a swapped pair scores below ratio 80, and a four-letter
+        # word is taken only a single edit away from one council alone.
+        one = {index.lookup[v]: v for v in index.lookup
+               if v[0] == key[0] and len(v) >= 4 and DamerauLevenshtein.distance(key, v, score_cutoff=1) == 1}
+        if len(one) == 1:
+            return next(iter(one.values()))
+        if len(key) == 4:
+            return None
     found = process.extract(key, list(index.lookup), scorer=fuzz.ratio, limit=3, score_cutoff=80.0)
     near = [(v, score) for v, score, _ in found if v[0] == key[0] and abs(len(v) - len(key)) <= 2]
     if not near:

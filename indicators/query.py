@@ -303,10 +303,10 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     `after`: the indicator the conversation was last about, so "and for carers?" after "service users finding
     information" means carers finding information, not any carers' measure."""
     from indicators.asked_intent import read_intent
-    from indicators.asked_places import GROUPS, find_places, held_spelling, unheld_place
+    from indicators.asked_places import GROUPS, compass_slips, find_places, held_spelling, unheld_place
 
     index = _index(store)
-    question = spoken_years(plain_question(question))
+    question = compass_slips(store, spoken_years(plain_question(question)))
     if _DIARY.search(question):
         return Resolution(status="not_indicator", message=RESOLVER_MESSAGES["not_indicator"])
     asked = parse_periods(question)
