@@ -22,6 +22,7 @@ class MeasureIndex(Protocol):
 
     infos: list[IndicatorInfo]
     words: list[set[str]]
+    phrases: list[list[set[str]]]
     area_sets: dict[str, set[str]]
 
 
@@ -64,7 +65,8 @@ def overview_service(store: IndicatorStore, index: MeasureIndex, residual: str, 
     if _STRONG_OVERVIEW.search(residual) and scores[best] < 1.0:
         return service
     named_by_one = scores[best] >= 1.0 and bool(left) and set(left) <= index.words[best]
-    if named_by_one and not _shared(index, best, left, store, service):
+    if named_by_one and (not _shared(index, best, left, store, service) or _own_phrase(index, best, left, store,
+                                                                                        service)):
         return None  # "how did we do on reablement?": words that only one of the service's measures is named by
     service_words = {w for p in [service, *service_phrases(store, service)] for w in measure_words(p)}
     specific = scores[best] >= resolved_score and _indicator_specific(index, best, left, service_words)
@@ -78,6 +80,20 @@ def _shared(index: MeasureIndex, best: int, left: list[str], store: IndicatorSto
     ids = [i.indicator_id for i in index.infos]
     others = [ids.index(i) for i in services(store).get(service, []) if i in ids and i != ids[best]]
     return bool(set(left) & set(measure_words(service))) or any(set(left) & index.words[i] for i in others)
+
+
+def _own_phrase(index: MeasureIndex, best: int, left: list[str], store: IndicatorStore, service: str) -> bool:
+    """Whether the words left say a whole phrase of the measure's name with a word no other measure of the service
+    has: "business rates collection" is that measure, though "collection" and "rates" are shared; "waste and
+    recycling" is the service."""
+    from indicators.overview import service_phrases, services
+
+    ids = [i.indicator_id for i in index.infos]
+    others = set().union(*(index.words[ids.index(i)] for i in services(store).get(service, [])
+                           if i in ids and i != ids[best]))
+    # A word that names the service on its own ("recycling" for waste) is no measure's own: "waste and recycling".
+    others |= {w for p in [service, *service_phrases(store, service)] if len(ws := measure_words(p)) == 1 for w in ws}
+    return any(len(p) >= 2 and p <= set(left) and p - others for p in index.phrases[best])
 
 
 def _indicator_specific(index: MeasureIndex, best: int, left: list[str], service_words: set[str]) -> bool:

@@ -39,3 +39,14 @@ def test_an_everyday_word_one_slip_from_a_council_is_not_that_council(real_assis
     # "five" is one letter from Fife; as a number after "for" it is never read as the council.
     got = _areas(real_assistant, "recycling rate for five years", MORAY)
     assert FIFE not in got
+
+
+def test_a_measure_named_whole_is_not_its_services_overview(sample_assistant: Assistant) -> None:
+    # "business rates" and "collection" are each words of the finance service; said together they name one measure.
+    got = sample_assistant.ask("how did we do on business rates collection in 2019/20",
+                               CallerContext(area="E07999001")).to_contract()["understood"]
+    assert (got["intent"], got["indicators"], got["periods"]["to"]) == ("value", ["business_rates_collection"],
+                                                                         "2019-20")
+    got = sample_assistant.ask("how are we doing on waste and recycling?",
+                               CallerContext(area="E07999001")).to_contract()["understood"]
+    assert got["intent"] == "overview" and len(got["indicators"]) == 4
