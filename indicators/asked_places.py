@@ -45,7 +45,8 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"neighbou?rs?|stat neighbou?rs?|family group|benchmarking family|(?:cipfa |our )family|"
                               r"comparator group|comparators?|peer group|peers|cipfa|the family\b|"
                               r"(?:in|of|among|amongst|across|within) (?:our|the) group|"
-                              r"councils like us|benchmark(?:ing)? group|rest of (?:our|the) (?:family )?group)\b",
+                              r"councils like us|benchmark(?:ing)? group|rest of (?:our|the) (?:family )?group|"
+                              r"(?:cipfa )?nns?(?: group)?)\b",
                               re.I)),
 )
 # Words that are never a council name on their own, so fuzzy matching never turns them into one.
@@ -86,7 +87,7 @@ _SUFFIX = r"(?:\s+(?:cc|bc|dc|mbc|ua|council|county council|borough council|dist
 _ALIASES: dict[str, set[str]] = {
     "eilean siar": {"western isles", "na h-eileanan siar", "comhairle nan eilean siar", "na h eileanan siar", "cnes"},
     "kingston upon hull": {"hull", "hull city"},
-    "scottish borders": {"borders", "the borders"},
+    "scottish borders": {"borders", "the borders", "scot borders"},
     "glasgow city": {"gcc", "glasgow city council"},
     "edinburgh city": {"cec", "city of edinburgh council"},
     # Acronyms councils use for themselves (typed in capitals or not: none is an English word).
@@ -213,6 +214,8 @@ class PlaceMention(BaseModel):
 @dataclass
 class _PlaceIndex:
     variants: list[tuple[str, str]]  # (normalised variant, code), longest first
+    # Each variant's pattern compiled once: there are more of them than `re` keeps in its cache.
+    patterns: list[tuple[re.Pattern[str], str]]
     initials: dict[str, str]
     lookup: dict[str, str]  # normalised variant -> code (for fuzzy matches)
     elsewhere: re.Pattern[str]  # the councils of prompts/councils_elsewhere.yaml that this store does not hold
@@ -234,12 +237,24 @@ def _index(store: IndicatorStore) -> _PlaceIndex:
     for code, name in names.items():
         for v in name_variants(name):
             pairs.setdefault(_normal(v), code)
+            if code.startswith("E09"):
+                # "London Borough of Hounslow", "LB Barking and Dagenham": the held name is the borough's alone,
+                # and "London" on its own would be read as the City of London.
+                for prefix in ("london borough of ", "lb ", "lb of ", "royal borough of "):
+                    pairs.setdefault(_normal(prefix + v), code)
         for v in short_forms(name):
             shorts.setdefault(_normal(v), set()).add(code)
         for letters in _initials(name):
             initials.setdefault(letters, code)
         for letters in _letters(name):
             capitals.setdefault(letters, set()).add(code)
+    counties: dict[str, set[str]] = {}
+    for code, name in names.items():
+        if code.startswith("E10"):  # "KCC", "NYCC": a county council by its capitals and "CC"
+            counties.setdefault("".join(w[0] for w in _name_words(name)) + "cc", set()).add(code)
+    for key, codes in counties.items():
+        if len(codes) == 1 and key not in initials and key not in pairs:
+            initials[key] = next(iter(codes))
     for key, codes in capitals.items():
         if len(codes) == 1 and key not in initials and key not in pairs:
             initials[key] = next(iter(codes))  # "NLC" names two councils (North Lanarkshire, North Lincolnshire)
@@ -253,6 +268,7 @@ def _index(store: IndicatorStore) -> _PlaceIndex:
     elsewhere = _elsewhere_pattern(sorted({n for n in _councils_elsewhere() if _normal(n) not in pairs},
                                           key=lambda n: -len(n)))
     cache["place_index"] = _PlaceIndex(variants=variants, initials=initials, lookup=dict(variants),
+                                       patterns=[(re.compile(_variant_pattern(v)), c) for v, c in variants],
                                        elsewhere=elsewhere)
     return cache["place_index"]
 
@@ -289,7 +305,8 @@ def _elsewhere_pattern(names: list[str]) -> re.Pattern[str]:
     for name in names:
         words = [re.escape(w) for w in re.findall(r"[\w']+", name) if w.lower() != "and"]
         alternatives.append(r"(?:\W+(?:and|&)\W+|\W+)".join(words))
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+    # "whats caerphillys ease of finding info": a possessive typed without its apostrophe.
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")(?P<owner>s)?\b", re.IGNORECASE)
 
 
 def _elsewhere(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], found: list[PlaceMention],
@@ -302,12 +319,16 @@ def _elsewhere(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], foun
         after = re.match(r"\W*([A-Za-z]+)", text[m.end():])
         placed = re.search(r"\b(?:the|for|in|vs\.?|versus|than|against|with)\s+$", text[:m.start()], re.IGNORECASE) \
             and (after is None or is_vocabulary(after[1]))
-        if single and not (m[0][0].isupper() or placed or re.match(
+        owned = m["owner"] is not None and after is not None and is_vocabulary(after[1])
+        if m["owner"] is not None and not owned:
+            continue  # "rugbys" is no possessive of Rugby unless a measure follows
+        if single and not (m[0][0].isupper() or placed or owned or re.match(
                 r"(?:['\u2019]s\b|\s+(?:borough |district |city )?council\b)", text[m.end():], re.IGNORECASE)):
             continue
-        if not _taken(spans, m.start(), m.end()):
-            spans.append((m.start(), m.end()))
-            found.append(PlaceMention(code="", text=m[0], start=m.start(), how="unheld"))
+        end = m.start("owner") if m["owner"] is not None else m.end()
+        if not _taken(spans, m.start(), end):
+            spans.append((m.start(), end))
+            found.append(PlaceMention(code="", text=text[m.start():end], start=m.start(), how="unheld"))
 
 
 def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -347,14 +368,15 @@ def find_places(store: IndicatorStore, text: str, home: str | None,
         if m[0] in areas:
             add(m[0], m.start(), m.end(), "code")
     lowered = text.lower()
-    for variant, code in index.variants:
-        for m in re.finditer(_variant_pattern(variant), lowered):
+    for pattern, code in index.patterns:
+        for m in pattern.finditer(lowered):
             add(code, m.start(), m.end(), "name")
     for m in re.finditer(r"(?<![\w&])([a-z](?:\s*&\s*[a-z])+|[a-z]{2,4})(?![\w&])", lowered):
         key = re.sub(r"\s+", "", m[1])
         code = None if key in _NOT_INITIALS else index.initials.get(key)
         # Plain-letter initials ("bcp") only when typed in capitals, so ordinary words never match.
-        if code is not None and ("&" in key or text[m.start():m.end()].isupper()):
+        # A council's capitals ending in "cc" ("kcc", "nycc") are no English word, so lower case is taken too.
+        if code is not None and ("&" in key or key.endswith("cc") or text[m.start():m.end()].isupper()):
             add(code, m.start(), m.end(), "initials")
     for group, pattern in _GROUP_PATTERNS:
         for m in pattern.finditer(text):
@@ -402,7 +424,10 @@ def _variant_pattern(variant: str) -> str:
     for before, word in zip(words, words[1:], strict=False):
         joint = r"\W*" if "and" in (before, word) else r"\W+"
         pattern += joint + (r"(?:and|&)" if word == "and" else re.escape(word))
-    return r"\b" + pattern + _SUFFIX + r"(?:['\u2019]s)?\b"
+    # "s ayrshires waste cost": a possessive typed without its apostrophe, taken only where no plural of an everyday
+    # word could be meant ("quarterly readings" is no Reading).
+    owner = r"(?:['\u2019]?s)?" if len(words) > 1 or variant.endswith("shire") else r"(?:['\u2019]s)?"
+    return r"\b" + pattern + _SUFFIX + owner + r"\b"
 
 
 def _fuzzy(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], add,  # noqa: ANN001
@@ -460,8 +485,10 @@ _UNHELD_PATTERNS = (
     re.compile(r"\b[Ww]hat(?:['\u2019]s| is| was| are| were)\s+(?P<name>[A-Z][a-z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+[a-z]"),
     re.compile(r"\b(?:for|in)\s+(?P<name>[a-z][a-z-]{3,}(?:\s+(?:county|borough|district|city))?(?:\s+council)?)"
                r"\s*[?.!]*\s*$"),
-    re.compile(r"\b(?:for|in)\s+(?P<name>(?:[a-z][a-z-]+\s+){1,2}(?:(?:county|borough|district|city)\s+)?council)"
-               r"\s*[?.!]*\s*$"),
+    re.compile(r"\b(?:for|in)\s+(?P<name>(?:[a-z][a-z-]+\s+){1,2}(?:(?:county|borough|district|city)\s+)?"
+               r"(?:council|dc|bc|cc|mbc))\s*[?.!]*\s*$"),
+    # "royal borough of frettingham care requests": the borough's own name after "borough of", in any case.
+    re.compile(r"\b(?:royal|london|metropolitan) borough of (?P<name>[A-Za-z][\w'-]+)", re.IGNORECASE),
     # "compare us with northshire on household waste": a council set beside us, in lower case.
     re.compile(r"\b(?:with|vs\.?|versus|than|against)\s+(?P<name>[a-z][a-z-]{3,})\s+(?:on|for|in)\b"),
     # "inverclyde council or Sterling": the second of two councils, capitalised, ending the question.
@@ -470,7 +497,7 @@ _UNHELD_PATTERNS = (
 # "Newcastle-under-Lyme", "Chester-le-Street", "Newcastle under Lyme": a held short name joined to more of a name.
 _JOINED_AFTER = re.compile(r"-(?:under|upon|on|in|le|by)-[A-Za-z]\w*(?:-[A-Za-z]+)*|\s+(?:under|upon)\s+[A-Z]\w*")
 _COMPASS_BEFORE = re.compile(r"\b(?:mid|north|south|east|west|central|greater|inner|outer)[\s-]+$")
-_PLACE_WORDS = frozenset("council county borough district city metropolitan royal london".split())
+_PLACE_WORDS = frozenset("council county borough district city metropolitan royal london dc bc cc mbc".split())
 
 
 def unheld_place(text: str, found: list[PlaceMention], is_vocabulary: Callable[[str], bool]) -> str | None:

@@ -21,7 +21,9 @@ _LEADING = re.compile(
     r"need to check something for (?:the|a) (?:report|briefing|meeting)|"
     r"(?:(?:in|at|during) the pre-?meet(?:ing)? )?(?:we were|i was|i've been|we've been) wondering|"
     r"task and finish group question|portfolio holder wants to know|"
-    r"sorry if this is a (?:daft|silly|stupid|dumb) question(?: but)?|before (?:cabinet|full council)"
+    r"sorry if this is a (?:daft|silly|stupid|dumb) question(?: but)?|sorry to (?:bug|bother|pester) (?:you|u)|"
+    r"q(?:uestion)? for (?:the|you) bot|need (?:this|it) for (?:a |the |my |our )?(?:[\w&']+\s+){0,2}?(?:briefing|"
+    r"meeting|committee|cttee|report)|before (?:cabinet|full council)"
     r"(?: next week| tomorrow| on \w+)?)\b[\s!,.:;\-\u2013\u2014]*)+", re.IGNORECASE)
 _TRAILING = re.compile(
     # Each word whole: "capita?" must not lose its "ta" as if it said thanks.
@@ -34,6 +36,10 @@ _TRAILING = re.compile(
     r"(?:\(|-\s*)?(?:need(?:ed)? (?:it|this) for|for) (?:tomorrow'?s|the|our|next week'?s|thursday'?s|tonight'?s)"
     r" (?:papers|meeting|cttee|committee|scrutiny cttee|scrutiny committee|pre-?meet|briefing|agenda)\)?|"
     r"\((?:for )?(?:the )?(?:scrutiny )?(?:cttee|committee|papers|pre-?meet)\)|"
+    # "- need it for O&S tmrw", "before group meeting", "for thursdays cttee": what it is for, at the end.
+    r"(?:-\s*)?need(?:ed)? (?:it|this) (?:for|by|before) [\w&' ]{1,30}|"
+    r"(?:-\s*)?(?:for|before|ahead of) (?:the |our |my )?(?:[\w&']+\s+){0,2}?(?:meeting|cttee|committee|"
+    r"briefing|panel|pre-?meet|session)|"
     # Any closing aside about what it is for: "(for the O&S pack)", "(ahead of Thursday's panel)".
     r"\((?:for|ahead of|before) [^()]{1,40}\))[\s!.?]*)+$", re.IGNORECASE)
 
@@ -46,7 +52,11 @@ _MENTION = re.compile(r"(?<![\w@.])@[\w.-]+[:,]?")
 _TYPOS = {"teh": "the", "waht": "what", "wat": "what", "hwo": "how", "compair": "compare", "comapre": "compare",
           "r": "are", "u": "you", "trnd": "trend", "ppl": "people", "tred": "trend", "trned": "trend",
           "comparision": "comparison",
-          "adn": "and", "taht": "that", "thier": "their", "recieved": "received", "whcih": "which", "wich": "which"}
+          "adn": "and", "taht": "that", "thier": "their", "recieved": "received", "whcih": "which", "wich": "which",
+          # Apostrophes and letters people leave out on a phone ("whos bottom", "hows LB Barking doin").
+          "whos": "who's", "whats": "what's", "hows": "how's", "wheres": "where's", "doin": "doing",
+          "yr": "year", "yrs": "years", "similiar": "similar", "tmrw": "tomorrow", "lastest": "latest",
+          "gimme": "give me", "thru": "through"}
 # A one-letter word ("how r we doing") only in lower case and alone: "R&D" and "Plan B" keep their letters.
 _TYPO = re.compile(r"\b(" + "|".join(w for w in _TYPOS if len(w) > 1) + r")\b|(?<![\w&])(?-i:(r|u))(?![\w&])",
                    re.IGNORECASE)
@@ -55,6 +65,7 @@ _TYPO = re.compile(r"\b(" + "|".join(w for w in _TYPOS if len(w) > 1) + r")\b|(?
 def plain_question(text: str) -> str:
     """The question with leading greetings and trailing thanks or context removed (the words in between kept)."""
     text = _TYPO.sub(lambda m: _TYPOS[(m[1] or m[2]).lower()], text)
+    text = re.sub(r"(?<![\w/])w/(?=\s)", "with", text, flags=re.IGNORECASE)  # "5 councils w/ the highest"
     text = _MENTION.sub(" ", text)  # "@scrutiny-bot trend …": the bot addressed by name, typed as text
     text = _NEGATED.sub("", text)  # "(service users, not carers)": the word ruled out is not the measure's
     plain = _TRAILING.sub("", _LEADING.sub("", text))
