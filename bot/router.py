@@ -44,7 +44,8 @@ _WHY = re.compile(r"^\s*(?:but\s+|and\s+|so\s+|ok(?:ay)?,?\s+)?(?:why|what(?:'s|
                   r"(?:it|that|this|they|we|the figure|the rate|the number)\b[\w\s',-]{0,40}\??\s*$", re.IGNORECASE)
 _FOLLOWUP = re.compile(
     r"^\s*(?:and|what about|how about|compared (?:with|to)|versus|vs\.?|against|and how does that compare|now|"
-    r"same for|same again|same (?:question|thing|again) for|then|also|ok(?:ay)?,? (?:and|now|what about|just)|"
+    r"same for|same again|same (?:question|thing|again) for|same(?: thing| again)? but|then|also|"
+    r"ok(?:ay)?,? (?:and|now|what about|just)|go back to|back to|flip|reverse|just the|only the|"
     r"drill into|tell me more|is that|is it|has it|what about|add|include|which of them)\b",
     re.IGNORECASE,
 )

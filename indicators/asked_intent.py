@@ -62,7 +62,10 @@ _POSITION = re.compile(
     r"\bwhat(?:'s| is| was) (?:our|the council's|my council's) (?:rank(?:ing)?|position|place|"
     r"league position)\b|\bour (?:rank(?:ing)?|position|place|league position) (?:in|among|amongst|of|out of|"
     r"within|across|on)\b|\bwhere are we (?:in|on) (?:that|this|the (?:list|table|league table|ranking))\b|"
-    r"\bhow (?:do|did) we rank\b|\bwhere (?:do|did) we rank\b|\brank (?:us|ourselves|our council|the council)\b|"
+    r"\bhow (?:do|did) we rank\b|\bwhere (?:do|did) we rank\b|"
+    # "tell me what position we hold in our comparator group", "what place are we in?"
+    r"\b(?:what|which) (?:position|place|rank(?:ing)?)\s+(?:do |are |did |were |does |is )?(?:we|us|our council|"
+    r"the council)\b|\brank (?:us|ourselves|our council|the council)\b|"
     r"\bwhere (?:are|were) we in the (?:\w+ )?(?:pecking order|league table|league|table|rankings?)\b|"
     r"^\s*(?:and |so |ok,? )?where (?:are|were) we\s*[?.!]*\s*$|"
     # "how many councils are better than us on broadband?": our place in the table
@@ -119,11 +122,17 @@ _OVERVIEW = re.compile(
     r"how'?s .* going|"
     r"how (?:has|have) .{1,40} (?:gone|been(?!\s+\w+ing)|fared)|rounded view|overall picture|whole picture|"
     r"general picture|"
-    r"how (?:our|the council's) .{1,40} (?:is|are) (?:performing|doing|going)|how'?s (?:our|the) .{1,40} looking|"
+    r"how (?:our|the council's) .{1,40} (?:is|are) (?:performing|doing|going)|how'?s .{1,50}\blooking\b|"
     r"(?:getting|got) (?:worse|better) on|"
     r"all (?:the |our |of our )?"
-    r".{0,50}\b(?:kpis|indicators|measures|metrics)|in one go|doing across)\b",
+    r".{0,50}\b(?:kpis|indicators|measures|metrics)|in one go|(?:doing|performing|faring) across)\b",
     re.IGNORECASE)
+
+
+# "How is Kent doing on adult social care?": an overview only when the words left name the service and no measure
+# ("how is Cambs doing on carers' own QoL rating?" asks for one).
+_OVERVIEW_WEAK = re.compile(r"\bhow(?:'s| is| are| was)\s.{1,50}\b(?:doing|performing|getting on|faring)\b",
+                            re.IGNORECASE)
 
 
 # "Which targets are we missing?", "are we hitting our targets?": every indicator with a target, not one.
@@ -148,6 +157,7 @@ class AskedIntent(BaseModel):
     whole: bool = False  # every council in the scope, however many
     order: RankOrder | None = None
     overview_cue: bool = False
+    overview_weak: bool = False  # the only cue is "how is X doing": the words left must name the service alone
     compare_cue: bool = False
     spans: list[str] = Field(default_factory=list)
 
@@ -191,7 +201,8 @@ def _rank(text: str) -> tuple[int | None, RankOrder | None, str] | None:
         return None, order, span
     if n is None:
         # "which council is worst", "who has the highest": one; "which councils are best": the usual five.
-        n = 1 if re.search(r"\b(which|what) council\b(?!s)|\bwho\b|\bwhich of (?:them|those|these)\b|"
+        n = 1 if re.search(r"\b(which|what) (?:council|authority|local authority|area)\b(?!s)|\bwho\b|"
+                           r"\bwhich of (?:them|those|these)\b|"
                            r"\bwhich (?:one )?(?:is|was|has|does|did|comes?)\b|"
                            r"\bwhich of (?:our|the)\b.{0,40}\b(?:has|is|was)\b|\bthe (?:\w+[- ])?(?:performing )?"
                            r"council\b(?!s)|\b(?:best|worst|top|bottom|highest|lowest)[- ]performing council\b(?!s)",
@@ -214,23 +225,27 @@ def read_intent(text: str, periods: AskedPeriods, places: int, names_home: bool,
         return AskedIntent(intent="rank", n=n, whole=n is None, order=order, spans=[span])
     if _TARGETS_OVERVIEW.search(text):
         return AskedIntent(intent="value", overview_cue=True)  # every target at once, not one measure's
-    overview = bool(_OVERVIEW.search(text))
+    strong = bool(_OVERVIEW.search(text))
+    overview = strong or bool(_OVERVIEW_WEAK.search(text))
+    weak = overview and not strong
     compare_cue = bool(_COMPARE.search(text))
     if places >= 2 or (compare_cue and (has_group or places >= 2)):
-        return AskedIntent(intent="compare", overview_cue=overview, compare_cue=compare_cue)
+        return AskedIntent(intent="compare", overview_cue=overview, overview_weak=weak, compare_cue=compare_cue)
     # "complaints handled within target", "in target time": part of a measure's name, not a question about targets.
     aims = re.sub(r"\b(?:within|in|inside)\s+(?:the\s+)?target(?:\s+times?)?\b", " ", text, flags=re.IGNORECASE)
-    if _TARGET.search(aims) and re.search(r"\btargets?\b|\bon track\b|\brag\b|\b(?:are|is|was|were)\s+(?:we|it|"
+    if _TARGET.search(aims) and re.search(r"\btargets?\b|\bon track\b|\brag\b|\b(?:meet|met|hit|miss(?:ed)?) it\b|"
+                                          r"\b(?:are|is|was|were)\s+(?:we|it|"
                                           r"that|they)\s+(?:\w+\s+)?(?:green|red|amber)\b|\b(?:green|red|amber) or "
                                           r"(?:green|red|amber)\b", aims, re.IGNORECASE):
         # The target words are the question's, not the measure's ("how far off target are we on TA?").
         said = [m[0] for m in re.finditer(r"\b(?:(?:on|off|above|below|under|over|hit(?:ting)?|met|meet(?:ing)?|"
                                           r"miss(?:ed|ing)?)\s+)?(?:the\s+|our\s+|its\s+)?targets?\b", aims,
                                           re.IGNORECASE)]
-        return AskedIntent(intent="target", overview_cue=overview, compare_cue=compare_cue, spans=said)
+        return AskedIntent(intent="target", overview_cue=overview, overview_weak=weak, compare_cue=compare_cue,
+                           spans=said)
     if periods.kind in ("span", "since", "last_n"):
-        return AskedIntent(intent="trend", overview_cue=overview, compare_cue=compare_cue)
+        return AskedIntent(intent="trend", overview_cue=overview, overview_weak=weak, compare_cue=compare_cue)
     if _TREND.search(text):
-        return AskedIntent(intent="trend", overview_cue=overview, compare_cue=compare_cue)
+        return AskedIntent(intent="trend", overview_cue=overview, overview_weak=weak, compare_cue=compare_cue)
     # A bare "X for Y" or "what is X" asks for the figure (the answer still shows its trend and context).
-    return AskedIntent(intent="value", overview_cue=overview, compare_cue=compare_cue)
+    return AskedIntent(intent="value", overview_cue=overview, overview_weak=weak, compare_cue=compare_cue)

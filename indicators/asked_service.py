@@ -46,7 +46,7 @@ def service_members(store: IndicatorStore, index: MeasureIndex, service: str, ar
 
 
 def overview_service(store: IndicatorStore, index: MeasureIndex, residual: str, cue: bool, scores: list[float],
-                     best: int, intent: str, resolved_score: float) -> str | None:
+                     best: int, intent: str, resolved_score: float, weak: bool = False) -> str | None:
     """The service an overview question is about ("how are we doing on social care?"), or None for a question
     about one indicator. A phrase naming a service with nothing more specific left is an overview."""
     from indicators.overview import find_service
@@ -64,11 +64,13 @@ def overview_service(store: IndicatorStore, index: MeasureIndex, residual: str, 
         return ALL_SERVICES if cue and not left else None
     if _STRONG_OVERVIEW.search(residual) and scores[best] < 1.0:
         return service
+    service_words = {w for p in [service, *service_phrases(store, service)] for w in measure_words(p)}
+    if weak and any(w not in service_words for w in left):
+        return None  # "how is Kingsford doing on complaints answered on time?": a measure of the service
     named_by_one = scores[best] >= 1.0 and bool(left) and set(left) <= index.words[best]
     if named_by_one and (not _shared(index, best, left, store, service) or _own_phrase(index, best, left, store,
                                                                                         service)):
         return None  # "how did we do on reablement?": words that only one of the service's measures is named by
-    service_words = {w for p in [service, *service_phrases(store, service)] for w in measure_words(p)}
     specific = scores[best] >= resolved_score and _indicator_specific(index, best, left, service_words)
     return None if specific else service
 

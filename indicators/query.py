@@ -387,7 +387,7 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         return Resolution(status="unknown", candidates=[index.infos[i] for i in order[:5]], score=top,
                           message=RESOLVER_MESSAGES["unmatched"], **base)
     service = overview_service(store, index, residual, intent.overview_cue, scores, best, intent.intent,
-                              RESOLVED_SCORE)
+                              RESOLVED_SCORE, weak=intent.overview_weak)
     if service is not None and area_code is not None:
         members = service_members(store, index, service, area_code)
         if members:
@@ -489,8 +489,11 @@ def fit_to_held(store: IndicatorStore, res: Resolution, area_code: str) -> Resol
         quarters = [p for p in held if " Q" in p] if " Q" in res.period else []
         before, after = nearest_held(res.period, quarters or annual)  # Q3 asked, Q1-Q2 held: Q2 is nearest
         if " Q" in res.period and not any(" Q" in p for p in held):
-            notes.append(RESOLVER_MESSAGES["annual_only"].format(asked=res.period, area=area))
-            update.update(period=before or after, frequency=None)
+            # Q1 2022-23 of annual data is 2022-23 itself where held (the quarter lies inside it), else the nearest.
+            year = res.period.split(" ")[0]
+            used = year if year in annual else closest_held(year, annual)
+            notes.append(RESOLVER_MESSAGES["annual_only"].format(asked=res.period, area=area, used=used))
+            update.update(period=used, frequency=None)
         else:
             shown = " and ".join(p for p in (before, after) if p)
             used = closest_held(res.period, quarters or annual)
@@ -502,8 +505,12 @@ def fit_to_held(store: IndicatorStore, res: Resolution, area_code: str) -> Resol
     if since is not None and start is not None and start not in held:
         before, after = nearest_held(str(start), annual)
         if after is not None:
-            notes.append(RESOLVER_MESSAGES["start_not_held"].format(asked=start, area=area, first=after))
-            update.update(since=after, **({"period_from": after} if res.years_back is not None else {}))
+            # "The past 2 years" of a survey held in 2018-19 and 2021-22: starting at 2021-22 leaves no span, so the
+            # nearer year before is used; the reading keeps the year asked.
+            end = update.get("period", res.period) or annual[-1]
+            first, which = (before, "before") if after == end and before is not None else (after, "after")
+            notes.append(RESOLVER_MESSAGES["start_not_held"].format(asked=start, area=area, first=first, which=which))
+            update.update(since=first)
     everyone = sort_periods([p for p in {str(p) for p in rows["period"]} if frequency_of(p) == "annual"])
     if res.period is None and everyone and everyone[-1] != annual[-1] and everyone[-1] not in held:
         # Hackney has no 2021-22 carers' survey: "latest" for it is 2018-19, and the answer says why.

@@ -27,9 +27,10 @@ RESOLVER_MESSAGES: dict[str, str] = {
     "not_held": "No value for {area} in {asked} is held; the nearest held: {nearest}.",
     "latest_missing": "{area} has no value for {latest}, the latest year other councils have; its latest is {own}.",
     "not_held_used": "The figures below are for {used}, the nearer of the two.",
-    "annual_only": "{asked} was asked for, but {area} has only annual values for this indicator; the nearest year "
-                   "is used.",
-    "start_not_held": "No value for {area} in {asked} is held; the span starts at {first}, the first year held.",
+    "annual_only": "{asked} was asked for, but {area} has only annual values for this indicator; {used} is "
+                   "used.",
+    "start_not_held": "No value for {area} in {asked} is held; the span starts at {first}, the nearest year held "
+                      "{which} it.",
 }
 
 # The caveats and signal verdicts of an analysis (indicators.analysis fills them).

@@ -112,8 +112,10 @@ def test_a_council_missing_the_latest_year_is_told_so(real_assistant: Assistant,
     assert hackney.loc[hackney["Financial year"] == "2021-22", "Value"].isna().all()  # not in the 2021-22 survey
     answer = _ask(real_assistant, "hackney carers qol", LEEDS)
     assert "Hackney has no value for 2021-22" in answer.answer and "its latest is 2018-19" in answer.answer
-    got = _read(_ask(real_assistant, "hackney carers qol last four years", LEEDS))
-    assert got["periods"]["from"] == "2016-17"  # the first year of the four that Hackney holds, not 2014-15
+    answer = _ask(real_assistant, "hackney carers qol last four years", LEEDS)
+    # The reading keeps the year asked (2014-15); the answer starts at 2016-17, the first of the four Hackney holds.
+    assert _read(answer)["periods"]["from"] == "2014-15"
+    assert "No value for Hackney in 2014-15 is held; the span starts at 2016-17" in answer.answer
 
 
 def test_which_targets_are_we_missing_lists_every_target_and_the_misses(sample_assistant: Assistant) -> None:

@@ -162,10 +162,12 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
         elif position and home is not None:
             # "where are we in that?": the council's own place in the group just ranked.
             areas = [home, *[a for a in areas if a in _GROUPS]]
+        order = (res.rank_order or (None if position else prev.rank_order)) if res.intent == "rank" \
+            else prev.rank_order
+        if _FLIP.search(question) and prev.rank_order is not None:
+            order = _OPPOSITE[prev.rank_order]  # "flip it" after a top 5: the bottom 5 of the same table
         update.update(intent="rank", rank_n=res.rank_n if res.intent == "rank" else prev.rank_n,
-                      rank_whole=res.rank_whole and res.intent == "rank",
-                      rank_order=(res.rank_order or (None if position else prev.rank_order)) if res.intent == "rank"
-                      else prev.rank_order,
+                      rank_whole=res.rank_whole and res.intent == "rank", rank_order=order,
                       scope=scope, comparison_asked=True, areas=areas)
         if not explicit_period and (prev.since or prev.period_from):
             # "top 3 in England?" after "and since 2018?": a league table is of one year, the span's last.
@@ -184,6 +186,13 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
         if prev.comparison_asked and not res.comparison_asked:
             update.update(comparison=prev.comparison)
     return res.model_copy(update=update)
+
+
+# "flip it", "reverse it", "the other way round", "other end": the same league table from its other end.
+_FLIP = re.compile(r"^\W*(?:(?:ok(?:ay)?|and|now|can you|could you|pls|please)\W+)*(?:flip|reverse|invert|turn)\s+"
+                   r"(?:it|that|this|the (?:list|table|order|ranking))(?:\s+(?:round|around|over))?\b|"
+                   r"\b(?:the )?other way (?:round|around)\b|\b(?:from )?the other end\b", re.IGNORECASE)
+_OPPOSITE = {"best": "worst", "worst": "best", "highest": "lowest", "lowest": "highest"}
 
 
 def _trendish(question: str) -> bool:
