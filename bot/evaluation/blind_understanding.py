@@ -56,7 +56,7 @@ def load_blind(half: str) -> list[dict[str, Any]]:
     # too; only `holdout` is never tuned on. blind5-dev / blind5-holdout to blind9-… are a fifth to ninth author's
     # halves (tests/eval/understanding_blind5..9), their holdouts never tuned on either.
     other = half in ("dev2", "dev3", "dev4")
-    if (m := re.fullmatch(r"(blind\d)-(dev|holdout)", half)) is not None:
+    if (m := re.fullmatch(r"(blind\d+)-(dev|holdout)", half)) is not None:
         path = EVAL_DIR / f"understanding_{m[1]}" / f"{m[2]}.yaml"
     else:
         path = EVAL_DIR / f"understanding_{half}" / f"{half}.yaml" if other else BLIND_DIR / f"{half}.yaml"
