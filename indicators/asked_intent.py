@@ -30,7 +30,7 @@ _RANK_N = re.compile(rf"\b(top|bottom|best|worst|highest|lowest|leading|lagging|
 _RANK_LIST = re.compile(
     r"\b(league table|ranked\b(?=.{0,60}\b(?:best to worst|worst to best|top to bottom|in order))|"
     # "rank our neighbours on…", "rank councils by…": the group is the list (its size is the group's).
-    r"\brank\s+(?:our\s+|my\s+)?(?:[\w-]+\s+){0,2}?(?:neighbou?rs|councils|authorities|peers|family group)\b|"
+    r"\brank\s+(?:our\s+|my\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:neighbou?rs|councils|authorities|peers|family group)\b|"
     r"rank(?:ing|ings)?\s+(?:the|all|every|of)|rank\s+the|ranked list|who(?:'s| is| are| has| have)"
     r"\s+(?:got\s+)?(?:the\s+)?(?:\d+\s+|three\s+|five\s+|ten\s+)?(?:best|worst|highest|lowest|top|bottom|weakest|"
     r"strongest|poorest)|which councils?\s+(?:is|are|has|have|do|does|did)?\s*"
@@ -68,6 +68,9 @@ _POSITION = re.compile(
     r"the council)\b|\brank (?:us|ourselves|our council|the council)\b|"
     r"\bwhere (?:are|were) we in the (?:\w+ )?(?:pecking order|league table|league|table|rankings?)\b|"
     r"^\s*(?:and |so |ok,? )?where (?:are|were) we\s*[?.!]*\s*$|"
+    # "where's Leeds?" after a league table: that council's place in it
+    r"^\s*(?:and |so |ok,? )?where(?:'s| is)\s+(?!(?:it|that|this|we|us|our|they)\b)[\w&'.-]+(?:\s+[\w&'.-]+){0,3}"
+    r"\s*[?.!]*\s*$|"
     # "how many councils are better than us on broadband?": our place in the table
     r"\bhow many (?:other )?(?:councils|authorities|las|of (?:them|our neighbours|the others))\b.{0,30}\b(?:better|"
     r"worse|above|below|ahead of|beat|outperform)\w*\b",
@@ -76,7 +79,7 @@ _POSITION = re.compile(
 _WHOLE = re.compile(r"\b(?:best to worst|worst to best|top to bottom)\b|"
                     r"\b(?:full|whole|complete|entire)\s+(?:[\w-]+\s+){0,3}?(?:league table|table|ranking|list)\b|"
                     r"\brank(?:ed|ing)?\s+(?:all|every)\b|"
-                    r"\brank\s+(?:our\s+|my\s+)?(?:[\w-]+\s+){0,2}?(?:neighbou?rs|councils|authorities|peers|"
+                    r"\brank\s+(?:our\s+|my\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:neighbou?rs|councils|authorities|peers|"
                     r"family group)\b|\ball\s+(?:\d+\s+)?(?:[\w-]+\s+)?(?:councils|authorities)\s+"
                     r"ranked\b", re.IGNORECASE)
 _BEST_WORDS = re.compile(r"\b(best|top|leading|strongest)\b", re.IGNORECASE)
@@ -122,6 +125,9 @@ _OVERVIEW = re.compile(
     r"how'?s .* going|"
     r"how (?:has|have) .{1,40} (?:gone|been(?!\s+\w+ing)|fared)|rounded view|overall picture|whole picture|"
     r"general picture|"
+    # "where should we challenge on adult social care?": the service's weakest measures first
+    r"where (?:should|do|would|could|can) (?:we|i|members|the committee|the panel)\s+(?:be\s+)?(?:challeng\w*|focus\w*|"
+    r"prob\w*|push\w*|look\w* (?:harder|closer))|"
     r"how (?:our|the council's) .{1,40} (?:is|are) (?:performing|doing|going)|how'?s .{1,50}\blooking\b|"
     r"(?:getting|got) (?:worse|better) on|"
     r"all (?:the |our |of our )?"
@@ -137,7 +143,8 @@ _OVERVIEW_WEAK = re.compile(r"\bhow(?:'s| is| are| was)\s.{1,50}\b(?:doing|perfo
 
 # "Which targets are we missing?", "are we hitting our targets?": every indicator with a target, not one.
 _TARGETS_OVERVIEW = re.compile(r"\bwhich (?:of (?:our|the) )?targets\b|"
-                               r"\bwhich (?:kpis|indicators|measures|pis)\b.{0,30}\btargets?\b|"
+                               r"\bwhich (?:of (?:our|the) )?(?:kpis|indicators|measures|pis)\b.{0,30}\btargets?\b|"
+                               r"\b(?:missing|missed|hitting|meeting) (?:their|its) targets?\b|"
                                r"\b(?:missing|missed|hitting|hit|meeting|met|"
                                r"on track (?:for|with)|off track (?:for|with)) "
                                r"(?:our |any |all (?:of )?(?:our )?|the )?targets\b|"

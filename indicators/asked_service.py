@@ -31,7 +31,9 @@ _OVERVIEW_WORDS = frozenset(
     "summary summar overview rundown round scorecard dashboard snapshot health check big picture overall service "
     "servic general generally thing everything all across board struggl faring far fare done do doing worse better "
     "perform performance how going gone went has have handl handling headline headlines look looking everyth anyth "
-    "anything target targets miss missing missed hit hitting meet meeting met track".split())
+    "anything target targets miss missing missed hit hitting meet meeting met track "
+    "challeng challenge challenging focus focusing probe probing push pushing officer officers "
+    "quarter month week".split())
 _STRONG_OVERVIEW = re.compile(r"\b(overview|summary|summari[sz]e|rundown|run-down|round-?up|scorecard|dashboard|"
                               r"snapshot|health check|big picture|across the board|in one go|doing across|"
                               r"all (?:the |our |of our )?.{0,50}\b(?:indicators|measures|kpis|metrics))\b",

@@ -87,6 +87,7 @@ SYNONYMS = {
     "vacant": "vacancy", "supplier": "invoices paid", "suppliers": "invoices paid", "payment": "paid",
     "gym": "sports facilities", "gyms": "sports facilities",
     "swimming": "sports facilities", "pools": "sports facilities",
+    "temp": "temporary", "accom": "accommodation", "accomm": "accommodation",  # "temp accom figures"
 }
 _IRREGULAR = {"children": "child", "lives": "life", "satisfaction": "satisfied", "satisfied": "satisfied",
               "satisfy": "satisfied",

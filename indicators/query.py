@@ -396,9 +396,12 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
                               **{k: v for k, v in base.items() if k != "intent"})
     if unheld_measure is not None:
         held_by = len(index.area_sets.get(unheld_measure.indicator_id, set()))
+        # "for 32 councils in Scotland": an English council asking a Scottish measure hears whose it is.
+        nation = next((d.comparators.national_name for d in store.datasets() if d.name == unheld_measure.dataset), "")
         return Resolution(status="unknown", candidates=[unheld_measure], score=1.0, **base,
                           message=RESOLVER_MESSAGES["measure_not_held_here"].format(
-                              indicator=unheld_measure.name, area=store.area_name(str(area_code)), count=held_by))
+                              indicator=unheld_measure.name, area=store.area_name(str(area_code)), count=held_by,
+                              where=f" in {nation}" if nation else ""))
     candidates = [index.infos[i] for i in order[:5]]
     if top < RESOLVED_SCORE and not _agreed(order, scores, lexical, semantic):
         if top < NOT_INDICATOR_SCORE and not _INDICATORISH.search(question):
@@ -440,8 +443,13 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     period = span["period"]
     if frequency is not None and frequency != "annual" and (period is None or str(period).startswith("Q")):
         concrete, why = _quarter_period(store, info.indicator_id, area_code, period, str(frequency))
-        base.update(period=concrete, frequency=frequency if concrete else None)
-        if concrete is None:
+        if concrete is None and period is not None and area_code is not None:
+            # "recycling for Q3?" with Q1-Q2 held: the latest quarter held, and the answer says Q3 is not.
+            concrete, _ = _quarter_period(store, info.indicator_id, area_code, None, str(frequency))
+            why = RESOLVER_MESSAGES["quarter_not_held"].format(quarter=period, area=store.area_name(area_code),
+                                                               used=concrete) if concrete else why
+        base.update(period=concrete, frequency=frequency if concrete else None, period_note=why)
+        if area_code is None:
             return Resolution(status="resolved", indicator_id=info.indicator_id, candidates=[info], score=top,
                               message=why, **base)
     if area_code is None:
@@ -516,7 +524,7 @@ def fit_to_held(store: IndicatorStore, res: Resolution, area_code: str) -> Resol
         # Hackney has no 2021-22 carers' survey: "latest" for it is 2018-19, and the answer says why.
         notes.append(RESOLVER_MESSAGES["latest_missing"].format(area=area, latest=everyone[-1], own=annual[-1]))
     if notes:
-        update["period_note"] = " ".join(notes)
+        update["period_note"] = " ".join([*([res.period_note] if res.period_note else []), *notes])
     return res.model_copy(update=update) if update else res
 
 

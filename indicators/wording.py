@@ -20,8 +20,9 @@ RESOLVER_MESSAGES: dict[str, str] = {
     "ambiguous": "That could mean more than one indicator - which one? {names}",
     "no_council": "No council named and no home council set.",
     "no_sub_annual": "No {what} are held for {area}: the annual series is used instead.",
+    "quarter_not_held": "No {quarter} value is held for {area}; the latest quarter held, {used}, is used.",
     "unheld_area": "I hold no data for {name}; the closest councils I hold are {closest}.",
-    "measure_not_held_here": "I hold {indicator} for {count} councils, but no value of it for {area}.",
+    "measure_not_held_here": "I hold {indicator} for {count} councils{where}, but no value of it for {area}.",
     "unheld_nation": "I hold no data for {name}: it is a {nation} council, and the data I hold covers councils in "
                      "{nations}. The closest names I hold are {closest}.",
     "not_held": "No value for {area} in {asked} is held; the nearest held: {nearest}.",

@@ -65,7 +65,10 @@ def gather(reading: Reading, sources: EvidenceSources, area: str | None) -> Evid
     elif wants_passages(reading):
         evidence.passages = sources.search(reading.question)
     if reading.resolved and reading.resolution is not None and reading.resolution.intent == "rank":
-        evidence.ranking, note = sources.rank(reading.resolution, reading.home)
+        res = reading.resolution
+        # "where's Kent?" after England's top five: Kent's place in England (a neighbour group stays the home's).
+        named = res.area_code if res.rank_n is None and res.scope != "neighbours" and res.area_code else None
+        evidence.ranking, note = sources.rank(res, named or reading.home)
         evidence.notes += [note] if note else []
         return evidence
     if reading.resolved and reading.resolution is not None and reading.resolution.intent == "overview":

@@ -75,6 +75,10 @@ def _named_councils(res: Resolution) -> list[str]:
 
 def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Resolution:
     """A follow-up's own pieces over the previous turn's: indicator, councils, periods, intent, comparison."""
+    if _about_the_last_measure(res, prev, question):
+        # "how did we do in 2018-19?" after home-care costs: that measure that year, not every indicator held.
+        res = res.model_copy(update={"intent": "value", "service": None, "service_indicators": [],
+                                     "indicator_id": None, "status": "unknown"})
     update: dict[str, object] = {}
     # After an overview the previous "indicator" is only the first of a list: any indicator named wins.
     floor = 0.45 if prev.intent == "overview" else 0.6
@@ -139,7 +143,7 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
     if "intent" in update:
         return res.model_copy(update=update)
     if res.intent == "rank" and prev.intent == "compare" and not groups and not named and len(prev_councils) >= 2 \
-            and "neighbours" not in prev.areas and res.rank_n in (None, 1):
+            and "neighbours" not in prev.areas and res.rank_n in (None, 1) and not res.rank_whole:
         # "which is best?" after "Dundee vs Glasgow and Inverclyde": the best of those three, which the comparison
         # names, not Scotland's best council.
         update.update(intent="compare", areas=list(prev.areas), area_code=prev_councils[0], comparison_asked=True,
@@ -160,8 +164,8 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
         if res.rank_whole:
             areas = [a for a in areas if a in _GROUPS]  # "rank the family group": the group's table, all of it
         elif position and home is not None:
-            # "where are we in that?": the council's own place in the group just ranked.
-            areas = [home, *[a for a in areas if a in _GROUPS]]
+            # "where are we in that?": the council's own place in the group just ranked; "where's Leeds?" Leeds's.
+            areas = [named[0] if named else home, *[a for a in areas if a in _GROUPS]]
         order = (res.rank_order or (None if position else prev.rank_order)) if res.intent == "rank" \
             else prev.rank_order
         if _FLIP.search(question) and prev.rank_order is not None:
@@ -177,7 +181,7 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
         update.update(intent="trend")
     elif named and res.intent == "value" and prev.intent in ("trend", "target") and not explicit_period:
         update.update(intent=prev.intent)  # "Ok and Worcestershire?" after a trend: the same trend for them
-    elif res.intent in ("compare", "target") or named or not prev.intent or prev.intent == "overview":
+    elif res.intent in ("compare", "target", "overview") or named or not prev.intent or prev.intent == "overview":
         pass  # the follow-up says what it wants itself
     else:
         # "and in 2021-22?", "now cost per library visit": the same question again with one piece changed.
@@ -188,11 +192,23 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
     return res.model_copy(update=update)
 
 
+# Words that ask for every indicator even in a thread about one ("and an overview of everything?").
+_EVERYTHING = re.compile(r"\b(everything|all|every|overview|summary|indicators|measures|kpis|pis|targets|overall|"
+                         r"headlines?|scorecard|dashboard|anything)\b", re.IGNORECASE)
 # "flip it", "reverse it", "the other way round", "other end": the same league table from its other end.
 _FLIP = re.compile(r"^\W*(?:(?:ok(?:ay)?|and|now|can you|could you|pls|please)\W+)*(?:flip|reverse|invert|turn)\s+"
                    r"(?:it|that|this|the (?:list|table|order|ranking))(?:\s+(?:round|around|over))?\b|"
                    r"\b(?:the )?other way (?:round|around)\b|\b(?:from )?the other end\b", re.IGNORECASE)
 _OPPOSITE = {"best": "worst", "worst": "best", "highest": "lowest", "lowest": "highest"}
+
+
+def _about_the_last_measure(res: Resolution, prev: Turn, question: str) -> bool:
+    """Whether an overview of every indicator, read from words that name none ("how did we do in 2018-19?"), is in
+    a thread about one measure a question about that measure."""
+    from indicators.asked_service import ALL_SERVICES
+
+    return res.intent == "overview" and res.service == ALL_SERVICES and prev.intent != "overview" and \
+        not _EVERYTHING.search(question)
 
 
 def _trendish(question: str) -> bool:
@@ -218,7 +234,8 @@ def understand(question: str, route: Route, conversation: Conversation | None, h
     else:
         after = previous.indicator_id if previous is not None and route.kind == "followup" else None
         res = resolve(question, home, after)
-        followup = route.kind in ("chart", "followup") or (res is not None and res.status != "resolved")
+        followup = route.kind in ("chart", "followup") or (res is not None and res.status != "resolved") or (
+            res is not None and previous is not None and _about_the_last_measure(res, previous, question))
         if res is not None and previous is not None and previous.indicator_id and followup:
             res = _merge(res, previous, question, home)
     reading = Reading(question=question, route=route, home=home, resolution=res, previous=previous,

@@ -1,0 +1,84 @@
+"""What a user trial of chairs' and officers' questions found answered as something else, on the real Oflog and LGBF
+data and the sample council: "where should we challenge?", targets missed by "which of our indicators", a year
+asked after a league table, "where's Kent?" after England's top five, "rank all 32" after a comparison, "rank
+Kent's nearest neighbours", "temp accom", a Scottish measure asked for an English council, and a quarter not held.
+Each failed before the change that fixed it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant import Assistant
+from bot.conversation import Conversation
+from bot.models import Answer, CallerContext
+
+pytestmark = pytest.mark.shared
+
+LEEDS, KENT, CAMDEN, NORTHBRIDGE = "E08000035", "E10000016", "E09000007", "E07999001"
+
+
+def _thread(assistant: Assistant, home: str, *turns: str) -> Answer:
+    conversation, caller = Conversation(), CallerContext(area=home)
+    for turn in turns:
+        answer = assistant.ask(turn, caller, conversation=conversation)
+    return answer
+
+
+def _read(answer: Answer) -> dict:
+    return answer.to_contract()["understood"]
+
+
+def test_where_should_we_challenge_is_the_services_overview(real_assistant: Assistant,
+                                                            sample_assistant: Assistant) -> None:
+    got = _read(_thread(real_assistant, CAMDEN, "Where should we challenge on adult social care?"))
+    assert got["intent"] == "overview" and "ASC5" in got["indicators"]
+    got = _read(_thread(real_assistant, "S-glasgow-city", "Where should we challenge on children's services?"))
+    assert got["intent"] == "overview" and "CHN24" in got["indicators"]
+    got = _read(_thread(sample_assistant, NORTHBRIDGE, "Where should we be challenging officers this quarter?"))
+    assert got["intent"] == "overview" and len(got["indicators"]) > 10
+
+
+def test_which_of_our_indicators_are_missing_their_targets(sample_assistant: Assistant) -> None:
+    answer = _thread(sample_assistant, NORTHBRIDGE, "Which of our indicators are currently missing their targets?")
+    assert _read(answer)["intent"] == "overview" and "Against their targets" in answer.answer
+
+
+def test_a_year_asked_after_a_league_table_is_that_measure_that_year(real_assistant: Assistant) -> None:
+    got = _read(_thread(real_assistant, "S-aberdeenshire", "Bottom 3 in our family group for home care costs?",
+                        "how did we do in 2018-19?"))
+    assert (got["intent"], got["indicators"], got["areas"], got["periods"]["to"]) == (
+        "value", ["SW01"], ["S-aberdeenshire"], "2018-19")
+    # An overview asked in so many words is still every indicator.
+    got = _read(_thread(real_assistant, LEEDS, "what's our reablement rate?", "an overview of everything"))
+    assert got["intent"] == "overview" and len(got["indicators"]) == 7
+
+
+def test_where_is_a_council_after_a_league_table_is_its_place_in_it(real_assistant: Assistant) -> None:
+    answer = _thread(real_assistant, LEEDS, "Top 5 in England for the short-term services outcome", "where's Kent?")
+    got = _read(answer)
+    assert (got["intent"], got["areas"], got["n"]) == ("rank", [KENT, "england"], None)
+    assert "Kent is 119th of 151" in answer.answer
+
+
+def test_rank_them_all_after_a_comparison_is_the_whole_table(real_assistant: Assistant) -> None:
+    got = _read(_thread(real_assistant, "S-glasgow-city", "Glasgow vs Scotland on child poverty", "vs Dundee",
+                        "rank all 32"))
+    assert (got["intent"], got["areas"], got["n"]) == ("rank", ["scotland"], 32)
+    got = _read(_thread(real_assistant, KENT, "Rank Kent's nearest neighbours on requests resulting in a service"))
+    assert (got["intent"], got["areas"], got["n"]) == ("rank", ["neighbours"], 16)
+
+
+def test_temp_accom_is_temporary_accommodation(sample_assistant: Assistant) -> None:
+    assert _read(_thread(sample_assistant, NORTHBRIDGE, "temp accom figures pls"))["indicators"] == [
+        "temporary_accommodation_per_1000"]
+
+
+def test_a_scottish_measure_asked_for_an_english_council_says_whose_it_is(real_assistant: Assistant) -> None:
+    answer = _thread(real_assistant, LEEDS, "leeds delayed discharges?")
+    assert "for 32 councils in Scotland, but no value of it for Leeds" in answer.answer
+
+
+def test_a_quarter_not_held_says_so_and_gives_the_latest_quarter(sample_assistant: Assistant) -> None:
+    answer = _thread(sample_assistant, NORTHBRIDGE, "recycling figure for q3?")
+    assert "No Q3 value is held for Northbridge District Council; the latest quarter held, 2024-25 Q2" in answer.answer
+    assert any(f.period == "2024-25 Q2" for f in answer.figures)
