@@ -330,8 +330,11 @@ class Assistant:
         if answer.kind in ("indicator", "mixed") and res is not None and reading.resolved:
             name = answer.figures[0].indicator_name if answer.figures else None
             area = answer.figures[0].area_code if answer.figures else res.area_code
-            return Turn(question=question, kind=answer.kind, indicator_id=res.indicator_id, indicator_name=name,
-                        area_code=area if res.intent != "compare" else res.area_code, **turn_state(res))
+            # An overview's figures run from its most material line to its least: "tell me more about the worst one".
+            ordered = list(dict.fromkeys(f.indicator_id for f in answer.figures)) if res.intent == "overview" else []
+            return Turn(question=question, kind=answer.kind, indicator_id=(ordered or [res.indicator_id])[0],
+                        indicator_name=name, area_code=area if res.intent != "compare" else res.area_code,
+                        ordered=ordered, **turn_state(res))
         last = conversation.last_indicator()
         return Turn(question=question, kind=answer.kind, topic=conversation.last_topic() if last else question)
 

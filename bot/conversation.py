@@ -29,6 +29,7 @@ class Turn(BaseModel):
     scope: str | None = None
     comparison: str | None = None
     comparison_asked: bool = False
+    ordered: list[str] = Field(default_factory=list)  # an overview's indicators, most in need of attention first
 
 
 class Conversation(BaseModel):

@@ -217,6 +217,9 @@ class _PlaceIndex:
     # Each variant's pattern compiled once: there are more of them than `re` keeps in its cache.
     patterns: list[tuple[re.Pattern[str], str]]
     initials: dict[str, str]
+    # Capitals two councils share, one in each nation ("NLC": North Lanarkshire and North Lincolnshire): the one in
+    # the asking council's nation is meant.
+    by_nation: dict[str, dict[str, str]]
     lookup: dict[str, str]  # normalised variant -> code (for fuzzy matches)
     elsewhere: re.Pattern[str]  # the councils of prompts/councils_elsewhere.yaml that this store does not hold
 
@@ -255,9 +258,16 @@ def _index(store: IndicatorStore) -> _PlaceIndex:
     for key, codes in counties.items():
         if len(codes) == 1 and key not in initials and key not in pairs:
             initials[key] = next(iter(codes))
+    by_nation: dict[str, dict[str, str]] = {}
     for key, codes in capitals.items():
         if len(codes) == 1 and key not in initials and key not in pairs:
             initials[key] = next(iter(codes))  # "NLC" names two councils (North Lanarkshire, North Lincolnshire)
+        elif key not in initials and key not in pairs:
+            nations: dict[str, list[str]] = {}
+            for code in codes:
+                nations.setdefault(code[:1], []).append(code)
+            if all(len(c) == 1 for c in nations.values()):
+                by_nation[key] = {nation: c[0] for nation, c in nations.items()}
     for key, codes in shorts.items():
         # "Kingston" could be upon Thames or upon Hull: a short form two councils share names neither.
         if len(codes) == 1 and key not in pairs:
@@ -267,7 +277,7 @@ def _index(store: IndicatorStore) -> _PlaceIndex:
     variants = sorted(((v, c) for v, c in pairs.items() if len(v) >= 3), key=lambda vc: -len(vc[0]))
     elsewhere = _elsewhere_pattern(sorted({n for n in _councils_elsewhere() if _normal(n) not in pairs},
                                           key=lambda n: -len(n)))
-    cache["place_index"] = _PlaceIndex(variants=variants, initials=initials, lookup=dict(variants),
+    cache["place_index"] = _PlaceIndex(variants=variants, initials=initials, by_nation=by_nation, lookup=dict(variants),
                                        patterns=[(re.compile(_variant_pattern(v)), c) for v, c in variants],
                                        elsewhere=elsewhere)
     return cache["place_index"]
@@ -373,7 +383,8 @@ def find_places(store: IndicatorStore, text: str, home: str | None,
             add(code, m.start(), m.end(), "name")
     for m in re.finditer(r"(?<![\w&])([a-z](?:\s*&\s*[a-z])+|[a-z]{2,4})(?![\w&])", lowered):
         key = re.sub(r"\s+", "", m[1])
-        code = None if key in _NOT_INITIALS else index.initials.get(key)
+        code = None if key in _NOT_INITIALS else index.initials.get(key) or (
+            index.by_nation.get(key, {}).get(home[:1]) if home else None)
         # Plain-letter initials ("bcp") only when typed in capitals, so ordinary words never match.
         # A council's capitals ending in "cc" ("kcc", "nycc") are no English word, so lower case is taken too.
         if code is not None and ("&" in key or key.endswith("cc") or text[m.start():m.end()].isupper()):

@@ -82,3 +82,18 @@ def test_a_quarter_not_held_says_so_and_gives_the_latest_quarter(sample_assistan
     answer = _thread(sample_assistant, NORTHBRIDGE, "recycling figure for q3?")
     assert "No Q3 value is held for Northbridge District Council; the latest quarter held, 2024-25 Q2" in answer.answer
     assert any(f.period == "2024-25 Q2" for f in answer.figures)
+
+
+def test_initials_two_councils_share_are_the_one_in_the_askers_nation(real_assistant: Assistant) -> None:
+    # "NLC" is North Lanarkshire Council and North Lincolnshire Council.
+    assert _read(_thread(real_assistant, "S-shetland-islands", "NLC time per commercial planning application for "
+                                                               "2012/13"))["areas"] == ["S-north-lanarkshire"]
+    assert _read(_thread(real_assistant, LEEDS, "NLC reablement"))["areas"] == ["E06000013"]
+
+
+def test_the_worst_one_after_an_overview_is_its_first_line(real_assistant: Assistant) -> None:
+    overview = _thread(real_assistant, KENT, "how is Kent doing on adult social care")
+    first = overview.figures[0].indicator_id
+    got = _read(_thread(real_assistant, KENT, "how is Kent doing on adult social care",
+                        "tell me more about the worst one"))
+    assert (got["intent"], got["indicators"], got["areas"]) == ("value", [first], [KENT])

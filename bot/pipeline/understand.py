@@ -86,8 +86,17 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
     # A follow-up that names a measure, even one of two close candidates, is about that measure, not the last one.
     own_indicator = (res.status in ("resolved", "ambiguous") or prev.intent == "overview") and \
         res.score >= floor and named_measure is not None and named_measure != prev.indicator_id
+    picked = _PICK.search(question) if prev.intent == "overview" and prev.ordered and not own_indicator else None
     if own_indicator:
         update.update(status="resolved", indicator_id=named_measure, message="")
+    elif picked is not None:
+        # "tell me more about the worst one" after an overview: its first line ("the best one": its last), for the
+        # same council, as one measure.
+        best = (picked[1] or picked[2]).lower() in ("best", "strongest", "top")
+        update.update(status="resolved", indicator_id=prev.ordered[-1 if best else 0], message="", intent="value",
+                      areas=[prev.area_code] if prev.area_code else [], area_code=prev.area_code,
+                      comparison_asked=False, rank_n=None, rank_order=None)
+        return res.model_copy(update=update)
     else:
         update.update(status="resolved", indicator_id=prev.indicator_id, message="")
     named = _named_councils(res)
@@ -192,6 +201,10 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
     return res.model_copy(update=update)
 
 
+# "the worst one", "the weakest measure", "drill into the best area": a line of the overview just given.
+_PICK = re.compile(r"\b(worst|weakest|poorest|bottom|best|strongest|top)\s+(?:one|measure|indicator|area|line|kpi|"
+                   r"of (?:them|those|these))\b|\b(?:which|what)(?:'s| is)? (?:the )?(worst|weakest|best|strongest)\b"
+                   r"(?!\s+councils?)", re.IGNORECASE)
 # Words that ask for every indicator even in a thread about one ("and an overview of everything?").
 _EVERYTHING = re.compile(r"\b(everything|all|every|overview|summary|indicators|measures|kpis|pis|targets|overall|"
                          r"headlines?|scorecard|dashboard|anything)\b", re.IGNORECASE)
