@@ -334,7 +334,8 @@ class Assistant:
             ordered = list(dict.fromkeys(f.indicator_id for f in answer.figures)) if res.intent == "overview" else []
             return Turn(question=question, kind=answer.kind, indicator_id=(ordered or [res.indicator_id])[0],
                         indicator_name=name, area_code=area if res.intent != "compare" else res.area_code,
-                        ordered=ordered, **turn_state(res))
+                        ordered=ordered, answered_period=answer.figures[0].period if answer.figures else None,
+                        **turn_state(res))
         last = conversation.last_indicator()
         return Turn(question=question, kind=answer.kind, topic=conversation.last_topic() if last else question)
 

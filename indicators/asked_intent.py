@@ -4,13 +4,16 @@ of a service, or the target. Read from the wording alone; `indicators.query` com
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
 from indicators.asked_periods import AskedPeriods
 
-__all__ = ["AskedIntent", "Intent", "RankOrder", "read_intent"]
+if TYPE_CHECKING:
+    from indicators.asked_places import PlaceMention
+
+__all__ = ["AskedIntent", "Intent", "RankOrder", "read_intent", "sets_beside_us"]
 
 Intent = Literal["value", "trend", "compare", "rank", "overview", "target"]
 RankOrder = Literal["best", "worst", "highest", "lowest"]
@@ -51,7 +54,9 @@ _RANK_LIST = re.compile(
     r"which (?:\w+ )?(?:of (?:our|the) )?(?:[\w-]+ ){0,3}(?:neighbou?rs|councils|authorities|las|members|group|"
     r"family)\b.{0,40}\b(?:highest|lowest|best|worst|most|least|fewest|cheapest|fastest|slowest|top|bottom)\b|"
     rf"which {_N} (?:have|has|had|are|is|were|was|come)\b.{{0,30}}\b(?:highest|lowest|best|worst|most|least|fewest|"
-    r"cheapest|fastest|slowest|top|bottom)\b)",
+    r"cheapest|fastest|slowest|top|bottom)\b|"
+    r"which (?:\w+ )?(?:councils|authorities|las|neighbou?rs|of (?:our|the) [\w ]{3,30}?)\b.{0,40}\b(?:better|worse) "
+    r"than (?:us|we)\b)",
     re.IGNORECASE)
 # "Where do we come among our neighbours?", "what's our ranking in the family group?", "where are we in that?": the
 # council's place in a ranking, not a list ("where do we sit relative to them" compares, and is left to _COMPARE).
@@ -68,6 +73,8 @@ _POSITION = re.compile(
     r"the council)\b|\brank (?:us|ourselves|our council|the council)\b|"
     r"\bwhere (?:are|were) we in the (?:\w+ )?(?:pecking order|league table|league|table|rankings?)\b|"
     r"^\s*(?:and |so |ok,? )?where (?:are|were) we\s*[?.!]*\s*$|"
+    # "is that the highest in Scotland?", "are we the worst among our neighbours?": our place, not a measure's word
+    r"^\s*(?:and |so |ok,? )?(?:is (?:that|it|this|ours)|are we) (?:the )?(?:highest|lowest|best|worst)\b|"
     # "where's Leeds?" after a league table: that council's place in it
     r"^\s*(?:and |so |ok,? )?where(?:'s| is)\s+(?!(?:it|that|this|we|us|our|they)\b)[\w&'.-]+(?:\s+[\w&'.-]+){0,3}"
     r"\s*[?.!]*\s*$|"
@@ -77,6 +84,9 @@ _POSITION = re.compile(
     re.IGNORECASE)
 # "The full league table", "rank all 32 councils", or a league table with no size: every council in the scope.
 _WHOLE = re.compile(r"\b(?:best to worst|worst to best|top to bottom)\b|"
+                    # "which councils in our family group do better than us?": the whole table, with our place
+                    r"\bwhich (?:\w+ )?(?:councils|authorities|las|neighbou?rs|of (?:our|the) [\w ]{3,30}?)\b.{0,40}"
+                    r"\b(?:better|worse) than (?:us|we)\b|"
                     r"\b(?:full|whole|complete|entire)\s+(?:[\w-]+\s+){0,3}?(?:league table|table|ranking|list)\b|"
                     r"\brank(?:ed|ing)?\s+(?:all|every)\b|"
                     r"\brank\s+(?:our\s+|my\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:neighbou?rs|councils|authorities|peers|"
@@ -256,3 +266,21 @@ def read_intent(text: str, periods: AskedPeriods, places: int, names_home: bool,
         return AskedIntent(intent="trend", overview_cue=overview, overview_weak=weak, compare_cue=compare_cue)
     # A bare "X for Y" or "what is X" asks for the figure (the answer still shows its trend and context).
     return AskedIntent(intent="value", overview_cue=overview, overview_weak=weak, compare_cue=compare_cue)
+
+
+_VERSUS = re.compile(r"\b(?:vs\.?|versus|v\.?|against|compared? (?:with|to))\s(?!(?:the |its |their |our )?targets?)",
+                     re.IGNORECASE)
+
+
+def sets_beside_us(question: str, places: list[PlaceMention]) -> bool:
+    """Whether "vs X" sets the one council named beside the asking council on a measure asked ("sickness absence
+    2019/20 vs Greywater"), not beside the last answer ("how about against Fife?") or one year beside another
+    ("Fife recycling, 2014-15 vs 2020-21")."""
+    versus = _VERSUS.search(question)
+    if versus is None:
+        return False
+    at = versus.start()
+    after = [p for p in places if p.start >= at]
+    before = [w for w in re.findall(r"[a-z0-9]+", question[:at].lower()) if w not in ("how", "about", "and", "what",
+                                                                                       "ok", "so")]
+    return bool(after) and after[0].start - at <= 12 and len(before) >= 2 and not any(p.start < at for p in places)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from indicators.store import IndicatorStore
 
 __all__ = ["GROUPS", "PlaceMention", "compass_slips", "find_places", "held_spelling", "name_variants",
-           "short_forms", "unheld_place"]
+           "short_forms", "unheld_place", "unheld_reply"]
 
 # Group "codes" a question can name instead of a council (the `understood` contract uses them as areas).
 GROUPS = ("england", "scotland", "national", "neighbours")
@@ -572,3 +572,20 @@ def held_spelling(store: IndicatorStore, name: str) -> str | None:
         return None
     codes = {index.lookup[v] for v, score in near if score >= near[0][1] - 2}
     return near[0][0] if len(codes) == 1 else None
+
+
+def unheld_reply(store: IndicatorStore, name: str) -> tuple[list[str], str]:
+    """The held councils whose names are closest to a place not held, and "I hold no data for …": for a Welsh or
+    Northern Irish council it says which nations the data covers; else it names the closest councils held."""
+    from rapidfuzz import process
+
+    from indicators.wording import RESOLVER_MESSAGES
+
+    close = [m[0] for m in process.extract(name, list(store.areas().values()), limit=3)]
+    kind = elsewhere_kind(name)
+    nations = sorted({d.comparators.national_name for d in store.datasets() if d.comparators.national_name})
+    if kind in ("wales", "northern_ireland") and nations:
+        return close, RESOLVER_MESSAGES["unheld_nation"].format(
+            name=name[:1].upper() + name[1:], nation="Welsh" if kind == "wales" else "Northern Irish",
+            nations=" and ".join(nations), closest="; ".join(close))
+    return close, RESOLVER_MESSAGES["unheld_area"].format(name=name, closest="; ".join(close))

@@ -67,8 +67,12 @@ def overview_service(store: IndicatorStore, index: MeasureIndex, residual: str, 
     if _STRONG_OVERVIEW.search(residual) and scores[best] < 1.0:
         return service
     service_words = {w for p in [service, *service_phrases(store, service)] for w in measure_words(p)}
-    if weak and any(w not in service_words for w in left):
-        return None  # "how is Kingsford doing on complaints answered on time?": a measure of the service
+    # The service's own name, or a phrase of several words for it ("adult social care"), names the whole service.
+    whole = [set(ws) for p in [service, *service_phrases(store, service)] if (ws := measure_words(p))
+             and (p == service or len(ws) > 1)]
+    if weak and (any(w not in service_words for w in left) or (
+            set(left) not in whole and _one_measure_says(index, best, left, store, service))):
+        return None  # "how is Kingsford doing on complaints answered on time?", "how is our recycling rate doing?"
     named_by_one = scores[best] >= 1.0 and bool(left) and set(left) <= index.words[best]
     if named_by_one and (not _shared(index, best, left, store, service) or _own_phrase(index, best, left, store,
                                                                                         service)):
@@ -84,6 +88,15 @@ def _shared(index: MeasureIndex, best: int, left: list[str], store: IndicatorSto
     ids = [i.indicator_id for i in index.infos]
     others = [ids.index(i) for i in services(store).get(service, []) if i in ids and i != ids[best]]
     return bool(set(left) & set(measure_words(service))) or any(set(left) & index.words[i] for i in others)
+
+
+def _one_measure_says(index: MeasureIndex, best: int, left: list[str], store: IndicatorStore, service: str) -> bool:
+    """Whether the words left are all words of one measure of the service and of no other ("recycling")."""
+    from indicators.overview import services
+
+    ids = [i.indicator_id for i in index.infos]
+    others = [index.words[ids.index(i)] for i in services(store).get(service, []) if i in ids and i != ids[best]]
+    return bool(left) and set(left) <= index.words[best] and not any(set(left) <= words for words in others)
 
 
 def _own_phrase(index: MeasureIndex, best: int, left: list[str], store: IndicatorStore, service: str) -> bool:

@@ -302,8 +302,15 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
 
     `after`: the indicator the conversation was last about, so "and for carers?" after "service users finding
     information" means carers finding information, not any carers' measure."""
-    from indicators.asked_intent import read_intent
-    from indicators.asked_places import GROUPS, compass_slips, find_places, held_spelling, unheld_place
+    from indicators.asked_intent import read_intent, sets_beside_us
+    from indicators.asked_places import (
+        GROUPS,
+        compass_slips,
+        find_places,
+        held_spelling,
+        unheld_place,
+        unheld_reply,
+    )
 
     index = _index(store)
     question = compass_slips(store, spoken_years(plain_question(question)))
@@ -321,6 +328,9 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         places = [p for p in places if p.how != "home"]
     councils = [p.code for p in places if p.code not in GROUPS]
     groups = [p.code for p in places if p.code in GROUPS]
+    if home_area is not None and len(councils) == 1 and councils != [home_area] and not groups and \
+            sets_beside_us(question, places):
+        councils = [home_area, *councils]  # "sickness absence 2019/20 vs Greywater": us against Greywater
     intent = read_intent(question, asked, places=len(councils), names_home=home_area in councils,
                          has_group=bool(groups))
     comparison = _comparison(question)
@@ -338,11 +348,9 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         fixed = re.sub(re.escape(unheld), spelled, question, count=1, flags=re.IGNORECASE)
         return resolve(store, fixed, home_area, embedder, _depth=1, after=after)
     if unheld is not None:
-        from rapidfuzz import process
-
-        close = [m[0] for m in process.extract(unheld, list(store.areas().values()), limit=3)]
+        close, reply = unheld_reply(store, unheld)
         return Resolution(status="unknown", area_code=None, intent=intent.intent, area_candidates=close,
-                          message=_unheld_message(store, unheld, close), **{k: v for k, v in span.items()})
+                          message=reply, **{k: v for k, v in span.items()})
     if home_area in councils:
         councils = [home_area, *[c for c in councils if c != home_area]]
     area_code = councils[0] if councils else home_area
@@ -457,20 +465,6 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
                           message=RESOLVER_MESSAGES["no_council"], **base)
     return Resolution(status="resolved", indicator_id=info.indicator_id, candidates=[info], score=top,
                       message="", **base)
-
-
-def _unheld_message(store: IndicatorStore, name: str, close: list[str]) -> str:
-    """'I hold no data for …': for a Welsh or Northern Irish council, which nations the data covers (the closest
-    names held mean nothing there); else the closest councils held."""
-    from indicators.asked_places import elsewhere_kind
-
-    kind = elsewhere_kind(name)
-    nations = sorted({d.comparators.national_name for d in store.datasets() if d.comparators.national_name})
-    if kind in ("wales", "northern_ireland") and nations:
-        return RESOLVER_MESSAGES["unheld_nation"].format(
-            name=name[:1].upper() + name[1:], nation="Welsh" if kind == "wales" else "Northern Irish",
-            nations=" and ".join(nations), closest="; ".join(close))
-    return RESOLVER_MESSAGES["unheld_area"].format(name=name, closest="; ".join(close))
 
 
 def fit_to_held(store: IndicatorStore, res: Resolution, area_code: str) -> Resolution:

@@ -174,7 +174,8 @@ def test_annual_questions_stay_annual_and_missing_quarters_are_explained(store: 
     assert analyse(store, RECYCLING, HOME, since=res.since, period=res.period).frequency == "annual"
     named = resolve(store, "recycling rate for Brackenmoor this quarter", HOME)
     assert named.area_code == "E07999005" and named.status == "resolved"
-    assert named.period is None and "No quarterly values" in named.message  # Brackenmoor reports annually
+    # Brackenmoor reports annually: the answer's period note says so (and the annual series is answered).
+    assert named.period is None and "No quarterly values" in named.period_note
     report = evaluate_resolution(store, [
         EvalItem(question="recycling rate this quarter", indicator_id=RECYCLING, area_code=HOME,
                  period="2024-25 Q2", frequency="quarterly"),

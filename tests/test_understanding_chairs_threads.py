@@ -97,3 +97,35 @@ def test_the_worst_one_after_an_overview_is_its_first_line(real_assistant: Assis
     got = _read(_thread(real_assistant, KENT, "how is Kent doing on adult social care",
                         "tell me more about the worst one"))
     assert (got["intent"], got["indicators"], got["areas"]) == ("value", [first], [KENT])
+
+
+def test_the_year_before_the_latest_answer(real_assistant: Assistant) -> None:
+    # "leeds reablement" is answered for 2022-23; "the year before?" is 2021-22, then 2020-21.
+    got = _read(_thread(real_assistant, LEEDS, "leeds reablement", "the year before?"))
+    assert (got["indicators"], got["periods"]["to"]) == (["ASC5"], "2021-22")
+    got = _read(_thread(real_assistant, LEEDS, "leeds reablement", "the year before?", "and the year before that?"))
+    assert got["periods"]["to"] == "2020-21"
+
+
+def test_is_that_the_highest_is_our_place_not_a_measure(real_assistant: Assistant) -> None:
+    # "highest" is a word of "% of the Highest Paid 5% of Employees who are Women": it took the thread over.
+    got = _read(_thread(real_assistant, "S-orkney-islands", "orkney home care costs per hour",
+                        "is that the highest in Scotland?"))
+    assert (got["intent"], got["indicators"], got["areas"]) == ("rank", ["SW01"], ["S-orkney-islands", "scotland"])
+
+
+def test_a_measure_versus_one_council_sets_us_beside_it(sample_assistant: Assistant) -> None:
+    got = _read(_thread(sample_assistant, NORTHBRIDGE, "sickness absence 2019/2020 vs Greywater"))
+    assert (got["intent"], got["areas"], got["periods"]["to"]) == ("compare", [NORTHBRIDGE, "E07999010"], "2019-20")
+    # One year against another is a span, not a comparison of councils.
+    got = _read(_thread(sample_assistant, NORTHBRIDGE, "change in staff turnover for fernleigh, 2021-2022 vs "
+                                                       "2023-2024?"))
+    assert (got["intent"], got["areas"]) == ("trend", ["E07999009"])
+
+
+def test_which_councils_do_better_than_us_is_the_whole_table(real_assistant: Assistant) -> None:
+    answer = _thread(real_assistant, "S-fife", "Which councils in our family group do better than us on delayed "
+                                               "discharges?")
+    got = _read(answer)
+    assert (got["intent"], got["areas"], got["n"]) == ("rank", ["neighbours"], 8)
+    assert "Clackmannanshire" in answer.answer and "Renfrewshire" in answer.answer

@@ -144,7 +144,8 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
     if res.since_then:
         start = prev.period_to or prev.period
         update.update(since=start, period_from=start, period_to=None, period=None, intent="trend")
-    elif res.year_before and (last := prev.period_to or prev.period) and (earlier := _year_before(last)):
+    elif res.year_before and (last := prev.period_to or prev.period or prev.answered_period) and (
+            earlier := _year_before(last)):
         update.update(period=earlier, period_to=earlier, period_from=None, since=None, years_back=None)
     elif not explicit_period:
         update.update(since=prev.since, period=prev.period, period_from=prev.period_from,
