@@ -65,7 +65,8 @@ _POSITION = re.compile(
     r"(?:(?:come|rank|place|finish|feature|appear)(?:s|ed)?\b(?!\s+(?:relative|compared|against|versus|vs|next))|"
     r"(?:stand|sit|lie|fall)s?\s+(?:in|among|amongst|out of|of|within)\b|(?:stand|sit)s?\s*[?.!]*\s*$)|"
     r"\bwhat(?:'s| is| was) (?:our|the council's|my council's) (?:rank(?:ing)?|position|place|"
-    r"league position)\b|\bour (?:rank(?:ing)?|position|place|league position) (?:in|among|amongst|of|out of|"
+    r"league position)\b|\bhow(?:'s| is) our (?:rank(?:ing)?|position|league position)\b|"
+    r"\bour (?:rank(?:ing)?|position|place|league position) (?:in|among|amongst|of|out of|"
     r"within|across|on)\b|\bwhere are we (?:in|on) (?:that|this|the (?:list|table|league table|ranking))\b|"
     r"\bhow (?:do|did) we rank\b|\bwhere (?:do|did) we rank\b|"
     # "tell me what position we hold in our comparator group", "what place are we in?"
@@ -113,7 +114,7 @@ _TREND = re.compile(
     r"chang\w*|direction of travel|getting (?:any )?(?:better|worse)|improv\w*|deteriorat\w*|declin\w*|"
     r"worsen\w*|over time|gone (?:up|down)|going (?:up|down)|rising|falling|risen|fallen|grow\w*(?! up)|progress|"
     r"moved|movement|happened|history|up or down|better or worse|since|over the (?:last|past)|right way|wrong way|"
-    r"right direction|wrong direction|been going)\b",
+    r"right direction|wrong direction|been going|which way|heading)\b",
     re.IGNORECASE)
 _OVERVIEW = re.compile(
     r"\b(how (?:are|is|were|was|did|do|have) (?:we|us|our council|the council|things|it)\s+(?:doing|going|"
@@ -162,7 +163,8 @@ _TARGETS_OVERVIEW = re.compile(r"\bwhich (?:of (?:our|the) )?targets\b|"
 
 
 # "make it 10", "just 3 then": the last league table with another size (its order kept).
-_RESIZED = re.compile(rf"^\s*(?:ok(?:ay)?,?\s+)?(?:make it|just|only|show|give me)\s+(?:the\s+)?{_N}"
+_RESIZED = re.compile(rf"^\s*(?:ok(?:ay)?,?\s+)?(?:make it|make that|just|only|show|give me|(?:cut|trim|reduce|"
+                      rf"shorten|extend|expand) (?:it|that|the list|this) (?:down )?to)\s+(?:the\s+)?{_N}"
                       r"(?:\s+(?:instead|then|please|councils))?\s*[?.!]*\s*$", re.IGNORECASE)
 
 
@@ -204,10 +206,14 @@ def _rank(text: str) -> tuple[int | None, RankOrder | None, str] | None:
     # and "poorest performing" are about performance whatever the measure's direction.
     performing = re.search(r"\b(highest|best|top|strongest|lowest|worst|poorest|weakest)[- ]performing\b", text,
                            re.IGNORECASE)
-    if performing:
+    instead = re.search(r"\b(best|top|worst|bottom)\s+(?:instead of|rather than|not)\s+(?:the\s+)?(?:best|top|worst|"
+                        r"bottom)\b", text, re.IGNORECASE)
+    if instead:  # "same but worst instead of best"
+        order: RankOrder = "best" if instead[1].lower() in ("best", "top") else "worst"
+    elif performing:
         order = "best" if performing[1].lower() in ("highest", "best", "top", "strongest") else "worst"
     elif _LOWEST.search(text):
-        order: RankOrder = "lowest"
+        order = "lowest"
     elif _HIGHEST.search(text):
         order = "highest"
     elif _WORST_WORDS.search(span) or (not _BEST_WORDS.search(text) and _WORST_WORDS.search(text)):

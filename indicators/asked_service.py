@@ -33,7 +33,7 @@ _OVERVIEW_WORDS = frozenset(
     "perform performance how going gone went has have handl handling headline headlines look looking everyth anyth "
     "anything target targets miss missing missed hit hitting meet meeting met track "
     "challeng challenge challenging focus focusing probe probing push pushing officer officers "
-    "quarter month week".split())
+    "quarter month week they them their it its".split())
 _STRONG_OVERVIEW = re.compile(r"\b(overview|summary|summari[sz]e|rundown|run-down|round-?up|scorecard|dashboard|"
                               r"snapshot|health check|big picture|across the board|in one go|doing across|"
                               r"all (?:the |our |of our )?.{0,50}\b(?:indicators|measures|kpis|metrics))\b",
@@ -70,9 +70,15 @@ def overview_service(store: IndicatorStore, index: MeasureIndex, residual: str, 
     # The service's own name, or a phrase of several words for it ("adult social care"), names the whole service.
     whole = [set(ws) for p in [service, *service_phrases(store, service)] if (ws := measure_words(p))
              and (p == service or len(ws) > 1)]
-    if weak and (any(w not in service_words for w in left) or (
-            set(left) not in whole and _one_measure_says(index, best, left, store, service))):
-        return None  # "how is Kingsford doing on complaints answered on time?", "how is our recycling rate doing?"
+    if weak and any(w not in service_words for w in left):
+        return None  # "how is Kingsford doing on complaints answered on time?"
+    # A word of the service's own name ("waste and recycling", "social work for adults"), or two words each naming
+    # the service ("bins and recycling"), keep it the service.
+    singles = {ws[0] for p in service_phrases(store, service) if len(ws := measure_words(p)) == 1}
+    several = len(set(left)) >= 2 and set(left) <= singles
+    if set(left) not in whole and not set(left) & set(measure_words(service)) and not several and \
+            _one_measure_says(index, best, left, store, service) and not _STRONG_OVERVIEW.search(residual):
+        return None  # "how is our recycling rate doing?", "is North Lincolnshire getting better on carer qol?"
     named_by_one = scores[best] >= 1.0 and bool(left) and set(left) <= index.words[best]
     if named_by_one and (not _shared(index, best, left, store, service) or _own_phrase(index, best, left, store,
                                                                                         service)):
@@ -92,11 +98,15 @@ def _shared(index: MeasureIndex, best: int, left: list[str], store: IndicatorSto
 
 def _one_measure_says(index: MeasureIndex, best: int, left: list[str], store: IndicatorStore, service: str) -> bool:
     """Whether the words left are all words of one measure of the service and of no other ("recycling")."""
+    from indicators.measure_words import synonyms_of
     from indicators.overview import services
+
+    def says(words: set[str]) -> bool:  # every word left, itself or in other words ("qol": quality of life)
+        return all(w in words or synonyms_of(w) & words for w in left)
 
     ids = [i.indicator_id for i in index.infos]
     others = [index.words[ids.index(i)] for i in services(store).get(service, []) if i in ids and i != ids[best]]
-    return bool(left) and set(left) <= index.words[best] and not any(set(left) <= words for words in others)
+    return bool(left) and says(index.words[best]) and not any(says(words) for words in others)
 
 
 def _own_phrase(index: MeasureIndex, best: int, left: list[str], store: IndicatorStore, service: str) -> bool:

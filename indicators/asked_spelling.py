@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 __all__ = ["misspelt_council", "spelled_right"]
 
 # Words before which a council stands: "us vs falkrik", "for redbourne", so that "who leads" is never Leeds.
-_BEFORE_A_COUNCIL = re.compile(r"\b(?:vs|v|versus|with|for|in|than|and|or|against|at|about|beat|beating) "
+_BEFORE_A_COUNCIL = re.compile(r"\b(?:vs|v|versus|with|for|in|than|and|or|against|at|about|beat|beating|next to) "
                                r"(?P<w>[A-Za-z][a-z]{4,})", re.IGNORECASE)
 
 

@@ -56,7 +56,7 @@ _TYPOS = {"teh": "the", "waht": "what", "wat": "what", "hwo": "how", "compair": 
           # Apostrophes and letters people leave out on a phone ("whos bottom", "hows LB Barking doin").
           "whos": "who's", "whats": "what's", "hows": "how's", "wheres": "where's", "doin": "doing",
           "yr": "year", "yrs": "years", "similiar": "similar", "tmrw": "tomorrow", "lastest": "latest",
-          "gimme": "give me", "thru": "through"}
+          "gimme": "give me", "thru": "through", "upo": "upon", "uopn": "upon", "apon": "upon"}
 # A one-letter word ("how r we doing") only in lower case and alone: "R&D" and "Plan B" keep their letters.
 _TYPO = re.compile(r"\b(" + "|".join(w for w in _TYPOS if len(w) > 1) + r")\b|(?<![\w&])(?-i:(r|u))(?![\w&])",
                    re.IGNORECASE)
@@ -78,7 +78,8 @@ def plain_question(text: str) -> str:
 _THANKS = re.compile(
     r"\W*(?:(?:great|brilliant|perfect|lovely|fab|fabulous|super|excellent|nice one|nice|that'?s (?:really |very |"
     r"so |super )?(?:great|helpful|useful|brilliant|perfect)|that is (?:really |very )?(?:great|helpful|useful)|"
-    r"helpful|ok|okay|thanks|thank you|cheers|ta|thx|much appreciated|"
+    r"helpful|ok|okay|thanks|thank you|cheers|ta|thx|much appreciated|that'?ll do(?: for now)?|"
+    r"that'?s (?:all|everything|it)(?: for now)?|no more questions|asap|pls|please|"
     r"appreciated|got it|understood)(?: very much| so much| a lot| again)?[\s!.,:;)\-]*)+(?::[a-z_+-]+:)?\W*",
     re.IGNORECASE)
 

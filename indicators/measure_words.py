@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 __all__ = ["GENERIC_NAME_WORDS", "MONTHS_AND_WORDS", "STOP_WORDS", "SYNONYMS", "WORD", "agent_noun", "measure_words",
-           "phrased", "PHRASE_WORDS", "plain_talk", "said", "stem", "synonyms_of", "SERVICE_CONCEPTS", "TALK_WORDS"]
+           "phrased", "PHRASE_WORDS", "plain_talk", "said", "stem", "synonyms_of", "SERVICE_CONCEPTS", "TALK_WORDS",
+           "covering_most"]
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _QUESTION_WORDS = frozenset(
@@ -88,6 +89,7 @@ SYNONYMS = {
     "gym": "sports facilities", "gyms": "sports facilities",
     "swimming": "sports facilities", "pools": "sports facilities",
     "temp": "temporary", "accom": "accommodation", "accomm": "accommodation",  # "temp accom figures"
+    "leave": "turnover", "sweeping": "cleaning clean", "sweep": "cleaning clean", "app": "application",
 }
 _IRREGULAR = {"children": "child", "lives": "life", "satisfaction": "satisfied", "satisfied": "satisfied",
               "satisfy": "satisfied",
@@ -231,3 +233,11 @@ SERVICE_CONCEPTS = frozenset(
     "voter voters registration births deaths marriage marriages cemetery cemeteries burial burials crematorium "
     "allotment allotments tree trees flood flooding drainage gritting snow streetlight streetlights lighting "
     "food foodbank foodbanks mortgage mortgages tenancy evictions eviction ofsted inspection inspections cqc".split())
+
+
+def covering_most(words: set[str], names: list[set[str]]) -> int | None:
+    """Of several measures' name words, the only one that says the most of `words`, each itself or in other words
+    ("bins": waste collection); None when none does or two say as many."""
+    counts = [sum(1 for w in words if w in n or synonyms_of(w) & n) for n in names]
+    top = max(counts, default=0)
+    return counts.index(top) if top and counts.count(top) == 1 else None

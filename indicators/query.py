@@ -30,6 +30,7 @@ from indicators.measure_words import (
     SYNONYMS,
     WORD,
     agent_noun,
+    covering_most,
     measure_words,
     phrased,
     plain_talk,
@@ -215,8 +216,9 @@ def _tie_break(index: _Index, options: list[int], semantic: list[float] | None, 
                question: str) -> int | None:
     """The one of measures the words tie that the embedding clearly prefers, else the only one whose whole name was
     said, else the only one without an unsaid subgroup; None leaves the question to be asked."""
+    most = covering_most(said_words, [index.words[i] for i in options])  # "cost of collecting the bins": waste
     for chosen in (_separated(options, semantic), _fully_named(index, options, said_words),
-                   _no_subgroup(index, options, question)):
+                   _no_subgroup(index, options, question), None if most is None else options[most]):
         if chosen is not None:
             return chosen
     return None

@@ -81,7 +81,7 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
                                      "indicator_id": None, "status": "unknown"})
     update: dict[str, object] = {}
     # After an overview the previous "indicator" is only the first of a list: any indicator named wins.
-    floor = 0.45 if prev.intent == "overview" else 0.6
+    floor = 0.45 if prev.intent == "overview" else 0.55
     named_measure = res.indicator_id or (res.candidates[0].indicator_id if res.candidates else None)
     # A follow-up that names a measure, even one of two close candidates, is about that measure, not the last one.
     own_indicator = (res.status in ("resolved", "ambiguous") or prev.intent == "overview") and \
@@ -180,6 +180,10 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
             else prev.rank_order
         if _FLIP.search(question) and prev.rank_order is not None:
             order = _OPPOSITE[prev.rank_order]  # "flip it" after a top 5: the bottom 5 of the same table
+        elif swap := _SWAP.search(question):  # "same but worst instead of best"
+            order = "best" if swap[1].lower() in ("best", "top") else "worst"
+        if res.intent == "rank" and res.rank_n is not None and prev.rank_n is None:
+            areas = [a for a in areas if a in _GROUPS]  # "top 5 then?" after "where do we rank?": the list alone
         update.update(intent="rank", rank_n=res.rank_n if res.intent == "rank" else prev.rank_n,
                       rank_whole=res.rank_whole and res.intent == "rank", rank_order=order,
                       scope=scope, comparison_asked=True, areas=areas)
@@ -213,6 +217,8 @@ _EVERYTHING = re.compile(r"\b(everything|all|every|overview|summary|indicators|m
 _FLIP = re.compile(r"^\W*(?:(?:ok(?:ay)?|and|now|can you|could you|pls|please)\W+)*(?:flip|reverse|invert|turn)\s+"
                    r"(?:it|that|this|the (?:list|table|order|ranking))(?:\s+(?:round|around|over))?\b|"
                    r"\b(?:the )?other way (?:round|around)\b|\b(?:from )?the other end\b", re.IGNORECASE)
+_SWAP = re.compile(r"\b(best|top|worst|bottom)\s+(?:instead of|rather than|not)\s+(?:the\s+)?(?:best|top|worst|"
+                   r"bottom)\b", re.IGNORECASE)
 _OPPOSITE = {"best": "worst", "worst": "best", "highest": "lowest", "lowest": "highest"}
 
 
