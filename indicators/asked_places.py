@@ -38,7 +38,8 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("england", re.compile(r"\b(england|(?:all )?english (?:councils?|authorities|average|median|figure|level|"
                            r"rate|picture|las))\b", re.I)),
     ("national", re.compile(r"\b(national(?:ly)?(?: average| median| figure| picture| rate)?|all councils|every "
-                            r"council|the country|countrywide|nationwide|the rest of the country)\b", re.I)),
+                            r"council|the country|countrywide|nationwide|the rest of the country|"
+                            r"the (?:whole|entire) (?:of the )?country)\b", re.I)),
     ("neighbours", re.compile(r"\b((?:similar|comparable|like-for-like) (?:councils?|authorities|districts|"
                               r"counties|boroughs|places|areas|las)|"
                               r"(?:nearest |statistical |cipfa )?"

@@ -22,8 +22,10 @@ _LEADING = re.compile(
     r"(?:(?:in|at|during) the pre-?meet(?:ing)? )?(?:we were|i was|i've been|we've been) wondering|"
     r"task and finish group question|portfolio holder wants to know|"
     r"sorry if this is a (?:daft|silly|stupid|dumb) question(?: but)?|sorry to (?:bug|bother|pester) (?:you|u)|"
-    r"q(?:uestion)? for (?:the|you) bot|need (?:this|it) for (?:a |the |my |our )?(?:[\w&']+\s+){0,2}?(?:briefing|"
-    r"meeting|committee|cttee|report)|before (?:cabinet|full council)"
+    r"q(?:uestion)? for (?:the|you) bot|(?:for|ahead of|before) (?:the |our |my )?(?:[\w']+\s+){0,2}?(?:committee|"
+    r"meeting|cttee|panel|pre-?meet|briefing|o&s)|"
+    r"need (?:this|it) for (?:a |the |my |our )?(?:[\w&']+\s+){0,2}?(?:briefing|meeting|committee|cttee|report)|"
+    r"before (?:cabinet|full council)"
     r"(?: next week| tomorrow| on \w+)?)\b[\s!,.:;\-\u2013\u2014]*)+", re.IGNORECASE)
 _TRAILING = re.compile(
     # Each word whole: "capita?" must not lose its "ta" as if it said thanks.

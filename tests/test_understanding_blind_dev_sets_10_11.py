@@ -74,3 +74,12 @@ def test_thread_size_and_sign_off(real_assistant: Assistant) -> None:
     assert (got["intent"], got["n"]) == ("rank", 3)
     answer = _thread(real_assistant, LEEDS, "leeds reablement", "ta very much, that'll do for now")
     assert answer.to_contract()["understood"]["intent"] == "unknown" and not answer.figures
+
+
+def test_meeting_context_first_and_the_whole_country(real_assistant: Assistant) -> None:
+    got = _read(real_assistant, FIFE, "for thursdays committee, how did orkney islands do on share of empty units in "
+                                      "town centres in 2019-20 please")
+    assert (got["indicators"], got["areas"], got["periods"]["to"]) == (["ECON09"], ["S-orkney-islands"], "2019-20")
+    got = _read(real_assistant, "E09000002", "how easy do service users find it to get information about services?",
+                "where do we rank out of our statistical neighbours on that?", "and in the whole country? thanks")
+    assert got["areas"] == ["E09000002", "england"]
