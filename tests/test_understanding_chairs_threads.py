@@ -129,3 +129,12 @@ def test_which_councils_do_better_than_us_is_the_whole_table(real_assistant: Ass
     got = _read(answer)
     assert (got["intent"], got["areas"], got["n"]) == ("rank", ["neighbours"], 8)
     assert "Clackmannanshire" in answer.answer and "Renfrewshire" in answer.answer
+
+
+def test_a_league_table_after_a_year_not_held_is_of_the_year_answered(real_assistant: Assistant) -> None:
+    # No council holds 2024-25; "reablement in 2024-25" is answered with 2022-23, and "top 3" is of 2022-23 (it was
+    # "no ASC5 values in 2024-25").
+    answer = _thread(real_assistant, LEEDS, "leeds reablement in 2024-25", "top 3 in england")
+    got = _read(answer)
+    assert (got["intent"], got["areas"], got["periods"]["to"]) == ("rank", ["england"], "2022-23")
+    assert answer.figures

@@ -187,6 +187,11 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
         update.update(intent="rank", rank_n=res.rank_n if res.intent == "rank" else prev.rank_n,
                       rank_whole=res.rank_whole and res.intent == "rank", rank_order=order,
                       scope=scope, comparison_asked=True, areas=areas)
+        if not explicit_period and prev.period and prev.answered_period and prev.answered_period != prev.period \
+                and " Q" not in prev.period:
+            # "top 3 in England" after "reablement in 2024-25", answered with 2022-23: the year answered, not the one
+            # no council holds.
+            update.update(period=prev.answered_period, period_to=prev.answered_period)
         if not explicit_period and (prev.since or prev.period_from):
             # "top 3 in England?" after "and since 2018?": a league table is of one year, the span's last.
             update.update(since=None, period_from=None, years_back=None, period=prev.period_to,
