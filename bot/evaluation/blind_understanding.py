@@ -53,8 +53,8 @@ def load_blind(half: str) -> list[dict[str, Any]]:
     import yaml
 
     # dev2, dev3 and dev4 are development sets by three more blind authors (tests/eval/understanding_dev2..4), tuned on
-    # too; only `holdout` is never tuned on. blind5-dev / blind5-holdout to blind9-… are a fifth to ninth author's
-    # halves (tests/eval/understanding_blind5..9), their holdouts never tuned on either.
+    # too; only `holdout` is never tuned on. blind5-dev / blind5-holdout to blind11-… are a fifth to eleventh
+    # author's halves (tests/eval/understanding_blind5..11), their holdouts never tuned on either.
     other = half in ("dev2", "dev3", "dev4")
     if (m := re.fullmatch(r"(blind\d+)-(dev|holdout)", half)) is not None:
         path = EVAL_DIR / f"understanding_{m[1]}" / f"{m[2]}.yaml"
