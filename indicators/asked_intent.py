@@ -13,7 +13,7 @@ from indicators.asked_periods import AskedPeriods
 if TYPE_CHECKING:
     from indicators.asked_places import PlaceMention
 
-__all__ = ["AskedIntent", "Intent", "RankOrder", "read_intent", "sets_beside_us"]
+__all__ = ["AskedIntent", "Intent", "RankOrder", "read_intent", "sets_beside_us", "swapped_order"]
 
 Intent = Literal["value", "trend", "compare", "rank", "overview", "target"]
 RankOrder = Literal["best", "worst", "highest", "lowest"]
@@ -188,6 +188,16 @@ def _n(raw: str | None) -> int | None:
     return int(raw) if raw.isdigit() else _NUMBER.get(raw)
 
 
+_SWAPPED = re.compile(r"\b(best|top|worst|bottom)\s+(?:instead of|rather than|not)\s+(?:the\s+)?(?:best|top|worst|"
+                      r"bottom)\b", re.IGNORECASE)
+
+
+def swapped_order(text: str) -> RankOrder | None:
+    """The order "worst instead of best" asks for ("worst"), or None when the text swaps none."""
+    m = _SWAPPED.search(text)
+    return None if m is None else ("best" if m[1].lower() in ("best", "top") else "worst")
+
+
 def _rank(text: str) -> tuple[int | None, RankOrder | None, str] | None:
     m = _RANK_N.search(text)
     listing = _RANK_LIST.search(text)
@@ -206,10 +216,9 @@ def _rank(text: str) -> tuple[int | None, RankOrder | None, str] | None:
     # and "poorest performing" are about performance whatever the measure's direction.
     performing = re.search(r"\b(highest|best|top|strongest|lowest|worst|poorest|weakest)[- ]performing\b", text,
                            re.IGNORECASE)
-    instead = re.search(r"\b(best|top|worst|bottom)\s+(?:instead of|rather than|not)\s+(?:the\s+)?(?:best|top|worst|"
-                        r"bottom)\b", text, re.IGNORECASE)
-    if instead:  # "same but worst instead of best"
-        order: RankOrder = "best" if instead[1].lower() in ("best", "top") else "worst"
+    instead = swapped_order(text)
+    if instead is not None:  # "same but worst instead of best"
+        order: RankOrder = instead
     elif performing:
         order = "best" if performing[1].lower() in ("highest", "best", "top", "strongest") else "worst"
     elif _LOWEST.search(text):

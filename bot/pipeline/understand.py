@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from bot.conversation import Conversation, Turn
 from bot.models import Interpretation, PeriodSpan
 from bot.router import Route
+from indicators.asked_intent import swapped_order
 from indicators.models import Resolution
 
 __all__ = ["Reading", "Resolver", "interpretation_of", "reading_line", "turn_state", "understand"]
@@ -180,8 +181,8 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
             else prev.rank_order
         if _FLIP.search(question) and prev.rank_order is not None:
             order = _OPPOSITE[prev.rank_order]  # "flip it" after a top 5: the bottom 5 of the same table
-        elif swap := _SWAP.search(question):  # "same but worst instead of best"
-            order = "best" if swap[1].lower() in ("best", "top") else "worst"
+        elif (swap := swapped_order(question)) is not None:  # "same but worst instead of best"
+            order = swap
         if res.intent == "rank" and res.rank_n is not None and prev.rank_n is None:
             areas = [a for a in areas if a in _GROUPS]  # "top 5 then?" after "where do we rank?": the list alone
         update.update(intent="rank", rank_n=res.rank_n if res.intent == "rank" else prev.rank_n,
@@ -222,8 +223,6 @@ _EVERYTHING = re.compile(r"\b(everything|all|every|overview|summary|indicators|m
 _FLIP = re.compile(r"^\W*(?:(?:ok(?:ay)?|and|now|can you|could you|pls|please)\W+)*(?:flip|reverse|invert|turn)\s+"
                    r"(?:it|that|this|the (?:list|table|order|ranking))(?:\s+(?:round|around|over))?\b|"
                    r"\b(?:the )?other way (?:round|around)\b|\b(?:from )?the other end\b", re.IGNORECASE)
-_SWAP = re.compile(r"\b(best|top|worst|bottom)\s+(?:instead of|rather than|not)\s+(?:the\s+)?(?:best|top|worst|"
-                   r"bottom)\b", re.IGNORECASE)
 _OPPOSITE = {"best": "worst", "worst": "best", "highest": "lowest", "lowest": "highest"}
 
 
