@@ -215,7 +215,8 @@ def _lexical(index: _Index, query_words: list[str], question: str) -> list[float
 def _tie_break(index: _Index, options: list[int], semantic: list[float] | None, said_words: set[str],
                question: str) -> int | None:
     """The one of measures the words tie that the embedding clearly prefers, else the only one whose whole name was
-    said, else the only one without an unsaid subgroup; None leaves the question to be asked."""
+    said, else the only one without an unsaid subgroup, else the one saying most of the question's words; None leaves
+    the question to be asked."""
     most = covering_most(said_words, [index.words[i] for i in options])  # "cost of collecting the bins": waste
     for chosen in (_separated(options, semantic), _fully_named(index, options, said_words),
                    _no_subgroup(index, options, question), None if most is None else options[most]):
