@@ -149,9 +149,16 @@ def _held_choice(service: str, held: dict[str, list[str]]) -> str | None:
 
 def service_phrases(store: IndicatorStore, service: str) -> list[str]:
     """Every phrase that names `service` (its name, the table's phrases, the topic family's words)."""
-    held = services(store)
     names = {service, *[s for s, related in RELATED.items() if service in related], *RELATED.get(service, [])}
-    return [p for p, s, _ in _phrases(list(held)) if s in names or s.lower() == service.lower()]
+    return [p for p, s, _ in _phrase_table(store) if s in names or s.lower() == service.lower()]
+
+
+def _phrase_table(store: IndicatorStore) -> list[tuple[str, str, bool]]:
+    """The phrases of every held service, read once per store (topics.yaml is parsed for it)."""
+    cache = store.cache()
+    if "overview.phrases" not in cache:
+        cache["overview.phrases"] = _phrases(list(services(store)))
+    return cache["overview.phrases"]
 
 
 def find_service(store: IndicatorStore, text: str) -> str | None:
@@ -167,10 +174,7 @@ def find_service(store: IndicatorStore, text: str) -> str | None:
     if not wanted or not held:
         return None
     padded = f" {wanted} "
-    cache = store.cache()
-    table = cache.get("overview.phrases")
-    if table is None:
-        table = cache["overview.phrases"] = _phrases(list(held))
+    table = _phrase_table(store)
     exact = [(len(p), own, p, s) for p, s, own in table if p and f" {p} " in padded]
     for _, _, _, service in sorted(exact, key=lambda x: (-x[0], not x[1], len(held.get(x[3], [])) or 10**6)):
         choice = _held_choice(service, held)
