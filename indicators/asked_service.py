@@ -66,61 +66,60 @@ def overview_service(store: IndicatorStore, index: MeasureIndex, residual: str, 
         return ALL_SERVICES if cue and not left else None
     if _STRONG_OVERVIEW.search(residual) and scores[best] < 1.0:
         return service
-    service_words = {w for p in [service, *service_phrases(store, service)] for w in measure_words(p)}
+    # The words of each way of naming the service, its own name first.
+    naming = [measure_words(p) for p in [service, *service_phrases(store, service)]]
+    service_words = {w for ws in naming for w in ws}
     # The service's own name, or a phrase of several words for it ("adult social care"), names the whole service.
-    whole = [set(ws) for p in [service, *service_phrases(store, service)] if (ws := measure_words(p))
-             and (p == service or len(ws) > 1)]
+    whole = [set(ws) for k, ws in enumerate(naming) if ws and (k == 0 or len(ws) > 1)]
     if weak and any(w not in service_words for w in left):
         return None  # "how is Kingsford doing on complaints answered on time?"
     # A word of the service's own name ("waste and recycling", "social work for adults"), or two words each naming
     # the service ("bins and recycling"), keep it the service.
-    singles = {ws[0] for p in service_phrases(store, service) if len(ws := measure_words(p)) == 1}
+    singles = {ws[0] for ws in naming[1:] if len(ws) == 1}
     several = len(set(left)) >= 2 and set(left) <= singles
-    if set(left) not in whole and not set(left) & set(measure_words(service)) and not several and \
-            _one_measure_says(index, best, left, store, service) and not _STRONG_OVERVIEW.search(residual):
+    others = _other_members(index, best, store, service)
+    if set(left) not in whole and not set(left) & set(naming[0]) and not several and \
+            _one_measure_says(index, best, left, others) and not _STRONG_OVERVIEW.search(residual):
         return None  # "how is our recycling rate doing?", "is North Lincolnshire getting better on carer qol?"
     named_by_one = scores[best] >= 1.0 and bool(left) and set(left) <= index.words[best]
-    if named_by_one and (not _shared(index, best, left, store, service) or _own_phrase(index, best, left, store,
-                                                                                        service)):
+    one_word_names = {ws[0] for ws in naming if len(ws) == 1}
+    if named_by_one and (not _shared(left, others, naming[0]) or _own_phrase(index, best, left, others,
+                                                                              one_word_names)):
         return None  # "how did we do on reablement?": words that only one of the service's measures is named by
     specific = scores[best] >= resolved_score and _indicator_specific(index, best, left, service_words)
     return None if specific else service
 
 
-def _shared(index: MeasureIndex, best: int, left: list[str], store: IndicatorStore, service: str) -> bool:
-    """Whether another of the service's measures, or the service's own name, says one of the words left."""
+def _other_members(index: MeasureIndex, best: int, store: IndicatorStore, service: str) -> list[set[str]]:
+    """The name words of the service's other measures (all but the best-matching one)."""
     from indicators.overview import services
 
     ids = [i.indicator_id for i in index.infos]
-    others = [ids.index(i) for i in services(store).get(service, []) if i in ids and i != ids[best]]
-    return bool(set(left) & set(measure_words(service))) or any(set(left) & index.words[i] for i in others)
+    return [index.words[ids.index(i)] for i in services(store).get(service, []) if i in ids and i != ids[best]]
 
 
-def _one_measure_says(index: MeasureIndex, best: int, left: list[str], store: IndicatorStore, service: str) -> bool:
+def _shared(left: list[str], others: list[set[str]], service_name: list[str]) -> bool:
+    """Whether another of the service's measures, or the service's own name, says one of the words left."""
+    return bool(set(left) & set(service_name)) or any(set(left) & words for words in others)
+
+
+def _one_measure_says(index: MeasureIndex, best: int, left: list[str], others: list[set[str]]) -> bool:
     """Whether the words left are all words of one measure of the service and of no other ("recycling")."""
     from indicators.measure_words import synonyms_of
-    from indicators.overview import services
 
     def says(words: set[str]) -> bool:  # every word left, itself or in other words ("qol": quality of life)
         return all(w in words or synonyms_of(w) & words for w in left)
 
-    ids = [i.indicator_id for i in index.infos]
-    others = [index.words[ids.index(i)] for i in services(store).get(service, []) if i in ids and i != ids[best]]
     return bool(left) and says(index.words[best]) and not any(says(words) for words in others)
 
 
-def _own_phrase(index: MeasureIndex, best: int, left: list[str], store: IndicatorStore, service: str) -> bool:
+def _own_phrase(index: MeasureIndex, best: int, left: list[str], others: list[set[str]],
+                one_word_names: set[str]) -> bool:
     """Whether the words left say a whole phrase of the measure's name with a word no other measure of the service
     has: "business rates collection" is that measure, though "collection" and "rates" are shared; "waste and
-    recycling" is the service."""
-    from indicators.overview import service_phrases, services
-
-    ids = [i.indicator_id for i in index.infos]
-    others = set().union(*(index.words[ids.index(i)] for i in services(store).get(service, [])
-                           if i in ids and i != ids[best]))
-    # A word that names the service on its own ("recycling" for waste) is no measure's own: "waste and recycling".
-    others |= {w for p in [service, *service_phrases(store, service)] if len(ws := measure_words(p)) == 1 for w in ws}
-    return any(len(p) >= 2 and p <= set(left) and p - others for p in index.phrases[best])
+    recycling" is the service, since a word that names the service on its own ("recycling") is no measure's own."""
+    taken = set().union(*others) | one_word_names
+    return any(len(p) >= 2 and p <= set(left) and p - taken for p in index.phrases[best])
 
 
 def _indicator_specific(index: MeasureIndex, best: int, left: list[str], service_words: set[str]) -> bool:
