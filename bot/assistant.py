@@ -336,6 +336,11 @@ class Assistant:
                         indicator_name=name, area_code=area if res.intent != "compare" else res.area_code,
                         ordered=ordered, answered_period=answer.figures[0].period if answer.figures else None,
                         **turn_state(res))
+        if res is not None and res.asked_measure is not None:
+            # A council not held was refused; the measure it asked about is what "and Leeds?" goes on with.
+            return Turn(question=question, kind=answer.kind, indicator_id=res.asked_measure, intent=res.intent,
+                        since=res.since, period=res.period, period_from=res.period_from, period_to=res.period_to,
+                        years_back=res.years_back)
         last = conversation.last_indicator()
         return Turn(question=question, kind=answer.kind, topic=conversation.last_topic() if last else question)
 
@@ -460,7 +465,7 @@ class _Sources:
         return overview(self.assistant.store, resolution.service or "", area, period=resolution.period)
 
     def fit(self, resolution: Resolution, area: str) -> Resolution:
-        from indicators.query import fit_to_held
+        from indicators.held_periods import fit_to_held
 
         return fit_to_held(self.assistant.store, resolution, area)
 

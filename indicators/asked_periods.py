@@ -46,6 +46,9 @@ _SINCE_THEN = re.compile(r"\bsince (?:then|that year|that)\b|\bsince\s*[?.!]*\s*
 # "what about the previous year?": one year before the period the conversation was last about.
 _YEAR_BEFORE = re.compile(r"\b(?:the )?(?:previous|prior|preceding) (?:financial )?year\b|\bthe year before\b|"
                           r"\ba year (?:earlier|before)\b", re.IGNORECASE)
+# "and 5 years before that?", "three years earlier": that many years before the period last talked about.
+_YEARS_BEFORE = re.compile(rf"\b{_COUNT}\s+(?:financial\s+)?(?:years?|yrs?)\s+(?:before|earlier|prior|previously|"
+                           rf"back)\b(?:\s+(?:that|then|this))?", re.IGNORECASE)
 
 _SINCE_COVID = re.compile(r"\b(?:since|after)\s+(?:the\s+)?(?:start of\s+)?(?:before\s+)?"
                           r"(?:covid(?:-?19)?|the pandemic|pandemic|lockdowns?)\b", re.IGNORECASE)
@@ -114,6 +117,7 @@ class AskedPeriods(BaseModel):
     quarter: str | None = None  # "Q2" with no year: the latest Q2 held
     since_then: bool = False  # "and since then?": since the period the conversation was last about
     year_before: bool = False  # "what about the previous year?": the year before the one last talked about
+    years_earlier: int = 1  # how many years before ("5 years before that?")
     said_last_year: bool = False  # "how did we do last year?" reads as the latest full year held
     said_latest: bool = False  # "and now?", "the latest?": the latest held, whatever a thread was about
     spans: list[str] = Field(default_factory=list)  # the text that said it, removed before measure matching
@@ -195,6 +199,10 @@ def parse_periods(text: str) -> AskedPeriods:
         tokens = [(p, m) for p, m in tokens if not _DEADLINE.search(text[max(0, m.start() - 20): m.start()])]
     if not tokens and (before := _YEAR_BEFORE.search(text)):
         asked.year_before = True
+        asked.spans.append(before[0])
+        return asked
+    if not tokens and (before := _YEARS_BEFORE.search(text)):
+        asked.year_before, asked.years_earlier = True, _count(before[1])
         asked.spans.append(before[0])
         return asked
     if _SINCE_THEN.search(text):

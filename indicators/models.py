@@ -320,4 +320,6 @@ class Resolution(BaseModel):
     area_candidates: list[str] = Field(default_factory=list)  # a council named but not held: closest held names
     since_then: bool = False  # "and since then?": since the period the conversation was last about
     year_before: bool = False  # "what about the previous year?": the year before the one last talked about
+    years_earlier: int = 1  # how many years before ("5 years before that?")
     latest_said: bool = False  # "and now?": the latest held, not the period the conversation was last about
+    asked_measure: str | None = None  # a refusal for a council not held: the measure asked, for "and Leeds?"

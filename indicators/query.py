@@ -21,6 +21,7 @@ from indicators.asked_service import ALL_SERVICES, overview_service, service_mem
 from indicators.asked_spelling import misspelt_council, spelled_right
 from indicators.asked_text import plain_question
 from indicators.formatting import is_money
+from indicators.held_periods import quarter_period
 from indicators.measure_words import (
     GENERIC_NAME_WORDS,
     MONTHS_AND_WORDS,
@@ -44,7 +45,7 @@ from indicators.wording import RESOLVER_MESSAGES
 if TYPE_CHECKING:
     from indicators.store import IndicatorStore
 
-__all__ = ["ALL_SERVICES", "QueryEmbedder", "Resolution", "fit_to_held", "national_code", "resolve"]
+__all__ = ["ALL_SERVICES", "QueryEmbedder", "Resolution", "national_code", "resolve"]
 
 
 class QueryEmbedder(Protocol):
@@ -119,25 +120,6 @@ def _index(store: IndicatorStore) -> _Index:
     cache["query_index"] = _Index(infos=infos, words=words, phrases=phrases, idf=idf, area_sets=area_sets,
                                   ids=frozenset(i.indicator_id.lower() for i in infos), spellings=tuple(sorted(spelt)))
     return cache["query_index"]
-
-
-def _quarter_period(store: IndicatorStore, indicator_id: str, area_code: str | None, period: str | None,
-                    frequency: str) -> tuple[str | None, str]:
-    """The concrete period a quarterly question means for this council (latest held, or latest "Qn" held),
-    or (None, why not)."""
-    from indicators.periods import frequency_of
-
-    if area_code is None:
-        return None, RESOLVER_MESSAGES["no_council"]
-    rows = store.values(indicator_id)
-    own = rows[rows["area_code"] == area_code].sort_values("key", kind="stable")
-    held = [p for p in own["period"] if frequency_of(p) == frequency]
-    if period is not None and period.startswith("Q"):
-        held = [p for p in held if p.endswith(f" {period}")]
-    if not held:
-        what = f"{period} values" if period else f"{frequency} values"
-        return None, RESOLVER_MESSAGES["no_sub_annual"].format(what=what, area=store.area_name(area_code))
-    return held[-1], ""
 
 
 def _comparison(question: str) -> Literal["neighbours", "national", "none"]:
@@ -288,7 +270,8 @@ def _span_fields(asked: AskedPeriods, question: str) -> dict[str, object]:
     return {"since": since, "last_n": last_n, "period": period, "frequency": frequency,
             "period_from": asked.start, "period_to": asked.end,
             "years_back": asked.n if asked.kind == "last_n" and asked.unit == "years" else None,
-            "since_then": asked.since_then, "year_before": asked.year_before, "latest_said": asked.said_latest}
+            "since_then": asked.since_then, "year_before": asked.year_before, "years_earlier": asked.years_earlier,
+            "latest_said": asked.said_latest}
 
 
 def national_code(info: IndicatorInfo | None, store: IndicatorStore) -> str:
@@ -352,8 +335,13 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         return resolve(store, fixed, home_area, embedder, _depth=1, after=after)
     if unheld is not None:
         close, reply = unheld_reply(store, unheld)
+        # "how is Cardiff doing on reablement?" is refused, but "and Leeds?" next still asks about reablement.
+        rest = resolve(store, re.sub(re.escape(unheld), " ", question, count=1, flags=re.IGNORECASE), home_area,
+                       embedder, _depth=1, after=after) if _depth == 0 else None
         return Resolution(status="unknown", area_code=None, intent=intent.intent, area_candidates=close,
-                          message=reply, **{k: v for k, v in span.items()})
+                          message=reply, asked_measure=rest.indicator_id if rest and rest.status == "resolved"
+                          else None,
+                          **{k: v for k, v in span.items()})
     if home_area in councils:
         councils = [home_area, *[c for c in councils if c != home_area]]
     area_code = councils[0] if councils else home_area
@@ -371,6 +359,11 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         scores = [max(lx, 0.55 * lx + 0.45 * se) if lx < 1.0 else 1.0 for lx, se in zip(lexical, semantic,
                                                                                          strict=True)]
     order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    if after is not None and not words and span["frequency"] == "quarterly":
+        # "and Q2?" after Q1 recycling: the measure last talked about, so its quarters are looked up below.
+        mine = [i for i in order if index.infos[i].indicator_id == after]
+        order, scores = mine + [i for i in order if i not in mine], [1.0 if i in mine else s for i, s in
+                                                                   enumerate(scores)]
     unheld_measure = None
     if area_code is not None and intent.intent != "rank":
         with_data = [i for i in order if area_code in index.area_sets.get(index.infos[i].indicator_id, set())]
@@ -453,13 +446,16 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     frequency = span["frequency"]
     period = span["period"]
     if frequency is not None and frequency != "annual" and (period is None or str(period).startswith("Q")):
-        concrete, why = _quarter_period(store, info.indicator_id, area_code, period, str(frequency))
+        concrete, why = quarter_period(store, info.indicator_id, area_code, period, str(frequency))
         if concrete is None and period is not None and area_code is not None:
             # "recycling for Q3?" with Q1-Q2 held: the latest quarter held, and the answer says Q3 is not.
-            concrete, _ = _quarter_period(store, info.indicator_id, area_code, None, str(frequency))
+            concrete, _ = quarter_period(store, info.indicator_id, area_code, None, str(frequency))
             why = RESOLVER_MESSAGES["quarter_not_held"].format(quarter=period, area=store.area_name(area_code),
                                                                used=concrete) if concrete else why
         base.update(period=concrete, frequency=frequency if concrete else None, period_note=why)
+        if concrete is not None and period is not None:
+            # "and Q2?" reads as the quarter asked, in the year of the quarters held ("2024-25 Q2").
+            base["period_to"] = f"{concrete.split(' ')[0]} {period}"
         if area_code is None:
             return Resolution(status="resolved", indicator_id=info.indicator_id, candidates=[info], score=top,
                               message=why, **base)
@@ -468,61 +464,6 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
                           message=RESOLVER_MESSAGES["no_council"], **base)
     return Resolution(status="resolved", indicator_id=info.indicator_id, candidates=[info], score=top,
                       message="", **base)
-
-
-def fit_to_held(store: IndicatorStore, res: Resolution, area_code: str) -> Resolution:
-    """The resolution with its periods moved onto what the council holds, saying so in `period_note`: a year not
-    held is answered with the nearer held year either side; "the last N years" starts N years before the latest
-    held; a council without the latest year others have is told so."""
-    from indicators.periods import closest_held, frequency_of, nearest_held, sort_periods, years_before
-
-    if res.indicator_id is None:
-        return res
-    rows = store.values(res.indicator_id)
-    held = [str(p) for p in rows.loc[rows["area_code"] == area_code, "period"]]
-    if not held:
-        return res
-    annual = [p for p in held if frequency_of(p) == "annual"] or held
-    area = store.area_name(area_code)
-    update: dict[str, object] = {}
-    notes: list[str] = []
-    if res.years_back is not None and res.since is None and (res.frequency in (None, "annual")):
-        update.update(since=years_before(annual[-1] if res.period is None else res.period, res.years_back),
-                      last_n=None)
-        update["period_from"] = update["since"]
-    if res.period is not None and res.period not in held:
-        quarters = [p for p in held if " Q" in p] if " Q" in res.period else []
-        before, after = nearest_held(res.period, quarters or annual)  # Q3 asked, Q1-Q2 held: Q2 is nearest
-        if " Q" in res.period and not any(" Q" in p for p in held):
-            # Q1 2022-23 of annual data is 2022-23 itself where held (the quarter lies inside it), else the nearest.
-            year = res.period.split(" ")[0]
-            used = year if year in annual else closest_held(year, annual)
-            notes.append(RESOLVER_MESSAGES["annual_only"].format(asked=res.period, area=area, used=used))
-            update.update(period=used, frequency=None)
-        else:
-            shown = " and ".join(p for p in (before, after) if p)
-            used = closest_held(res.period, quarters or annual)
-            notes.append(RESOLVER_MESSAGES["not_held"].format(asked=res.period, area=area, nearest=shown))
-            if before and after:
-                notes.append(RESOLVER_MESSAGES["not_held_used"].format(used=used))
-            update.update(period=used)
-    since, start = update.get("since", res.since), update.get("period_from", res.period_from)
-    if since is not None and start is not None and start not in held:
-        before, after = nearest_held(str(start), annual)
-        if after is not None:
-            # "The past 2 years" of a survey held in 2018-19 and 2021-22: starting at 2021-22 leaves no span, so the
-            # nearer year before is used; the reading keeps the year asked.
-            end = update.get("period", res.period) or annual[-1]
-            first, which = (before, "before") if after == end and before is not None else (after, "after")
-            notes.append(RESOLVER_MESSAGES["start_not_held"].format(asked=start, area=area, first=first, which=which))
-            update.update(since=first)
-    everyone = sort_periods([p for p in {str(p) for p in rows["period"]} if frequency_of(p) == "annual"])
-    if res.period is None and everyone and everyone[-1] != annual[-1] and everyone[-1] not in held:
-        # Hackney has no 2021-22 carers' survey: "latest" for it is 2018-19, and the answer says why.
-        notes.append(RESOLVER_MESSAGES["latest_missing"].format(area=area, latest=everyone[-1], own=annual[-1]))
-    if notes:
-        update["period_note"] = " ".join([*([res.period_note] if res.period_note else []), *notes])
-    return res.model_copy(update=update) if update else res
 
 
 # "When's the next Health Scrutiny meeting?": the committee diary, not a measure of the service it names.

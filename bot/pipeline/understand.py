@@ -146,7 +146,7 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
         start = prev.period_to or prev.period
         update.update(since=start, period_from=start, period_to=None, period=None, intent="trend")
     elif res.year_before and (last := prev.period_to or prev.period or prev.answered_period) and (
-            earlier := _year_before(last)):
+            earlier := _year_before(last, res.years_earlier)):
         update.update(period=earlier, period_to=earlier, period_from=None, since=None, years_back=None)
     elif not explicit_period:
         update.update(since=prev.since, period=prev.period, period_from=prev.period_from,
@@ -239,11 +239,12 @@ def _trendish(question: str) -> bool:
     return bool(re.search(r"\b(improv\w*|getting (?:better|worse)|trend\w*|chang\w*|since)\b", question, re.I))
 
 
-def _year_before(period: str) -> str | None:
-    """The financial year before "2011-12" ("2010-11"); None for a quarter, an aggregate or a calendar year."""
+def _year_before(period: str, years: int = 1) -> str | None:
+    """The financial year `years` before "2011-12" ("2010-11" for one); None for a quarter, an aggregate or a
+    calendar year."""
     from indicators.periods import parse_period, years_before
 
-    return years_before(period, 1) if parse_period(period).kind == "financial_year" else None
+    return years_before(period, years) if parse_period(period).kind == "financial_year" else None
 
 
 def understand(question: str, route: Route, conversation: Conversation | None, home: str | None,
