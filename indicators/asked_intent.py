@@ -36,13 +36,14 @@ _RANK_LIST = re.compile(
     r"\brank\s+(?:our\s+|my\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:neighbou?rs|councils|authorities|peers|family group)\b|"
     r"rank(?:ing|ings)?\s+(?:the|all|every|of)|rank\s+the|ranked list|who(?:'s| is| are| has| have)"
     r"\s+(?:got\s+)?(?:the\s+)?(?:\d+\s+|three\s+|five\s+|ten\s+)?(?:best|worst|highest|lowest|top|bottom|weakest|"
-    r"strongest|poorest)|which councils?\s+(?:is|are|has|have|do|does|did)?\s*"
+    r"strongest|poorest)|which (?:councils?|las?|(?:local )?authorit(?:y|ies))\s+(?:is|are|has|have|do|does|did)?\s*"
     r"(?:the\s+)?(?:best|worst|highest|lowest|top|bottom|leading|lagging)|which councils?\b.*\b(?:best|worst|"
     r"highest|lowest|strongest|weakest|poorest)|"
     r"(?:best|worst|top|bottom|highest|lowest)[- ](?:performing|ranked)\s+councils?|"
     r"(?:best|worst|highest|lowest|cheapest|dearest)\s+(?:[\w-]+\s+){0,2}?councils?|"
     r"councils?\s+(?:with|that have)\s+the\s+(?:highest|lowest|best|"
-    r"worst)|\btop\s+councils?|\bbottom\s+councils?|who\s+(?:leads|tops)|who\s+comes?\s+(?:top|bottom|last)|"
+    r"worst)|\btop\s+councils?|\bbottom\s+councils?|who\s+(?:leads|tops)|"
+    r"who\s+(?:comes?|came|finish(?:es|ed)?|ends? up|ended up)\s+(?:top|bottom|last|first)|"
     rf"the\s+(?:bottom|top)\b(?!\s+quartile)|(?:which|what|the)\s+{_N}\s+councils?|league table|propping up|"
     rf"(?:list|show|give)(?: me)? the (?:{_N} )?(?:\w+ )?(?:with the )?(?:highest|lowest|best|worst|least|most|"
     r"fewest)|who (?:does|did|is|was) (?:best|worst)|"
@@ -63,7 +64,11 @@ _RANK_LIST = re.compile(
 _POSITION = re.compile(
     r"\bwhere (?:do|did|does|are|were|is|would) (?:we|us|our (?:council|authority)|the council|it|they)\s+"
     r"(?:(?:come|rank|place|finish|feature|appear)(?:s|ed)?\b(?!\s+(?:relative|compared|against|versus|vs|next))|"
-    r"(?:stand|sit|lie|fall)s?\s+(?:in|among|amongst|out of|of|within)\b|(?:stand|sit)s?\s*[?.!]*\s*$)|"
+    r"(?:stand|sit|lie|fall)s?\s+(?:in|among|amongst|out of|of|within|nationally|overall)\b|"
+    r"(?:stand|sit)s?\s*[?.!]*\s*$)|"
+    # "are we top quartile?", "which quartile are we in?": our place in the table, by quarters
+    r"\b(?:are|were|is) (?:we|us|it|that|ours)\s+(?:in\s+)?(?:the\s+)?(?:top|bottom|upper|lower|first|fourth|best|"
+    r"worst)\s+quartile\b|\b(?:which|what) quartile (?:are|were|is|do) (?:we|us|it|ours)\b|"
     r"\bwhat(?:'s| is| was) (?:our|the council's|my council's) (?:rank(?:ing)?|position|place|"
     r"league position)\b|\bhow(?:'s| is) our (?:rank(?:ing)?|position|league position)\b|"
     r"\bour (?:rank(?:ing)?|position|place|league position) (?:in|among|amongst|of|out of|"
@@ -76,6 +81,12 @@ _POSITION = re.compile(
     r"^\s*(?:and |so |ok,? )?where (?:are|were) we\s*[?.!]*\s*$|"
     # "is that the highest in Scotland?", "are we the worst among our neighbours?": our place, not a measure's word
     r"^\s*(?:and |so |ok,? )?(?:is (?:that|it|this|ours)|are we) (?:the )?(?:highest|lowest|best|worst)\b|"
+    # "where does West Lothian rank on council tax?", "how does Leeds rank nationally?": a named council's place
+    r"\b(?:where|how) (?:do|does|did) (?!(?:we|us|it|they|that|this)\b)[\w&'.-]+(?:\s+[\w&'.-]+){0,4}?\s+"
+    r"(?:rank|come|place|sit|stand|feature)s?\b(?=\s*(?:in|among|amongst|within|across|out of|nationally|on|for|"
+    r"against (?:the|all|other)|[?.!]|$))|"
+    r"\bwhat(?:'s| is| was) (?!(?:our|the)\b)[\w&'.-]+(?:\s+[\w&'.-]+){0,3}?(?:'s|s'|\u2019s) (?:rank(?:ing)?|"
+    r"position|place|league position)\b|"
     # "where's Leeds?" after a league table: that council's place in it
     r"^\s*(?:and |so |ok,? )?where(?:'s| is)\s+(?!(?:it|that|this|we|us|our|they)\b)[\w&'.-]+(?:\s+[\w&'.-]+){0,3}"
     r"\s*[?.!]*\s*$|"
@@ -233,7 +244,7 @@ def _rank(text: str) -> tuple[int | None, RankOrder | None, str] | None:
         return None, order, span
     if n is None:
         # "which council is worst", "who has the highest": one; "which councils are best": the usual five.
-        n = 1 if re.search(r"\b(which|what) (?:council|authority|local authority|area)\b(?!s)|\bwho\b|"
+        n = 1 if re.search(r"\b(which|what) (?:council|authority|local authority|area|la)\b(?!s)|\bwho\b|"
                            r"\bwhich of (?:them|those|these)\b|"
                            r"\bwhich (?:one )?(?:is|was|has|does|did|comes?)\b|"
                            r"\bwhich of (?:our|the)\b.{0,40}\b(?:has|is|was)\b|\bthe (?:\w+[- ])?(?:performing )?"

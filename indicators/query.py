@@ -380,7 +380,8 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
                                    **span)
     if intent.intent == "rank":
         base["scope"] = "neighbours" if "neighbours" in groups else "national"
-        base["area_code"] = home_area
+        # "where does Fife rank?" is Fife's place; a list ("top 5") is ranked for the home council's groups.
+        base["area_code"] = councils[0] if councils and intent.n is None and not intent.whole else home_area
     if span["period"] is not None and str(span["period"]).startswith("Q"):
         base["period"] = None  # a bare "Q2" becomes the latest Q2 held below
     if not order:
@@ -438,8 +439,8 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
             from indicators.ranking import scope_members
 
             base["rank_n"] = len(scope_members(store, info.indicator_id, str(base["scope"]), home_area)[0])
-        elif intent.n is None and home_area is not None:
-            base["areas"] = [home_area, *base["areas"]]  # "where do we come?": the council's place in the group
+        elif intent.n is None and base["area_code"] is not None:
+            base["areas"] = [base["area_code"], *base["areas"]]  # "where do we come?": our place in the group
         if intent.order in ("highest", "lowest") and info.polarity in ("higher_is_better", "lower_is_better"):
             high_good = info.polarity == "higher_is_better"
             base["rank_order"] = "best" if (intent.order == "highest") == high_good else "worst"

@@ -60,3 +60,44 @@ def test_years_before_that_counts_back_from_the_year_answered(sample_assistant: 
     # 2015-16 is before the series: the nearest held year answers, and the answer says so.
     assert _read(three)[3] == "2015-16" and three.figures[0].period == "2018-19"
     assert "No value for Northbridge District Council in 2015-16 is held; the nearest held: 2018-19" in three.answer
+
+
+def test_where_does_a_named_council_rank_is_its_place(real_assistant: Assistant) -> None:
+    answer = _answers(real_assistant, "S-west-lothian", "Where does Fife rank on council tax collection?")[0]
+    assert _read(answer)[:3] == ("rank", ["CORP07"], ["S-fife", "scotland"])
+    assert answer.answer.split("\n\n", 1)[1].startswith("Fife is 22nd of 32, at 95.8%.")
+    answer = _answers(real_assistant, LEEDS, "how does Kent rank among its neighbours on carer quality of life")[0]
+    assert _read(answer)[:3] == ("rank", ["ASC1"], ["E10000016", "neighbours"])
+    assert "Kent is 15th of 16, at 6.7." in answer.answer and "(Kent's nearest neighbours)" in answer.answer
+
+
+def test_a_span_after_two_councils_compared_keeps_both(real_assistant: Assistant) -> None:
+    *_, span = _answers(real_assistant, "E06000044", "Is Portsmouth better than Southampton at reablement?",
+                        "and on quality of life?", "over the 5-year trend?")
+    got = span.to_contract()["understood"]
+    assert (got["intent"], got["areas"], got["periods"]) == ("compare", ["E06000044", "E06000045"],
+                                                             {"from": "2017-18", "to": "2022-23"})
+    assert {("E06000044", "2017-18"), ("E06000045", "2017-18")} <= {(f.area_code, f.period) for f in span.figures}
+
+
+def test_the_trend_for_both_is_the_two_councils_last_asked_about(real_assistant: Assistant) -> None:
+    *_, both = _answers(real_assistant, "E10000016", "ok, how about carers' quality of life", "and Essex?",
+                        "the trend for both since 2016")
+    got = both.to_contract()["understood"]
+    assert (got["intent"], got["areas"], got["periods"]["from"]) == ("compare", ["E10000016", "E10000012"], "2016-17")
+    assert any(f.area_code == "E10000016" and f.period == "2016-17" and f.value == pytest.approx(6.9)
+               for f in both.figures)
+
+
+@pytest.mark.parametrize(("question", "areas", "n", "order", "to"), [
+    ("are we top quartile for reablement?", [LEEDS, "england"], None, None, None),
+    ("which quartile are we in for reablement", [LEEDS, "england"], None, None, None),
+    ("where do we stand nationally on reablement", [LEEDS, "england"], None, None, None),
+    ("which LA is best for reablement in england", ["england"], 1, "best", None),
+    ("who came top in 2019-20 for reablement", ["england"], 1, "best", "2019-20"),
+    ("who finished bottom for carer qol in 2021-22", ["england"], 1, "worst", "2021-22"),
+])
+def test_rankings_as_councillors_word_them(real_assistant: Assistant, question: str, areas: list[str],
+                                           n: int | None, order: str | None, to: str | None) -> None:
+    got = _answers(real_assistant, LEEDS, question)[0].to_contract()["understood"]
+    assert (got["intent"], got["areas"], got["n"], got["order"], got["periods"]["to"]) == ("rank", areas, n, order, to)

@@ -66,8 +66,9 @@ def gather(reading: Reading, sources: EvidenceSources, area: str | None) -> Evid
         evidence.passages = sources.search(reading.question)
     if reading.resolved and reading.resolution is not None and reading.resolution.intent == "rank":
         res = reading.resolution
-        # "where's Kent?" after England's top five: Kent's place in England (a neighbour group stays the home's).
-        named = res.area_code if res.rank_n is None and res.scope != "neighbours" and res.area_code else None
+        # "where's Kent?" after England's top five: Kent's place in England; "how does Kent rank among its
+        # neighbours?": Kent's place among Kent's (the answer names the group).
+        named = res.area_code if res.rank_n is None and res.area_code else None
         evidence.ranking, note = sources.rank(res, named or reading.home)
         evidence.notes += [note] if note else []
         return evidence

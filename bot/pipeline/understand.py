@@ -26,6 +26,10 @@ _GROUPS = ("england", "scotland", "national", "neighbours")
 _COMPARE_CUE = re.compile(r"\b(compare[sd]?|against|versus|vs\.?|than|beat\w*|side by side|relative to|next to|"
                           r"add|include|throw|as well|too|also|plus)\b", re.IGNORECASE)
 _ADD_CUE = re.compile(r"\b(add|include|throw|as well|too|also|plus)\b", re.IGNORECASE)
+_OURS = re.compile(r"\b(?:our|ours|we|us)\b", re.IGNORECASE)
+# "the trend for both", "each of them": the two councils the thread was last about, not only the latest one.
+_BOTH = re.compile(r"\b(?:both|the two of them|the pair|each of them|the two councils|both councils)\b",
+                   re.IGNORECASE)
 _REPLACE_CUE = re.compile(r"\b(replace|swap|switch|instead of|rather than|in place of)\b", re.IGNORECASE)
 
 
@@ -197,6 +201,10 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
             # "top 3 in England?" after "and since 2018?": a league table is of one year, the span's last.
             update.update(since=None, period_from=None, years_back=None, period=prev.period_to,
                           period_to=prev.period_to)
+    elif spans and prev.intent == "compare" and not named and len(prev_councils) >= 2 and \
+            not _OURS.search(question):
+        # "over the 5-year trend?" after "Portsmouth vs Southampton": both councils over the span, side by side.
+        update.update(intent="compare", comparison_asked=True, comparison=prev.comparison)
     elif spans:
         update.update(intent="trend")
     elif named and res.intent == "value" and prev.intent in ("trend", "target") and not explicit_period:
@@ -263,11 +271,28 @@ def understand(question: str, route: Route, conversation: Conversation | None, h
             res is not None and previous is not None and _about_the_last_measure(res, previous, question))
         if res is not None and previous is not None and previous.indicator_id and followup:
             res = _merge(res, previous, question, home)
+            if conversation is not None and _BOTH.search(question):
+                res = _both(res, conversation)
     reading = Reading(question=question, route=route, home=home, resolution=res, previous=previous,
                       why_query=why_query, why_topic=why_topic,
                       interpretation=Interpretation(intent="unknown", request=route.kind))
     reading.interpretation = interpretation_of(reading)
     return reading
+
+
+def _both(res: Resolution, conversation: Conversation) -> Resolution:
+    """"The trend for both" after Kent, then "and Essex?": the council before the current one beside it."""
+    councils = _named_councils(res) or ([res.area_code] if res.area_code else [])
+    if res.status != "resolved" or res.intent in ("rank", "overview") or len(councils) != 1:
+        return res
+    for turn in reversed(conversation.turns):
+        earlier = [a for a in turn.areas if a not in _GROUPS] or ([turn.area_code] if turn.area_code else [])
+        other = next((a for a in earlier if a not in councils), None)
+        if other is not None:
+            areas = [other, *councils]
+            return res.model_copy(update={"intent": "compare", "areas": areas, "area_code": areas[0],
+                                          "comparison_asked": True})
+    return res
 
 
 def _comparison(res: Resolution, councils: list[str]) -> str | None:
