@@ -40,6 +40,7 @@ _RANK_LIST = re.compile(
     r"(?:the\s+)?(?:best|worst|highest|lowest|top|bottom|leading|lagging)|which councils?\b.*\b(?:best|worst|"
     r"highest|lowest|strongest|weakest|poorest)|"
     r"(?:best|worst|top|bottom|highest|lowest)[- ](?:performing|ranked)\s+councils?|"
+    r"\b(?:the\s+)?(?:best|worst|top|bottom|strongest|weakest|poorest)[- ]performers?\b|"
     r"(?:best|worst|highest|lowest|cheapest|dearest)\s+(?:[\w-]+\s+){0,2}?councils?|"
     r"councils?\s+(?:with|that have)\s+the\s+(?:highest|lowest|best|"
     r"worst)|\btop\s+councils?|\bbottom\s+councils?|who\s+(?:leads|tops)|"
@@ -68,7 +69,8 @@ _POSITION = re.compile(
     r"(?:stand|sit)s?\s*[?.!]*\s*$)|"
     # "are we top quartile?", "which quartile are we in?": our place in the table, by quarters
     r"\b(?:are|were|is) (?:we|us|it|that|ours)\s+(?:in\s+)?(?:the\s+)?(?:top|bottom|upper|lower|first|fourth|best|"
-    r"worst)\s+quartile\b|\b(?:which|what) quartile (?:are|were|is|do) (?:we|us|it|ours)\b|"
+    r"worst)\s+quartile\b(?!\s+(?:for|on|in)\s+(?:anything|any|everything|all|many|much))|"
+    r"\b(?:which|what) quartile (?:are|were|is|do) (?:we|us|it|ours)\b|"
     r"\bwhat(?:'s| is| was) (?:our|the council's|my council's) (?:rank(?:ing)?|position|place|"
     r"league position)\b|\bhow(?:'s| is) our (?:rank(?:ing)?|position|league position)\b|"
     r"\bour (?:rank(?:ing)?|position|place|league position) (?:in|among|amongst|of|out of|"
@@ -130,6 +132,9 @@ _TREND = re.compile(
 _OVERVIEW = re.compile(
     r"\b(how (?:are|is|were|was|did|do|have) (?:we|us|our council|the council|things|it)\s+(?:doing|going|"
     r"performing|getting on|faring|do|done)|how did we do|overview(?! and scrutiny)|summary|summarise|summarize|"
+    # "give me a picture of how we are doing on workforce": the same, in reported word order
+    r"how (?:we|the council|things) (?:are|is|were|have been) (?:doing|going|performing|getting on|faring)|"
+    r"(?:a|the) (?:full |whole |overall |rounded )?picture of (?:how|our|the council's)|"
     r"rundown|run-down|"
     r"round-?up|scorecard|dashboard|snapshot|health check|big picture|"
     # "overall" as a word about the question, not a measure's ("overall satisfaction", "overall average tariff")
@@ -174,8 +179,9 @@ _TARGETS_OVERVIEW = re.compile(r"\bwhich (?:of (?:our|the) )?targets\b|"
 
 
 # "make it 10", "just 3 then": the last league table with another size (its order kept).
-_RESIZED = re.compile(rf"^\s*(?:ok(?:ay)?,?\s+)?(?:make it|make that|just|only|show|give me|(?:cut|trim|reduce|"
-                      rf"shorten|extend|expand) (?:it|that|the list|this) (?:down )?to)\s+(?:the\s+)?{_N}"
+_RESIZED = re.compile(rf"^\s*(?:ok(?:ay)?,?\s+)?(?:(?:can|could) you (?:please )?)?(?:make it|make that|just|only|show|"
+                      rf"give me|(?:cut|trim|reduce|shorten|extend|expand) (?:it|that|the list|this) (?:down )?to)"
+                      rf"\s+(?:the\s+)?{_N}"
                       r"(?:\s+(?:instead|then|please|councils))?\s*[?.!]*\s*$", re.IGNORECASE)
 
 
@@ -248,7 +254,8 @@ def _rank(text: str) -> tuple[int | None, RankOrder | None, str] | None:
                            r"\bwhich of (?:them|those|these)\b|"
                            r"\bwhich (?:one )?(?:is|was|has|does|did|comes?)\b|"
                            r"\bwhich of (?:our|the)\b.{0,40}\b(?:has|is|was)\b|\bthe (?:\w+[- ])?(?:performing )?"
-                           r"council\b(?!s)|\b(?:best|worst|top|bottom|highest|lowest)[- ]performing council\b(?!s)",
+                           r"council\b(?!s)|\b(?:best|worst|top|bottom|highest|lowest)[- ]performing council\b(?!s)|"
+                           r"\b(?:best|worst|top|bottom|strongest|weakest|poorest)[- ]performer\b(?!s)",
                            text, re.IGNORECASE) else 5
     return n, order, span
 

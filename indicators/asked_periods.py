@@ -35,6 +35,11 @@ _BARE_QUARTER = re.compile(r"\b(?:in\s+)?(?:q|quarter\s*)([1-4])\b", re.IGNORECA
 _COUNT = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|couple|a few|few)"
 _LAST_N = re.compile(rf"\b(?:over|in|during|for|across|within)?\s*(?:the\s+)?(?:last|past|previous|recent)\s+"
                      rf"{_COUNT}\s+(?:financial\s+)?(years?|yrs?|periods?|quarters?|months?)\b", re.IGNORECASE)
+# "make it 2 years", "just 3 years?", "10 years instead" after a span: the last N years, however many were before.
+_RESPAN = re.compile(rf"^\W*(?:(?:ok(?:ay)?|and|so)\W+)?(?:(?:can|could) you (?:please )?)?(?:make it|make that|"
+                     rf"change it to|cut it to|extend it to|shorten it to|just|only|what about|how about)?\s*"
+                     rf"(?:the\s+)?(?:last|past)?\s*{_COUNT}\s+(?:financial\s+)?(years?|yrs?)\s*(?:instead|then|"
+                     r"please|pls)?\W*$", re.IGNORECASE)
 # "the four-year trend", "a 3-year trend": the last N years.
 _N_YEAR = re.compile(rf"\b{_COUNT}[- ]years?[- ](?:trend|picture|view|history|run|record)\b", re.IGNORECASE)
 _DECADE = re.compile(r"\b(?:over|in|during|for|across)?\s*(?:the\s+)?(?:last|past|previous)\s+(half[- ]?a?[- ]?decade|"
@@ -209,7 +214,10 @@ def parse_periods(text: str) -> AskedPeriods:
         asked.since_then = True
         asked.kind = "since"
         asked.spans.append(_SINCE_THEN.search(text)[0])  # type: ignore[index]
-    if m := _N_YEAR.search(text):
+    if m := _RESPAN.match(text):
+        asked.kind, asked.n = "last_n", _count(m[1])
+        asked.spans.append(m[0])
+    elif m := _N_YEAR.search(text):
         asked.kind, asked.n = "last_n", _count(m[1])
         asked.spans.append(m[0])
     elif m := _DECADE.search(text):

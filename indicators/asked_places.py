@@ -63,7 +63,8 @@ _NOT_NAMES = frozenset(
     "director portfolio holder colleague colleagues everyone anyone someone leavers residents public "
     "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
     "september october november december prep pack pre-scrutiny pre-meet pre-meeting pre-brief anything everything "
-    "something nothing actual actuals target targets".split())
+    "something nothing actual actuals target targets themselves ourselves itself yourself yourselves them "
+    "they".split())
 _FUZZY_CUTOFF = 88.0
 # Capitals in everyday use that are no council's initials whatever the names held.
 _NOT_INITIALS = frozenset("ok uk it hr ta gp la fy nhs cqc asc sen lga ons pdf kpi rag ceo cfo q1 q2 q3 q4 "
@@ -328,13 +329,15 @@ def _elsewhere(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], foun
     for m in index.elsewhere.finditer(text):
         single = not re.search(r"\W", m[0])
         after = re.match(r"\W*([A-Za-z]+)", text[m.end():])
-        placed = re.search(r"\b(?:the|for|in|vs\.?|versus|than|against|with)\s+$", text[:m.start()], re.IGNORECASE) \
+        placed = re.search(r"\b(?:the|for|in|vs\.?|versus|than|against|with|what(?:'s| is| was| are| were)|"
+                           r"how(?:'s| is| are| does| did))\s+$", text[:m.start()], re.IGNORECASE) \
             and (after is None or is_vocabulary(after[1]))
         owned = m["owner"] is not None and after is not None and is_vocabulary(after[1])
         if m["owner"] is not None and not owned:
             continue  # "rugbys" is no possessive of Rugby unless a measure follows
         if single and not (m[0][0].isupper() or placed or owned or re.match(
-                r"(?:['\u2019]s\b|\s+(?:borough |district |city )?council\b)", text[m.end():], re.IGNORECASE)):
+                r"(?:['\u2019]s\b|(?<=s)['\u2019](?=\s)|\s+(?:borough |district |city )?council\b)", text[m.end():],
+                re.IGNORECASE)):
             continue
         end = m.start("owner") if m["owner"] is not None else m.end()
         if not _taken(spans, m.start(), end):
@@ -499,6 +502,8 @@ _UNHELD_PATTERNS = (
                r"\s*[?.!]*\s*$"),
     re.compile(r"\b(?:for|in)\s+(?P<name>(?:[a-z][a-z-]+\s+){1,2}(?:(?:county|borough|district|city)\s+)?"
                r"(?:council|dc|bc|cc|mbc))\s*[?.!]*\s*$"),
+    # "whats ambridge district's turnover": a district or borough not held, in lower case, owning the measure.
+    re.compile(r"\b(?P<name>[a-z][a-z-]{3,}\s+(?:district|borough|county))['\u2019]s\b"),
     # "royal borough of frettingham care requests": the borough's own name after "borough of", in any case.
     re.compile(r"\b(?:royal|london|metropolitan) borough of (?P<name>[A-Za-z][\w'-]+)", re.IGNORECASE),
     # "compare us with northshire on household waste": a council set beside us, in lower case.

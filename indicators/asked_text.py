@@ -46,6 +46,30 @@ _TRAILING = re.compile(
     r"\((?:for|ahead of|before) [^()]{1,40}\))[\s!.?]*)+$", re.IGNORECASE)
 
 
+# What a sentence of meeting context talks about ("Preparing the covering report for the O&S committee.",
+# "on the train,", "Need it for the committee papers by Friday."): said before or after the question, never in it.
+# ("% of council houses meeting SHQS," is a measure: a meeting is context only as a noun, "the meeting").
+_CONTEXT_WORDS = (r"(?:committee|commitee|comittee|cttee|(?:the|a|our|next|this|panel|committee|team|group) meeting|"
+                  r"panel|briefing|papers|report|pre-?meet(?:ing)?|chair|train|bus|prepping|preparing|prep|drafting|"
+                  r"scrutiny|o&s|agenda|lines of enquiry|members|"
+                  r"councillors?|cllrs?)")
+# A clause of context is short and names no figure: "the Best Value report mentions our council tax collection
+# rate;" carries the measure, and "are we meeting the target" is the question.
+_FIGURE_WORDS = r"(?:rate|score|figures?|costs?|spend|number|percentage|level|mentions?|says?|said|line|target)"
+_ASKING = (r"(?:what|how|which|who|where|when|is|are|was|were|did|do|does|has|have|can|could|show|give|list|"
+           r"tell)")
+_NOT_CONTEXT = rf"(?![^.:;,\u2013\u2014?!]*(?:%|\b(?:{_FIGURE_WORDS}|{_ASKING})\b))"
+_NOT_ASKED_AFTER = rf"(?!\s*{_ASKING}\b)(?![^?.!]*\b{_FIGURE_WORDS}\b)"
+_CONTEXT_CLAUSE = re.compile(rf"^\s*{_NOT_CONTEXT}(?=(?:[^\s.:;,\u2013\u2014?!]+\s+){{0,9}}[^\s.:;,\u2013\u2014?!]+\s*"
+                             rf"(?:[.:;,\u2013\u2014]|\s-)\s)"
+                             rf"[^.:;,\u2013\u2014?!]{{0,90}}?\b{_CONTEXT_WORDS}\b[^.:;,\u2013\u2014?!]{{0,60}}?"
+                             r"\s*(?:[.:;,\u2013\u2014]|\s-)\s+(?=\S+(?:\s+\S+){2})", re.IGNORECASE)
+_CONTEXT_AFTER = re.compile(rf"(?<=[?.!])\s+{_NOT_ASKED_AFTER}[^?.!]*\b{_CONTEXT_WORDS}\b[^?.!]*[.!]*\s*$|"
+                            rf"\s[-\u2013\u2014]\s+{_NOT_ASKED_AFTER}[^?.!\-]*\b{_CONTEXT_WORDS}\b[^?.!\-]*[.!]*\s*$",
+                            re.IGNORECASE)
+# "sickness days, not counting teachers" is the non-teachers' measure; "excluding carers" rules carers out.
+_EXCLUDED = re.compile(r"\b(?:not counting|excluding|excl\.?|except(?: for)?|other than|apart from|leaving out|"
+                       r"but not|without counting)\s+(?:the\s+)?(teach(?:ers?|ing staff))\b", re.IGNORECASE)
 _NEGATED = re.compile(r",\s*(?:but\s+|and\s+)?not\s+(?:the\s+)?[\w-]+(?=\s*[),?.!]|\s*$)|"
                       r"\(\s*not\s+(?:the\s+)?[\w-]+\s*\)", re.IGNORECASE)
 _PRE_MEETING = re.compile(r"\bpre-?(?:scrutiny|meet(?:ing)?|brief(?:ing)?|committee)\b", re.IGNORECASE)
@@ -69,8 +93,13 @@ def plain_question(text: str) -> str:
     text = _TYPO.sub(lambda m: _TYPOS[(m[1] or m[2]).lower()], text)
     text = re.sub(r"(?<![\w/])w/(?=\s)", "with", text, flags=re.IGNORECASE)  # "5 councils w/ the highest"
     text = _MENTION.sub(" ", text)  # "@scrutiny-bot trend …": the bot addressed by name, typed as text
+    text = _EXCLUDED.sub("non-teacher", text)
     text = _NEGATED.sub("", text)  # "(service users, not carers)": the word ruled out is not the measure's
     plain = _TRAILING.sub("", _LEADING.sub("", text))
+    # A clause or sentence of meeting context around the question goes too, however it is worded.
+    while (lead := _CONTEXT_CLAUSE.match(plain)) is not None:
+        plain = _LEADING.sub("", plain[lead.end():])
+    plain = _TRAILING.sub("", _CONTEXT_AFTER.sub("", plain))
     # Politeness in the middle ("… for 2021/22 Thanks in advance!") ends the question too.
     plain = re.sub(r"\s+(?:thanks|many thanks|cheers|thx)\b.*$", "", plain, flags=re.IGNORECASE)
     plain = _PRE_MEETING.sub("committee", plain)  # "officer prep for pre-scrutiny": a meeting, not "pre-school"

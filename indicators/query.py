@@ -200,11 +200,21 @@ def _tie_break(index: _Index, options: list[int], semantic: list[float] | None, 
     said, else the only one without an unsaid subgroup, else the one saying most of the question's words; None leaves
     the question to be asked."""
     most = covering_most(said_words, [index.words[i] for i in options])  # "cost of collecting the bins": waste
-    for chosen in (_separated(options, semantic), _fully_named(index, options, said_words),
+    for chosen in (_own_word_said(index, options, said_words), _separated(options, semantic),
+                   _fully_named(index, options, said_words),
                    _no_subgroup(index, options, question), None if most is None else options[most]):
         if chosen is not None:
             return chosen
     return None
+
+
+def _own_word_said(index: _Index, options: list[int], said: set[str]) -> int | None:
+    """Of measures the words tie, the only one a word of its own name (that no other option's name has) was said
+    for: "minor planning applications" is the minor measure, not the major one (whose aliases say "speed")."""
+    names = [set().union(*index.phrases[i][:1]) for i in options]
+    own = [name - set().union(*(other for other in names if other is not name)) for name in names]
+    hits = [k for k, words in enumerate(own) if words & said]
+    return options[hits[0]] if len(hits) == 1 else None
 
 
 def _fully_named(index: _Index, options: list[int], said: set[str]) -> int | None:
@@ -469,7 +479,12 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
 
 # "When's the next Health Scrutiny meeting?": the committee diary, not a measure of the service it names.
 _DIARY = re.compile(r"\b(?:when(?:'s| is| are| will)|what time)\b.{0,60}\bnext\b.{0,60}\b(?:meeting|committee|"
-                    r"cabinet|panel|session)s?\b|\bnext (?:meeting|committee meeting|cabinet)\b", re.IGNORECASE)
+                    r"cabinet|panel|session)s?\b|\bnext (?:meeting|committee meeting|cabinet)\b|"
+                    # "is the meeting still at 6?", "what time is the panel?", "where is the committee tonight?"
+                    r"\b(?:is|are) (?:the|our|tonight'?s|tomorrow'?s|this week'?s) (?:meeting|committee|panel|session|"
+                    r"pre-?meet)s? (?:still |now )?(?:at|on|in|happening|going ahead|cancelled|postponed|moved)\b|"
+                    r"\b(?:what time|where) (?:is|are) (?:the|our|tonight'?s|tomorrow'?s) (?:meeting|committee|panel|"
+                    r"session|pre-?meet)s?\b", re.IGNORECASE)
 # A question about how fast something is done, and the words that mark a measure of time or speed.
 _SPEED = re.compile(r"\bhow (?:quickly|fast|soon|long does it take|long do we take)\b|\bspeed of\b|"
                     r"\btime (?:taken|to (?:clear|fix|remove|respond|process))\b", re.IGNORECASE)
