@@ -50,6 +50,7 @@ _TRAILING = re.compile(
 # "on the train,", "Need it for the committee papers by Friday."): said before or after the question, never in it.
 # ("% of council houses meeting SHQS," is a measure: a meeting is context only as a noun, "the meeting").
 _CONTEXT_WORDS = (r"(?:committee|commitee|comittee|cttee|(?:the|a|our|next|this|panel|committee|team|group) meeting|"
+                  r"meeting(?= next| this| on | tomorrow| tonight| later| at )|"
                   r"panel|briefing|papers|report|pre-?meet(?:ing)?|chair|train|bus|prepping|preparing|prep|drafting|"
                   r"scrutiny|o&s|agenda|lines of enquiry|members|"
                   r"councillors?|cllrs?)")

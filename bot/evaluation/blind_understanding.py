@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from bot.assistant import Assistant
     from bot.models import Answer
 
-__all__ = ["BLIND_DIR", "BlindResult", "BlindScore", "differences", "load_blind", "score_blind"]
+__all__ = ["BLIND_DIR", "BlindResult", "BlindScore", "blind_set_numbers", "differences", "load_blind", "score_blind"]
 
 BLIND_DIR = EVAL_DIR / "understanding_blind"
 
@@ -48,13 +48,20 @@ class BlindScore(BaseModel):
     results: list[BlindResult]
 
 
+def blind_set_numbers() -> list[int]:
+    """The later blind sets held (tests/eval/understanding_blind<N>/ with both halves), in order: 5, 6, …"""
+    found = [(int(m[1]), d) for d in EVAL_DIR.glob("understanding_blind*")
+             if (m := re.fullmatch(r"understanding_blind(\d+)", d.name)) is not None]
+    return sorted(n for n, d in found if (d / "dev.yaml").is_file() and (d / "holdout.yaml").is_file())
+
+
 def load_blind(half: str) -> list[dict[str, Any]]:
     """The items of `dev` or `holdout`."""
     import yaml
 
     # dev2, dev3 and dev4 are development sets by three more blind authors (tests/eval/understanding_dev2..4), tuned on
-    # too; only `holdout` is never tuned on. blind5-dev / blind5-holdout to blind11-… are a fifth to eleventh
-    # author's halves (tests/eval/understanding_blind5..11), their holdouts never tuned on either.
+    # too; only `holdout` is never tuned on. blind5-dev / blind5-holdout and on are later authors' halves
+    # (tests/eval/understanding_blind5, 6, …), their holdouts never tuned on either.
     other = half in ("dev2", "dev3", "dev4")
     if (m := re.fullmatch(r"(blind\d+)-(dev|holdout)", half)) is not None:
         path = EVAL_DIR / f"understanding_{m[1]}" / f"{m[2]}.yaml"

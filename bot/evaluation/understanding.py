@@ -46,15 +46,18 @@ def blind_section(ctx: EvalContext) -> Section:
 
     The set was written without sight of the resolver (tests/eval/understanding_blind/README.md); `holdout` is
     never tuned on, so its figure is the one to quote."""
-    from bot.evaluation.blind_understanding import homes, score_blind
+    from bot.evaluation.blind_understanding import blind_set_numbers, homes, score_blind
 
     section = Section(name="question understanding: blind set")
     assert ctx.shared is not None
     assistants = homes(ctx.work / "blind", ctx.shared, embedder=ctx.embedder)
-    # The first blind set, then a fifth to eleventh author's (tests/eval/understanding_blind5..11), each with its
-    # own held-out half.
-    for half in ("dev", "holdout", *(f"blind{k}-{h}" for k in range(5, 12) for h in ("dev", "holdout"))):
+    # The first blind set, then each later author's (tests/eval/understanding_blind5, 6, …), each with its own
+    # held-out half.
+    sets = blind_set_numbers()
+    total = 0
+    for half in ("dev", "holdout", *(f"blind{k}-{h}" for k in sets for h in ("dev", "holdout"))):
         score = score_blind(half, assistants)
+        total += score.total
         section.metrics.append(Metric(name=f"{half}: read correctly (intent, indicators, councils, periods, "
                                            "comparison)", value=score.accuracy, n=score.total,
                                       threshold=0.97 if half.endswith("holdout") else None))
@@ -64,6 +67,6 @@ def blind_section(ctx: EvalContext) -> Section:
         section.metrics.append(Metric(name=f"{half}: stated figures equal to the set's pandas values",
                                       value=score.figures_ok, n=score.figures_checked))
         section.failures += [f"{half} {r.id}: {'; '.join(r.problems)}" for r in score.results if not r.ok]
-    section.reason = ("562 + 462 + 460 + 441 + 4 x 440 questions over ../shared/data and the sample council by eight "
-                      "authors who never saw the code; each set's holdout half is never tuned on")
+    section.reason = (f"{total} questions over ../shared/data and the sample council by {len(sets) + 1} authors who "
+                      "never saw the code; each set's holdout half is never tuned on")
     return section.finish()
