@@ -329,6 +329,10 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         councils = [home_area, *councils]  # "sickness absence 2019/20 vs Greywater": us against Greywater
     intent = read_intent(question, asked, places=len(councils), names_home=home_area in councils,
                          has_group=bool(groups))
+    if intent.intent == "value" and not councils and groups and home_area is not None and \
+            re.search(r"\b(?:median|average|mean|benchmark)\b", question, re.IGNORECASE):
+        # "what was the England median for reablement in 2020-21?": the national figure, beside ours.
+        councils, intent = [home_area], intent.model_copy(update={"intent": "compare"})
     comparison = _comparison(question)
     comparison_asked = bool(groups) or intent.intent in ("compare", "rank")
     unheld = shadowed if shadowed is not None else unheld_place(question, places, lambda w: _is_vocabulary(index, w))

@@ -101,3 +101,13 @@ def test_rankings_as_councillors_word_them(real_assistant: Assistant, question: 
                                            n: int | None, order: str | None, to: str | None) -> None:
     got = _answers(real_assistant, LEEDS, question)[0].to_contract()["understood"]
     assert (got["intent"], got["areas"], got["n"], got["order"], got["periods"]["to"]) == ("rank", areas, n, order, to)
+
+
+def test_the_england_median_asked_for_is_set_beside_ours(real_assistant: Assistant) -> None:
+    got = _answers(real_assistant, "E08000012", "what was the England median for reablement in 2020-21?")[0]
+    assert _read(got) == ("compare", ["ASC5"], ["E08000012", "england"], "2020-21")
+    *_, median = _answers(real_assistant, "E10000008", "devon reablment latest", "rank us in england",
+                          "what was the England median in 2015-16?")
+    assert _read(median) == ("compare", ["ASC5"], ["E10000008", "england"], "2015-16")
+    assert any(f.area_code == "england" and f.period == "2015-16" and f.value == pytest.approx(74.75)
+               for f in median.figures)
