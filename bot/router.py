@@ -52,6 +52,12 @@ _FOLLOWUP = re.compile(
 
 _OWN_QUESTION = re.compile(r"^\s*(?:what(?:'s| is| was| are| were)|how(?:'s| is| are| has| have)|show|give|tell|"
                            r"list|rank|which|who)\b", re.IGNORECASE)
+# "same year for business rates", "staff turnover for the same three", "in that year": a question that leans on the
+# last one, wherever it says so.
+_SAME = re.compile(r"\b(?:the )?same (?:year|years|period|periods|span|time ?frame|dates|three|two|four|five|six|"
+                   r"councils?|authorities|areas|ones|group|comparison|question|again)\b|\bfor (?:the )?same\b|"
+                   r"\b(?:in )?that (?:same )?year\b|\bthose (?:councils|authorities|three|two|four|five|years)\b|"
+                   r"\bsame \d+\b", re.IGNORECASE)
 # "ok, sick days per non-teacher employee instead": the last question again with one piece swapped.
 _INSTEAD = re.compile(r"\binstead\W*$", re.IGNORECASE)
 
@@ -87,7 +93,7 @@ def route(text: str, conversation: Conversation | None = None) -> Route:
     # A short message in a thread follows on ("recycling?", "Fife?"), unless it is a whole question of its own
     # ("what's our recycling rate?"): that one is read afresh (one naming no measure is still merged).
     short = len(text.split()) <= 4 and not _OWN_QUESTION.match(text)
-    if has_history and (_FOLLOWUP.match(text) or _INSTEAD.search(text) or short):
+    if has_history and (_FOLLOWUP.match(text) or _INSTEAD.search(text) or short or _SAME.search(text)):
         return Route(kind="followup")
     return question_route(text)
 

@@ -245,10 +245,12 @@ def parse_periods(text: str) -> AskedPeriods:
             return asked
     if tokens:
         period, m = tokens[0]
-        before = text[max(0, m.start() - 20): m.start()]
+        before = text[max(0, m.start() - 40): m.start()]
         # "since 2019", "since April 2018" (the financial year that starts then), "starting in 2017/18"
-        if lead := re.search(r"\b(since|from|after|starting)\s+(?:in\s+)?(?:the\s+)?(?:year\s+)?(?:april\s+)?$",
-                             before, re.IGNORECASE):
+        # "is that better or worse than 2018-19?": the change since then, to the latest.
+        if lead := re.search(r"\b(since|from|after|starting|(?:better|worse|higher|lower)(?: or (?:better|worse|higher|"
+                             r"lower))? than)\s+(?:in\s+)?(?:the\s+)?(?:year\s+)?(?:april\s+)?$", before,
+                             re.IGNORECASE):
             asked.kind, asked.start = "since", period
             asked.spans.append(before[lead.start():] + m[0])
         elif not asked.since_then:

@@ -231,7 +231,7 @@ SERVICE_CONCEPTS = frozenset(
     "ambulance a&e gp gps dentist dentists bed beds admission admissions "
     "safeguarding dols mileage expense expenses salary salaries allowance allowances election elections turnout "
     "voter voters registration births deaths marriage marriages cemetery cemeteries burial burials crematorium "
-    "crematoria cremation cremations bereavement funeral funerals "
+    "crematoria cremation cremations bereavement funeral funerals library libraries museum museums "
     "allotment allotments tree trees flood flooding drainage gritting snow streetlight streetlights lighting "
     "food foodbank foodbanks mortgage mortgages tenancy evictions eviction ofsted inspection inspections cqc".split())
 

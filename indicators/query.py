@@ -359,7 +359,11 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     if home_area in councils:
         councils = [home_area, *[c for c in councils if c != home_area]]
     area_code = councils[0] if councils else home_area
-    residual = spelled_right(_strip(question, asked.spans + [p.text for p in places] + intent.spans),
+    # "was it higher in 2020-21?": a comparison with the figure just given, not the measure of Highers.
+    compared = [m[0] for m in re.finditer(r"\b(?:is|was|are|were|has|had|did) (?:it|that|this|we|they|ours|the "
+                                           r"(?:figure|rate|number|value))(?: been| go| get)? (?:any )?(?:higher|lower|"
+                                           r"better|worse|bigger|smaller)\b", question, re.IGNORECASE)]
+    residual = spelled_right(_strip(question, asked.spans + [p.text for p in places] + intent.spans + compared),
                              index.spellings, lambda w: stem(w) in index.idf)
     words = measure_words(residual)
     lexical = _lexical(index, words, residual)
@@ -418,6 +422,7 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         # "for 32 councils in Scotland": an English council asking a Scottish measure hears whose it is.
         nation = next((d.comparators.national_name for d in store.datasets() if d.name == unheld_measure.dataset), "")
         return Resolution(status="unknown", candidates=[unheld_measure], score=1.0, **base,
+                          asked_measure=unheld_measure.indicator_id,
                           message=RESOLVER_MESSAGES["measure_not_held_here"].format(
                               indicator=unheld_measure.name, area=store.area_name(str(area_code)), count=held_by,
                               where=f" in {nation}" if nation else ""))

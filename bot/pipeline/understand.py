@@ -181,6 +181,7 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
         elif position and home is not None:
             # "where are we in that?": the council's own place in the group just ranked; "where's Leeds?" Leeds's.
             areas = [named[0] if named else home, *[a for a in areas if a in _GROUPS]]
+            update["area_code"] = areas[0]  # "where did we rank that year?" after "and for Fernleigh?": us
         order = (res.rank_order or (None if position else prev.rank_order)) if res.intent == "rank" \
             else prev.rank_order
         if _FLIP.search(question) and prev.rank_order is not None:
@@ -269,6 +270,9 @@ def understand(question: str, route: Route, conversation: Conversation | None, h
         res = resolve(question, home, after)
         followup = route.kind in ("chart", "followup") or (res is not None and res.status != "resolved") or (
             res is not None and previous is not None and _about_the_last_measure(res, previous, question))
+        if res is not None and res.status == "unknown" and res.asked_measure is not None and previous is not None \
+                and res.asked_measure != previous.indicator_id:
+            followup = False  # "and workforce turnover?" for Scilly, which holds none: say so, not the last measure
         if res is not None and previous is not None and previous.indicator_id and followup:
             res = _merge(res, previous, question, home)
             if conversation is not None and _BOTH.search(question):
