@@ -41,6 +41,7 @@ _RANK_LIST = re.compile(
     r"highest|lowest|strongest|weakest|poorest)|"
     r"(?:best|worst|top|bottom|highest|lowest)[- ](?:performing|ranked)\s+councils?|"
     r"\b(?:the\s+)?(?:best|worst|top|bottom|strongest|weakest|poorest)[- ]performers?\b|"
+    r"\b(?:top|bottom) of the (?:league|table|pile|list)\b|"
     r"(?:best|worst|highest|lowest|cheapest|dearest)\s+(?:[\w-]+\s+){0,2}?councils?|"
     r"councils?\s+(?:with|that have)\s+the\s+(?:highest|lowest|best|"
     r"worst)|\btop\s+councils?|\bbottom\s+councils?|who\s+(?:leads|tops)|"
@@ -67,6 +68,10 @@ _POSITION = re.compile(
     r"(?:(?:come|rank|place|finish|feature|appear)(?:s|ed)?\b(?!\s+(?:relative|compared|against|versus|vs|next))|"
     r"(?:stand|sit|lie|fall)s?\s+(?:in|among|amongst|out of|of|within|nationally|overall)\b|"
     r"(?:stand|sit)s?\s*[?.!]*\s*$)|"
+    # "league table position for…", "are we near the top against our family group?": our place in the table
+    r"\bleague(?: table)? (?:position|place|placing|standing)\b|"
+    r"\b(?:are|were) we (?:near|close to|anywhere near|at|in) (?:the )?(?:top|bottom)\b"
+    r"(?! \d| (?:one|two|three|four|five|six|seven|eight|nine|ten)\b)(?![\w ]*\b(?:anything|everything|any of)\b)|"
     # "are we top quartile?", "which quartile are we in?": our place in the table, by quarters
     r"\b(?:are|were|is) (?:we|us|it|that|ours)\s+(?:in\s+)?(?:the\s+)?(?:top|bottom|upper|lower|first|fourth|best|"
     r"worst)\s+quartile\b(?!\s+(?:for|on|in)\s+(?:anything|any|everything|all|many|much))|"
@@ -127,7 +132,8 @@ _TREND = re.compile(
     r"chang\w*|direction of travel|getting (?:any )?(?:better|worse)|improv\w*|deteriorat\w*|declin\w*|"
     r"worsen\w*|over time|gone (?:up|down)|going (?:up|down)|rising|falling|risen|fallen|grow\w*(?! up)|progress|"
     r"moved|movement|happened|history|up or down|better or worse|since|over the (?:last|past)|right way|wrong way|"
-    r"right direction|wrong direction|been going|which way|heading)\b",
+    r"right direction|wrong direction|been going|which way|heading|on the (?:up|rise|slide|way up|way down|mend)|"
+    r"up(?:wards)? or down(?:wards)?|creeping (?:up|down))\b",
     re.IGNORECASE)
 _OVERVIEW = re.compile(
     r"\b(how (?:are|is|were|was|did|do|have) (?:we|us|our council|the council|things|it)\s+(?:doing|going|"
@@ -180,9 +186,11 @@ _TARGETS_OVERVIEW = re.compile(r"\bwhich (?:of (?:our|the) )?targets\b|"
 
 # "make it 10", "just 3 then": the last league table with another size (its order kept).
 _RESIZED = re.compile(rf"^\s*(?:ok(?:ay)?,?\s+)?(?:(?:can|could) you (?:please )?)?(?:make it|make that|just|only|show|"
-                      rf"give me|(?:cut|trim|reduce|shorten|extend|expand) (?:it|that|the list|this) (?:down )?to)"
+                      rf"give me|do|(?:cut|trim|reduce|shorten|extend|expand) (?:it|that|the list|this) (?:down )?to)"
                       rf"\s+(?:the\s+)?{_N}"
-                      r"(?:\s+(?:instead|then|please|councils))?\s*[?.!]*\s*$", re.IGNORECASE)
+                      r"(?:\s+(?:instead|then|please|pls|councils))*\s*[?.!]*\s*$|"
+                      # "3 please", "5?": a size alone is the list again
+                      rf"^\s*{_N}(?:\s+(?:please|pls|instead|then))?\s*[?.!]*\s*$", re.IGNORECASE)
 
 
 class AskedIntent(BaseModel):
@@ -255,15 +263,22 @@ def _rank(text: str) -> tuple[int | None, RankOrder | None, str] | None:
                            r"\bwhich (?:one )?(?:is|was|has|does|did|comes?)\b|"
                            r"\bwhich of (?:our|the)\b.{0,40}\b(?:has|is|was)\b|\bthe (?:\w+[- ])?(?:performing )?"
                            r"council\b(?!s)|\b(?:best|worst|top|bottom|highest|lowest)[- ]performing council\b(?!s)|"
-                           r"\b(?:best|worst|top|bottom|strongest|weakest|poorest)[- ]performer\b(?!s)",
+                           r"\b(?:best|worst|top|bottom|strongest|weakest|poorest)[- ]performer\b(?!s)|"
+                           r"\b(?:top|bottom) of the (?:league|table|pile|list)\b",
                            text, re.IGNORECASE) else 5
     return n, order, span
 
 
 def read_intent(text: str, periods: AskedPeriods, places: int, names_home: bool, has_group: bool) -> AskedIntent:
     """The intent of a question: `places` counts councils named (home included), `has_group` a named group."""
+    if one := re.match(r"^\W*(?:ok(?:ay)?\W+)?(?:just|only) (?:the )?(best|worst|top|bottom)(?: one| council)?\W*$",
+                       text, re.IGNORECASE):
+        # "just the best?" after a top 3: the first of the same table
+        order: RankOrder = "best" if one[1].lower() in ("best", "top") else "worst"
+        return AskedIntent(intent="rank", n=1, order=order, spans=[one[0]])
     if resized := _RESIZED.match(text):
-        return AskedIntent(intent="rank", n=_n(resized[1]), spans=[resized[0]])  # the list again, longer or shorter
+        size = next(g for g in resized.groups() if g)
+        return AskedIntent(intent="rank", n=_n(size), spans=[resized[0]])  # the list again, longer or shorter
     rank = _rank(text)
     position = _POSITION.search(text)
     if position is not None and re.search(r"\b(?:sit|stand)s?\W*$", position[0]) and _COMPARE.search(text):

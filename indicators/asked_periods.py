@@ -50,7 +50,8 @@ _LAST_YEAR = re.compile(r"\blast (?:financial )?year\b", re.IGNORECASE)
 _SINCE_THEN = re.compile(r"\bsince (?:then|that year|that)\b|\bsince\s*[?.!]*\s*$", re.IGNORECASE)
 # "what about the previous year?": one year before the period the conversation was last about.
 _YEAR_BEFORE = re.compile(r"\b(?:the )?(?:previous|prior|preceding) (?:financial )?year\b|\bthe year before\b|"
-                          r"\ba year (?:earlier|before)\b", re.IGNORECASE)
+                          r"\ba year (?:earlier|before)\b|^\W*(?:(?:and|ok|so|what about|how about)\W+)?(?:the )?"
+                          r"(?:year|yr) (?:before|prior|earlier)(?: that)?\W*$", re.IGNORECASE)
 # "and 5 years before that?", "three years earlier": that many years before the period last talked about.
 _YEARS_BEFORE = re.compile(rf"\b{_COUNT}\s+(?:financial\s+)?(?:years?|yrs?)\s+(?:before|earlier|prior|previously|"
                            rf"back)\b(?:\s+(?:that|then|this))?", re.IGNORECASE)

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel
 
 from indicators.errors import IndicatorError
+from indicators.place_names import COMPASS_WORDS, name_initials, name_letters, name_variants, name_words, short_forms
 
 if TYPE_CHECKING:
     from indicators.store import IndicatorStore
 
-__all__ = ["GROUPS", "PlaceMention", "compass_slips", "find_places", "held_spelling", "name_variants",
-           "short_forms", "unheld_place", "unheld_reply"]
+__all__ = ["GROUPS", "PlaceMention", "compass_slips", "find_places", "held_spelling",
+           "unheld_place", "unheld_reply"]
 
 # Group "codes" a question can name instead of a council (the `understood` contract uses them as areas).
 GROUPS = ("england", "scotland", "national", "neighbours")
@@ -69,139 +70,8 @@ _FUZZY_CUTOFF = 88.0
 # Capitals in everyday use that are no council's initials whatever the names held.
 _NOT_INITIALS = frozenset("ok uk it hr ta gp la fy nhs cqc asc sen lga ons pdf kpi rag ceo cfo q1 q2 q3 q4 "
                           "us we am pm".split())
-# The short forms of county names in everyday use ("Notts", "Herts", "NE Lincs").
-_COUNTY_SHORT = {
-    "lincolnshire": "lincs", "nottinghamshire": "notts", "staffordshire": "staffs", "hertfordshire": "herts",
-    "gloucestershire": "glos", "leicestershire": "leics", "northamptonshire": "northants", "cambridgeshire": "cambs",
-    "buckinghamshire": "bucks", "oxfordshire": "oxon", "worcestershire": "worcs", "wiltshire": "wilts",
-    "hampshire": "hants", "lancashire": "lancs", "bedfordshire": "beds", "berkshire": "berks",
-    "derbyshire": "derbys", "warwickshire": "warks", "clackmannanshire": "clacks", "yorkshire": "yorks",
-    "birmingham": "brum", "northumberland": "northd", "shropshire": "salop",
-    # Nicknames councils are called by in everyday speech.
-    "wolverhampton": "wolves", "darlington": "darlo", "southampton": "soton", "middlesbrough": "boro",
-    "portsmouth": "pompey", "lanarkshire": "lanarks",
-}
-_DIRECTIONS = (("north east", "ne"), ("north west", "nw"), ("south east", "se"), ("south west", "sw"),
-               ("north", "n"), ("south", "s"), ("east", "e"), ("west", "w"))
 # "Leicestershire CC", "Kingsford BC", "Wiltshire Council": the council's own word after its name.
 _SUFFIX = r"(?:\s+(?:cc|bc|dc|mbc|ua|council|county council|borough council|district council|city council))?"
-# Names in common use that no rule derives from the official one.
-_ALIASES: dict[str, set[str]] = {
-    "eilean siar": {"western isles", "na h-eileanan siar", "comhairle nan eilean siar", "na h eileanan siar", "cnes"},
-    "kingston upon hull": {"hull", "hull city"},
-    "scottish borders": {"borders", "the borders", "scot borders"},
-    "glasgow city": {"gcc", "glasgow city council"},
-    "edinburgh city": {"cec", "city of edinburgh council"},
-    # Acronyms councils use for themselves (typed in capitals or not: none is an English word).
-    "hammersmith and fulham": {"lbhf", "h&f"},
-    "kensington and chelsea": {"rbkc", "k&c"},
-    "barking and dagenham": {"lbbd", "b&d"},
-    "tower hamlets": {"lbth"},
-    "isle of wight": {"iow", "the iow"},
-    "central bedfordshire": {"central beds"},
-    "bath and north east somerset": {"banes", "b&nes", "bathnes"},
-    "cheshire west and chester": {"cwac", "cw&c"},
-    "north east lincolnshire": {"nelc"},
-    "windsor and maidenhead": {"rbwm"},
-    "kingston upon thames": {"rbk", "kingston"},
-    "birmingham": {"bham", "b'ham"},
-    "east renfrewshire": {"east ren", "east renfrew"},
-    "east riding of yorkshire": {"east riding", "the east riding", "east yorkshire"},
-    "st. helens": {"st helens", "st helen", "saint helens"},
-    "west dunbartonshire": {"west dunbarton", "west dumbarton"},
-    "east dunbartonshire": {"east dunbarton", "east dumbarton"},
-}
-
-
-def name_variants(name: str) -> set[str]:
-    """Lower-case ways people write a council name ("City of Edinburgh" -> "edinburgh", "edinburgh city"...)."""
-    base = name.lower().strip()
-    out = {base, base.replace("&", "and"), base.replace(" and ", " & ")}
-    for v in list(out):
-        if "," in v:
-            head, tail = (x.strip() for x in v.split(",", 1))
-            out |= {head, f"{tail} {head}"}
-        drops = ("city of ", " city", " council", "county ", " county", " borough", "royal borough of ",
-                 "london borough of ", " islands", " district", " metropolitan", "the ")
-        for drop in drops:
-            if drop in v:
-                out.add(v.replace(drop, " ").strip())
-        # "Castlebrook Borough Council" is asked about as "Castlebrook": strip the generic words together too.
-        bare = f" {v} "
-        for drop in (" council ", " borough ", " district ", " metropolitan ", " county "):
-            bare = bare.replace(drop, " ")
-        if bare.strip() and bare.strip() != v:
-            out.add(bare.strip())
-    if base.endswith(" city"):
-        out.add("city of " + base[: -len(" city")])
-    out |= _ALIASES.get(base, set())
-    for v in list(out):
-        for word, short in _COUNTY_SHORT.items():
-            if word in v:
-                out.add(v.replace(word, short))
-    for v in list(out):  # after the county short forms, so "North East Lincolnshire" is also "NE Lincs"
-        for direction, short in _DIRECTIONS:
-            if v.startswith(direction + " "):
-                out.add(short + v[len(direction):])
-    for v in list(out):
-        # Endings said alike and typed either way: "Fernley" for Fernleigh, "Burnleigh" for Burnley.
-        for said, written in (("leigh", "ley"), ("ley", "leigh")):
-            if re.search(rf"{said}\b", v):
-                out.add(re.sub(rf"{said}\b", written, v))
-    return {" ".join(v.split()) for v in out if len(v) >= 3}
-
-
-def short_forms(name: str) -> set[str]:
-    """The first part people use alone: "Brighton" for Brighton and Hove, "Stoke" for Stoke-on-Trent."""
-    base = name.lower().strip()
-    out = set()
-    for joiner in (" and ", " & ", ", ", "-on-", " upon "):
-        if joiner in base:
-            head = base.split(joiner, 1)[0].strip()
-            if len(head) >= 4:
-                out.add(head)
-    # "Redbourne" for Redbourne Vale, "Epping" for Epping Forest: a name's own word before a landscape word.
-    words = [w for w in _WORD.findall(base) if w not in _GENERIC]
-    if len(words) == 2 and words[1] in _LANDSCAPE and len(words[0]) >= 5 and words[0] not in _COMPASS:
-        out.add(words[0])
-    return out
-
-
-_GENERIC = frozenset("council district borough county city metropolitan of the".split())
-_LANDSCAPE = frozenset("vale valley heath forest hills dales moor moors downs wolds chase marsh fields".split())
-_COMPASS = frozenset("north south east west central mid greater".split())
-
-
-def _name_words(name: str, drop: tuple[str, ...] = ()) -> list[str]:
-    """A council name's words, lower-case, without the ones initials skip ("of", "the", "city", "council"...)."""
-    skip = ("of", "the", "city", "council", "borough", *drop)
-    return [w for w in _WORD.findall(name.lower().replace("&", " and ")) if w not in skip]
-
-
-def _initials(name: str) -> set[str]:
-    """'Brighton and Hove' -> 'b&h'; 'Bournemouth, Christchurch and Poole' -> 'bcp', 'b&c&p' is not produced."""
-    words = _name_words(name)
-    if "and" not in words:
-        return set()
-    parts = [w for w in words if w != "and"]
-    if len(parts) < 2:
-        return set()
-    letters = "".join(w[0] for w in parts)
-    out = {"&".join(w[0] for w in parts)}
-    if len(parts) >= 3:
-        out.add(letters)
-    return out
-
-
-def _letters(name: str) -> set[str]:
-    """A multi-word name's capitals, alone and with C for Council: "Milton Keynes" -> "mk", "mkc"; "Perth and
-    Kinross" -> "pk", "pkc" (matched only when typed in capitals, and only when no other council shares them)."""
-    parts = _name_words(name, drop=("and", "upon", "on", "under"))
-    if len(parts) < 2:
-        return set()
-    letters = "".join(w[0] for w in parts)
-    return {letters, letters + "c"}
-
 
 class PlaceMention(BaseModel):
     """One council or group a question names, where and how it was recognised."""
@@ -249,14 +119,14 @@ def _index(store: IndicatorStore) -> _PlaceIndex:
                     pairs.setdefault(_normal(prefix + v), code)
         for v in short_forms(name):
             shorts.setdefault(_normal(v), set()).add(code)
-        for letters in _initials(name):
+        for letters in name_initials(name):
             initials.setdefault(letters, code)
-        for letters in _letters(name):
+        for letters in name_letters(name):
             capitals.setdefault(letters, set()).add(code)
     counties: dict[str, set[str]] = {}
     for code, name in names.items():
         if code.startswith("E10"):  # "KCC", "NYCC": a county council by its capitals and "CC"
-            counties.setdefault("".join(w[0] for w in _name_words(name)) + "cc", set()).add(code)
+            counties.setdefault("".join(w[0] for w in name_words(name)) + "cc", set()).add(code)
     for key, codes in counties.items():
         if len(codes) == 1 and key not in initials and key not in pairs:
             initials[key] = next(iter(codes))
@@ -397,6 +267,7 @@ def find_places(store: IndicatorStore, text: str, home: str | None,
         for m in pattern.finditer(text):
             add(group, m.start(), m.end(), "group")
     _elsewhere(text, index, spans, found, is_vocabulary or (lambda _w: False))
+    _other_compass(lowered, index, spans, found)
     _fuzzy(text, index, spans, add, is_vocabulary or (lambda _w: False))
     if home:
         for m in _HOME.finditer(text):
@@ -409,6 +280,20 @@ def find_places(store: IndicatorStore, text: str, home: str | None,
     return unique
 
 
+def _other_compass(lowered: str, index: _PlaceIndex, spans: list[tuple[int, int]], found: list[PlaceMention]) -> None:
+    """A compass word before the place word of a held compass name that makes no held name ("central lanarkshire",
+    "west yorkshire" beside North and South Lanarkshire, North Yorkshire): a council not held, not a fuzzy match."""
+    places = {v.split()[1] for v in index.lookup if len(v.split()) == 2 and v.split()[0] in _SIDES}
+    if not places:
+        return
+    pattern = re.compile(r"\b(?:north|south|east|west|mid|central)[\s-]+(?:" + "|".join(sorted(places)) + r")\b")
+    for m in pattern.finditer(lowered):
+        if not _taken(spans, m.start(), m.end()):
+            spans.append((m.start(), m.end()))
+            found.append(PlaceMention(code="", text=m[0], start=m.start(), how="unheld"))
+
+
+_SIDES = frozenset("north south east west mid central".split())
 _WORD_PAIR = re.compile(r"\b([A-Za-z]{3,6})(?=\s+([A-Za-z]+))")
 
 
@@ -421,7 +306,7 @@ def compass_slips(store: IndicatorStore, text: str) -> str:
 
     def fix(m: re.Match[str]) -> str:
         word, rest = m[1].lower(), m[2].lower()
-        if word in _COMPASS:
+        if word in COMPASS_WORDS:
             return m[0]
         for compass in ("north", "south", "east", "west"):
             if word[0] == compass[0] and DamerauLevenshtein.distance(word, compass, score_cutoff=1) == 1 and any(
@@ -430,6 +315,10 @@ def compass_slips(store: IndicatorStore, text: str) -> str:
         return m[0]
 
     return _WORD_PAIR.sub(fix, text)
+
+
+# Council names that are also everyday words, whose plural is not a possessive ("readings", "burys"... "wards").
+_EVERYDAY_NAMES = frozenset("reading bury rugby wells halton sutton brent barnet bromley merton ealing".split())
 
 
 def _variant_pattern(variant: str) -> str:
@@ -441,7 +330,8 @@ def _variant_pattern(variant: str) -> str:
         pattern += joint + (r"(?:and|&)" if word == "and" else re.escape(word))
     # "s ayrshires waste cost": a possessive typed without its apostrophe, taken only where no plural of an everyday
     # word could be meant ("quarterly readings" is no Reading).
-    owner = r"(?:['\u2019]?s)?" if len(words) > 1 or variant.endswith("shire") else r"(?:['\u2019]s)?"
+    owner = r"(?:['\u2019]?s)?" if len(words) > 1 or variant.endswith("shire") or (
+        len(variant) >= 4 and variant not in _EVERYDAY_NAMES) else r"(?:['\u2019]s)?"
     return r"\b" + pattern + _SUFFIX + owner + r"\b"
 
 
@@ -463,7 +353,7 @@ def _fuzzy(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], add,  # 
                     w in _NOT_NAMES or len(w) < 3 for w in (tokens[0], tokens[-1])):
                 continue
             phrase = " ".join(tokens)
-            if len(phrase) < 5 or (size == 1 and phrase in _COMPASS):
+            if len(phrase) < 5 or (size == 1 and phrase in COMPASS_WORDS):
                 continue  # "North Avalon DC": "North" alone is no misspelt "Northd" (Northumberland)
             best = process.extractOne(phrase, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
             plural = best is not None and phrase == best[0] + "s"  # "quarterly readings" is no misspelt Reading

@@ -95,6 +95,8 @@ def plain_question(text: str) -> str:
     text = re.sub(r"(?<![\w/])w/(?=\s)", "with", text, flags=re.IGNORECASE)  # "5 councils w/ the highest"
     text = _MENTION.sub(" ", text)  # "@scrutiny-bot trend …": the bot addressed by name, typed as text
     text = _EXCLUDED.sub("non-teacher", text)
+    # "scotland wide?", "England-wide": across the nation, not a measure "wide" names (area-wide emissions)
+    text = re.sub(r"\b(scotland|england|nation|country)[- ]?wide\b", r"across \1", text, flags=re.IGNORECASE)
     text = _NEGATED.sub("", text)  # "(service users, not carers)": the word ruled out is not the measure's
     plain = _TRAILING.sub("", _LEADING.sub("", text))
     # A clause or sentence of meeting context around the question goes too, however it is worded.

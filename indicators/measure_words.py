@@ -22,7 +22,8 @@ _QUESTION_WORDS = frozenset(
     "improved improving three two four five six seven eight nine ten one couple few many much across other "
     "others get gets getting got happen happened happening tell show give quick pls thanks any more above below "
     "going went gone direction travel right way lately currently moment now still really "
-    "side pick info kpis kpi indicators indicator metrics metric measures go asc back same but again instead".split())
+    "side pick info kpis kpi indicators indicator metrics metric measures go asc back same but again instead only just"
+    .split())
 TALK_WORDS = frozenset(
     # How people talk about their own task and meeting, never how a measure is named: a long question ("I'm
     # drafting the convener's note and have left a gap where ... should go") must not look less like an indicator

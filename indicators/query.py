@@ -383,7 +383,8 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         order, scores = mine + [i for i in order if i not in mine], [1.0 if i in mine else s for i, s in
                                                                    enumerate(scores)]
     unheld_measure = None
-    if area_code is not None and intent.intent != "rank":
+    # A position ("where do we rank on X?") needs the council to hold X, as a value does; a list does not.
+    if area_code is not None and (intent.intent != "rank" or (intent.n is None and not intent.whole)):
         with_data = [i for i in order if area_code in index.area_sets.get(index.infos[i].indicator_id, set())]
         # "SHQS for Glasgow" (whose stock was transferred): the measure named is held, but not for this council.
         if order and _decisive(scores) and with_data and with_data[0] != order[0] \

@@ -128,7 +128,8 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
             update.update(intent="compare", areas=areas + groups, area_code=areas[0], comparison_asked=True)
         else:
             update.update(areas=named + groups, area_code=named[0])
-    elif groups and prev.intent == "rank" and res.intent != "compare":
+    elif groups and prev.intent == "rank" and (res.intent != "compare" or re.match(
+            r"^\W*(?:and|what about|how about|same|now|ok(?:ay)?|just|only)\b", question, re.IGNORECASE)):
         # "same but for similar councils" after a league table: the same table for that group.
         scope = "neighbours" if "neighbours" in groups else "national"
         # After "where are we in that?", "what about across England?" asks our place there too.
@@ -147,7 +148,8 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
                        or res.year_before or res.latest_said or res.frequency == "quarterly")
     spans = res.period_from is not None or res.years_back is not None or res.since_then
     if res.since_then:
-        start = prev.period_to or prev.period
+        # "since then" after "… since 2016": the thread's own start; after a year: that year.
+        start = prev.period_to or prev.period or prev.period_from or prev.since
         update.update(since=start, period_from=start, period_to=None, period=None, intent="trend")
     elif res.year_before and (last := prev.period_to or prev.period or prev.answered_period) and (
             earlier := _year_before(last, res.years_earlier)):
@@ -213,8 +215,11 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
     elif res.intent in ("compare", "target", "overview") or named or not prev.intent or prev.intent == "overview":
         pass  # the follow-up says what it wants itself
     else:
-        # "and in 2021-22?", "now cost per library visit": the same question again with one piece changed.
-        update.update(intent="trend" if _trendish(question) else prev.intent,
+        # "and in 2021-22?", "now cost per library visit": the same question again with one piece changed;
+        # "what was the figure in 2015/16?" after a trend asks for that year's value.
+        one_year = res.period_to is not None and not spans and prev.intent == "trend" and \
+            re.search(r"\bwhat (?:was|were|is)\b", question, re.IGNORECASE)
+        update.update(intent="value" if one_year else "trend" if _trendish(question) else prev.intent,
                       comparison_asked=prev.comparison_asked or res.comparison_asked)
         if prev.comparison_asked and not res.comparison_asked:
             update.update(comparison=prev.comparison)
