@@ -174,6 +174,11 @@ def councils_side_by_side(analyses: list[IndicatorAnalysis], period: str | None 
 
     held = [{p.period: p.value for p in a.series if p.value is not None} for a in analyses]
     shared = [p for p in held[0] if all(p in h for h in held[1:])]
+    holding = [i for i, h in enumerate(held) if period is not None and period in h]
+    if period is not None and period not in shared and len(holding) >= 2:
+        # 2022-23 asked, Hackney without it: the councils that hold 2022-23 side by side then (the answer says
+        # which does not), rather than all of them in an older year nobody asked about.
+        analyses, held, shared = [analyses[i] for i in holding], [held[i] for i in holding], [period]
     if not shared:
         return None
     at = period if period in shared else shared[-1]

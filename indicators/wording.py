@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from indicators.formatting import format_number, format_points, format_value, is_percent, ordinal, possessive
 from indicators.models import ChangeAssessment, ComparatorAssessment, Figure, IndicatorAnalysis
-from indicators.periods import parse_period, year_of
+from indicators.periods import parse_period, period_key, year_of
 
 if TYPE_CHECKING:
     from indicators.store import IndicatorStore
@@ -124,6 +124,7 @@ ANALYSIS_MESSAGES: dict[str, str] = {
     "path": "Period by period: {points}.",
     "path_point": "{value} in {period}",
     "change_too_small": "about the same (the change is too small to show at this precision)",
+    "across_break": "but the series breaks in {period}, so the two are not measured alike",
     "run_years": "It has {word} for {n} {noun} in a row.",
     "run_collections": "It has {word} in each of the last {n} {noun} (collected {cadence}).",
 }
@@ -165,7 +166,7 @@ class _Figures:
         return value
 
 
-def _change_phrase(c: ChangeAssessment, unit: str, figs: _Figures, what: str) -> str:
+def _change_phrase(c: ChangeAssessment, unit: str, figs: _Figures, what: str, across: str | None = None) -> str:
     if c.direction == "no change":
         return "unchanged"
     if with_unit(c.from_value, unit) == with_unit(c.to_value, unit):
@@ -183,6 +184,9 @@ def _change_phrase(c: ChangeAssessment, unit: str, figs: _Figures, what: str) ->
         figs.add(f"percentage change {what}", c.percent, c.to_period, unit="%")
         text += f" ({'+' if c.percent > 0 else '-'}{number(abs(c.percent))}%)"
     judged = _DIRECTION_WORDS[c.direction]
+    if across is not None:
+        # The two ends are measured differently: a move across the break is no improvement or deterioration.
+        judged = ANALYSIS_MESSAGES["across_break"].format(period=across)
     return f"{text}, {judged}" if judged else text
 
 
@@ -411,7 +415,9 @@ def describe(a: IndicatorAnalysis, store: IndicatorStore,
     if a.span_change is not None:
         s = a.span_change
         figs.add("value at start of span", s.from_value, s.from_period)
-        phrase = _change_phrase(s, unit, figs, f"since {s.from_period}")
+        across = next((b for b in a.breaks if period_key(s.from_period) < period_key(b) <= period_key(s.to_period)),
+                      None)
+        phrase = _change_phrase(s, unit, figs, f"since {s.from_period}", across)
         out.append(f"Since {s.from_period} ({with_unit(s.from_value, unit)}) it is {phrase}.")
     if a.no_direction and (a.change is not None or a.span_change is not None):
         out.append(m["no_direction"])

@@ -70,3 +70,15 @@ def test_a_measure_not_held_for_the_council_is_said_in_a_thread(real_assistant: 
 @pytest.mark.parametrize("question", ["whats our library visits", "how are our libraries doing"])
 def test_libraries_are_not_leisure_centres(sample_assistant: Assistant, question: str) -> None:
     assert _read(_last(sample_assistant, NORTHBRIDGE, question))[0] == "unknown"
+
+
+def test_councils_without_the_year_asked_leave_the_others_side_by_side_then(real_assistant: Assistant) -> None:
+    got = _last(real_assistant, "E09000007", "compare reablement for Camden, Islington and Hackney in 2022-23")
+    assert "No value for Hackney in 2022-23 is held" in got.answer
+    assert "Side by side in 2022-23: Islington 87.3%; Camden 57.6%." in got.answer
+
+
+def test_a_change_across_a_series_break_is_not_called_a_deterioration(sample_assistant: Assistant) -> None:
+    got = _last(sample_assistant, NORTHBRIDGE, "missed bins since 2018-19")
+    since = next(s for s in got.answer.split(". ") if s.startswith("Since 2018-19"))
+    assert "deterioration" not in since and "the series breaks in 2021-22" in since
