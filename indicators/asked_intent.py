@@ -70,7 +70,8 @@ _POSITION = re.compile(
     r"(?:stand|sit)s?\s*[?.!]*\s*$)|"
     # "league table position for…", "are we near the top against our family group?": our place in the table
     r"\bleague(?: table)? (?:position|place|placing|standing)\b|"
-    r"\b(?:are|were) we (?:near|close to|anywhere near|at|in) (?:the )?(?:top|bottom)\b"
+    r"\b(?:(?:are|were) we|we(?:'re|\u2019re| are|re| were)) (?:near|close to|anywhere near|at|in) (?:the )?"
+    r"(?:top|bottom)\b"
     r"(?! \d| (?:one|two|three|four|five|six|seven|eight|nine|ten)\b)(?![\w ]*\b(?:anything|everything|any of)\b)|"
     # "are we top quartile?", "which quartile are we in?": our place in the table, by quarters
     r"\b(?:are|were|is) (?:we|us|it|that|ours)\s+(?:in\s+)?(?:the\s+)?(?:top|bottom|upper|lower|first|fourth|best|"

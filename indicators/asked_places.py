@@ -44,7 +44,9 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("neighbours", re.compile(r"\b((?:similar|comparable|like-for-like) (?:councils?|authorities|districts|"
                               r"counties|boroughs|places|areas|las)|"
                               r"(?:nearest |statistical |cipfa )?"
-                              r"neighbou?rs?|stat neighbou?rs?|family group|benchmarking family|(?:cipfa |our )family|"
+                              # "my neighbour says Moray are great": a person, not the comparator group
+                              r"(?<!\bmy )(?<!\bmy next-door )neighbou?rs?(?!\s+(?:says?|said|reckons|thinks|told))|"
+                              r"stat neighbou?rs?|family group|benchmarking family|(?:cipfa |our )family|"
                               r"comparator group|comparators?|peer group|peers|cipfa|the family\b|"
                               r"(?:in|of|among|amongst|across|within) (?:our|the) group|"
                               r"councils like us|benchmark(?:ing)? group|rest of (?:our|the) (?:family )?group|"
@@ -65,6 +67,7 @@ _NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
     "september october november december prep pack pre-scrutiny pre-meet pre-meeting pre-brief anything everything "
     "something nothing actual actuals target targets themselves ourselves itself yourself yourselves them "
+    "league table tables ranking rankings quick question query update note subject urgent fyi "
     "they".split())
 _FUZZY_CUTOFF = 88.0
 # Capitals in everyday use that are no council's initials whatever the names held.
@@ -383,6 +386,8 @@ _UNHELD_PATTERNS = (
     re.compile(r"\b(?:for|in|at|with|than|against|vs\.?|versus)\s+(?:the\s+)?"
                r"(?P<name>[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|and|of|upon|on))*)"),
     re.compile(r"(?:^|\s)(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['\u2019]s\b"),
+    # "royston vasey: staff turnover at the council": a name in lower case heading the question.
+    re.compile(r"^\s*(?P<name>[a-z][a-z'-]{2,}(?:\s+[a-z][a-z'-]{2,}){0,2})\s*:\s"),
     # "Lower Wibbleton - secondary school cost per pupil?": a capitalised name heading the question.
     re.compile(r"(?:^|[:;]\s*)(?P<name>[A-Z][a-z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s*[-\u2013:]\s"),
     # "What's Leeds' recycling rate?", "what is Leeds recycling rate": a capitalised name owning the measure.

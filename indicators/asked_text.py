@@ -16,7 +16,7 @@ _LEADING = re.compile(
     r"please|pls|ok|okay|right|so|"
     # Who is asking and what for: "Cllr Patel wants to know", "the chair's asking", "one for the briefing note".
     r"(?:cllr|councillor|the chair|chair|our chair|the leader|a member|members?)(?:\s+[a-z][\w'-]*)?(?:'s| is| are)?"
-    r"\s+(?:asking|wants to know|would like to know|has asked|asked|wondering)(?:\s+(?:me|us))?|"
+    r"\s+(?:asking|wants? to know|would like to know|has asked|have asked|asked|wondering)(?:\s+(?:me|us))?(?:\s+if)?|"
     r"(?:one|a question|something) for the (?:briefing(?: note)?|report|papers|pre-?meet|committee)|"
     r"need to check something for (?:the|a) (?:report|briefing|meeting)|"
     r"(?:(?:in|at|during) the pre-?meet(?:ing)? )?(?:we were|i was|i've been|we've been) wondering|"
@@ -31,7 +31,7 @@ _TRAILING = re.compile(
     # Each word whole: "capita?" must not lose its "ta" as if it said thanks.
     r"(?:[\s,.;:\-\u2013\u2014]*(?<![A-Za-z])(?:thanks(?: very much| so much| a lot)?(?: in advance)?|"
     # "ta" in lower case is thanks; "TA" is temporary accommodation.
-    r"thank you(?: very much)?|many thanks|cheers|thx|(?-i:ta|Ta)|pls|please|much appreciated|if you can|"
+    r"thank you(?: very much)?|many thanks|cheers|thx|(?-i:ta|Ta)|(?-i:x{1,3})|pls|please|much appreciated|if you can|"
     r"if possible|asap(?: if poss(?:ible)?)?|"
     r":[a-z_+-]+:|(?:-\s*)?need(?:ed)? (?:it|this) (?:for|by) (?:tomorrow|today|tonight|monday|tuesday|wednesday|"
     r"thursday|friday)|\((?:for )?(?:the )?(?:committee |scrutiny )?(?:report|briefing(?: note)?|papers)\)|"
@@ -65,7 +65,9 @@ _CONTEXT_CLAUSE = re.compile(rf"^\s*{_NOT_CONTEXT}(?=(?:[^\s.:;,\u2013\u2014?!]+
                              rf"(?:[.:;,\u2013\u2014]|\s-)\s)"
                              rf"[^.:;,\u2013\u2014?!]{{0,90}}?\b{_CONTEXT_WORDS}\b[^.:;,\u2013\u2014?!]{{0,60}}?"
                              r"\s*(?:[.:;,\u2013\u2014]|\s-)\s+(?=\S+(?:\s+\S+){2})", re.IGNORECASE)
-_CONTEXT_AFTER = re.compile(rf"(?<=[?.!])\s+{_NOT_ASKED_AFTER}[^?.!]*\b{_CONTEXT_WORDS}\b[^?.!]*[.!]*\s*$|"
+# (A sentence ends at "?", "!" or a full stop after a lower-case word: "St. Helens" goes on.)
+_CONTEXT_AFTER = re.compile(rf"(?:(?<=[?!])|(?<=[a-z0-9)%]{{2}}\.))\s+{_NOT_ASKED_AFTER}[^?.!]*\b{_CONTEXT_WORDS}\b"
+                            rf"[^?.!]*[.!]*\s*$|"
                             rf"\s[-\u2013\u2014]\s+{_NOT_ASKED_AFTER}[^?.!\-]*\b{_CONTEXT_WORDS}\b[^?.!\-]*[.!]*\s*$",
                             re.IGNORECASE)
 # "sickness days, not counting teachers" is the non-teachers' measure; "excluding carers" rules carers out.
@@ -89,8 +91,19 @@ _TYPO = re.compile(r"\b(" + "|".join(w for w in _TYPOS if len(w) > 1) + r")\b|(?
                    re.IGNORECASE)
 
 
+# A question pasted from an email: a greeting on its own line ("Hi all,", "Dear Jane,") and a sign-off on lines of
+# its own ("Best wishes\nJane", "Kind regards,\nCllr M. Reid"), the name included.
+_EMAIL_GREETING = re.compile(r"^\s*(?:hi|hello|hiya|hey|dear|morning|good morning|good afternoon|afternoon|"
+                             r"evening|good evening)\b[^\n]{0,40}\n", re.IGNORECASE)
+_EMAIL_SIGN_OFF = re.compile(r"\n\s*(?:best wishes|kind regards|warm regards|best regards|regards|many thanks|"
+                             r"thanks(?: again| in advance| so much)?|thank you|cheers|all the best|yours sincerely|"
+                             r"yours|best|speak soon|ta)\b[\s,.!]*(?:\n[^\n]{0,60})*\s*$", re.IGNORECASE)
+
+
 def plain_question(text: str) -> str:
     """The question with leading greetings and trailing thanks or context removed (the words in between kept)."""
+    text = _EMAIL_SIGN_OFF.sub("", _EMAIL_GREETING.sub("", text))
+    text = " ".join(text.split()) if "\n" in text else text
     text = _TYPO.sub(lambda m: _TYPOS[(m[1] or m[2]).lower()], text)
     text = re.sub(r"(?<![\w/])w/(?=\s)", "with", text, flags=re.IGNORECASE)  # "5 councils w/ the highest"
     text = _MENTION.sub(" ", text)  # "@scrutiny-bot trend …": the bot addressed by name, typed as text
@@ -99,6 +112,8 @@ def plain_question(text: str) -> str:
     text = re.sub(r"\b(scotland|england|nation|country)[- ]?wide\b", r"across \1", text, flags=re.IGNORECASE)
     text = _NEGATED.sub("", text)  # "(service users, not carers)": the word ruled out is not the measure's
     plain = _TRAILING.sub("", _LEADING.sub("", text))
+    # "… target met? It's for Thursday's committee.": the aside's own first words, left when its end went.
+    plain = re.sub(r"(?<=[?!.])\s+(?:it'?s|it is|this is|that'?s|its)\s*[.!]*\s*$", "", plain, flags=re.IGNORECASE)
     # A clause or sentence of meeting context around the question goes too, however it is worded.
     while (lead := _CONTEXT_CLAUSE.match(plain)) is not None:
         plain = _LEADING.sub("", plain[lead.end():])

@@ -22,7 +22,8 @@ _QUESTION_WORDS = frozenset(
     "improved improving three two four five six seven eight nine ten one couple few many much across other "
     "others get gets getting got happen happened happening tell show give quick pls thanks any more above below "
     "going went gone direction travel right way lately currently moment now still really "
-    "side pick info kpis kpi indicators indicator metrics metric measures go asc back same but again instead only just"
+    "side pick info kpis kpi indicators indicator metrics metric measures go asc back same but again instead only just "
+    "among amongst"
     .split())
 TALK_WORDS = frozenset(
     # How people talk about their own task and meeting, never how a measure is named: a long question ("I'm
@@ -91,6 +92,7 @@ SYNONYMS = {
     "swimming": "sports facilities", "pools": "sports facilities",
     "temp": "temporary", "accom": "accommodation", "accomm": "accommodation",  # "temp accom figures"
     "leave": "turnover", "sweeping": "cleaning clean", "sweep": "cleaning clean", "app": "application",
+    "nonurgent": "nonemergency", "wait": "time", "waits": "time", "waiting": "time",
 }
 _IRREGULAR = {"children": "child", "lives": "life", "satisfaction": "satisfied", "satisfied": "satisfied",
               "satisfy": "satisfied",
@@ -122,6 +124,22 @@ def stem(word: str) -> str:
 # road" is one idea ("a" is otherwise a stop word).
 _PHRASES = ((re.compile(r"\bc-?tax\b"), "council tax"), (re.compile(r"\bfly[- ]?tips?\b"), "fly-tipping"),
             (re.compile(r"\bhomecare\b"), "home care"),
+            # How a new councillor describes measures whose titles they have not seen.
+            (re.compile(r"\b(?:people |those |residents )?(?:caring|who care|looking after|who look after) for "
+                        r"(?:a |their |an? (?:elderly |older |disabled )?)?(?:relatives?|family members?|loved ones?|"
+                        r"someone|partners?|parents?)\b"), "carers"),
+            (re.compile(r"\b(?:come|coming|came) out of short[- ]term (?:support|care|services?) without (?:needing|"
+                        r"any need for) (?:long[- ]term|ongoing|further) (?:care|support)\b|\bneeding no (?:ongoing|"
+                        r"further|long[- ]term) (?:care|support) after (?:short[- ]term )?(?:support|reablement|"
+                        r"services?)\b"), "short-term services sequel"),
+            (re.compile(r"\b(?:big|large|larger) planning\b"), "major planning"),
+            (re.compile(r"\b(?:small|smaller) planning\b"), "minor planning"),
+            (re.compile(r"\b(?:units?|shops?|premises|properties) (?:lying |standing |left |sitting )?(?:empty|"
+                        r"vacant)\b"), "vacancy"),
+            (re.compile(r"\bover (?:that|the same|this|those) (?:time|period|span|stretch|years)\b"), " "),
+            (re.compile(r"\b(?:the )?(?:bottom|top|other) end(?: of the (?:table|list|league))?\b"), " "),
+            # "what about the bottom end?" with "the bottom" already read as the ranking: "end" alone is no measure's
+            (re.compile(r"^(?:\W*(?:what|how) about)?\W*(?:the\s+)?end\b(?! of)"), " "),
             (re.compile(r"\bin[- ]year (?:collection|collected)\b"), "collection received income due"),
             (re.compile(r"\b(?:or is it|or) (?:just )?(?:random )?noise\b|\bsignal or noise\b"), " "),
             (re.compile(r"\bcare homes?\b"), "residential care"), (re.compile(r"\bhome[- ]care\b"), "home care"),
