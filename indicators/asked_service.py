@@ -69,10 +69,6 @@ def overview_service(store: IndicatorStore, index: MeasureIndex, residual: str, 
     # The words of each way of naming the service, its own name first.
     naming = [measure_words(p) for p in [service, *service_phrases(store, service)]]
     service_words = {w for ws in naming for w in ws}
-    if left and not set(left) & (_own_naming(store, service) | _member_words(index, store, service)):
-        # "how are our libraries doing?" where leisure centres are the only leisure measure held: "libraries" names
-        # LGBF's culture and leisure, a related service, and none of this one's measures.
-        return None
     # The service's own name, or a phrase of several words for it ("adult social care"), names the whole service.
     whole = [set(ws) for k, ws in enumerate(naming) if ws and (k == 0 or len(ws) > 1)]
     if weak and any(w not in service_words for w in left):
@@ -92,22 +88,6 @@ def overview_service(store: IndicatorStore, index: MeasureIndex, residual: str, 
         return None  # "how did we do on reablement?": words that only one of the service's measures is named by
     specific = scores[best] >= resolved_score and _indicator_specific(index, best, left, service_words)
     return None if specific else service
-
-
-def _own_naming(store: IndicatorStore, service: str) -> set[str]:
-    """The words of the phrases that name this service itself (not a related one)."""
-    from indicators.overview import own_phrases
-
-    return {w for p in [service, *own_phrases(store, service)] for w in measure_words(p)}
-
-
-def _member_words(index: MeasureIndex, store: IndicatorStore, service: str) -> set[str]:
-    """The name words of every measure of the service."""
-    from indicators.overview import services
-
-    members = set(services(store).get(service, []))
-    return set().union(*(words for info, words in zip(index.infos, index.words, strict=True)
-                         if info.indicator_id in members))
 
 
 def _other_members(index: MeasureIndex, best: int, store: IndicatorStore, service: str) -> list[set[str]]:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from indicators.store import IndicatorStore
 
 __all__ = ["DIRECTION_POINTS", "QUARTILE_POINTS", "SERVICE_NAMES", "SERVICE_PHRASES", "Overview", "OverviewLine",
-           "overview_of", "own_phrases", "service_phrases",
+           "overview_of", "service_phrases",
            "find_service", "materiality", "overview", "services"]
 
 QUARTILE_POINTS = {4: 3.0, 3: 1.0, 2: -1.0, 1: -3.0}
@@ -151,11 +151,6 @@ def service_phrases(store: IndicatorStore, service: str) -> list[str]:
     """Every phrase that names `service` (its name, the table's phrases, the topic family's words)."""
     names = {service, *[s for s, related in RELATED.items() if service in related], *RELATED.get(service, [])}
     return [p for p, s, _ in _phrase_table(store) if s in names or s.lower() == service.lower()]
-
-
-def own_phrases(store: IndicatorStore, service: str) -> list[str]:
-    """The phrases that name `service` itself, without those of related services."""
-    return [p for p, s, _ in _phrase_table(store) if s == service or s.lower() == service.lower()]
 
 
 def _phrase_table(store: IndicatorStore) -> list[tuple[str, str, bool]]:

@@ -82,3 +82,9 @@ def test_a_change_across_a_series_break_is_not_called_a_deterioration(sample_ass
     got = _last(sample_assistant, NORTHBRIDGE, "missed bins since 2018-19")
     since = next(s for s in got.answer.split(". ") if s.startswith("Since 2018-19"))
     assert "deterioration" not in since and "the series breaks in 2021-22" in since
+
+
+def test_the_environment_is_still_the_waste_overview(sample_assistant: Assistant) -> None:
+    # Libraries are refused as a service not held; that must not refuse a related service's own words.
+    got = _last(sample_assistant, NORTHBRIDGE, "how are we doing on the environment")
+    assert _read(got)[0] == "overview" and "household_recycling_rate" in _read(got)[1]
