@@ -396,28 +396,27 @@ def _neighbours_change(store: IndicatorStore, info: IndicatorInfo, rows: pd.Data
     """How the comparators other than the council moved between the span's two periods."""
     if comparators is None:
         return None
-    members: list[str] | None = None
-    if comparators.comparison == "neighbours":
-        group = store.comparator_group(info.indicator_id, area_code)
-        members = group[1] if group else None
+    group = store.comparator_group(info.indicator_id, area_code) if comparators.comparison == "neighbours" else None
+    members = group[1] if group else None
     at = rows[rows["period"].isin([span.from_period, span.to_period]) & (rows["area_code"] != area_code)]
     if members is not None:
         at = at[at["area_code"].isin(members)]
-    wide = at.pivot_table(index="area_code", columns="period", values="value", aggfunc="first")
-    if span.from_period not in wide.columns or span.to_period not in wide.columns:
+    # Each council's first value at either end, in plain dicts: a pivot table took 15 ms an indicator (overviews).
+    ends: dict[str, dict[str, float]] = {span.from_period: {}, span.to_period: {}}
+    for code, period, value in at.dropna(subset=["value"])[["area_code", "period", "value"]].to_numpy().tolist():
+        ends[period].setdefault(code, float(value))
+    both = [(ends[span.from_period][c], ends[span.to_period][c]) for c in ends[span.from_period]
+            if c in ends[span.to_period]]
+    if not both:
         return None
-    both = wide[[span.from_period, span.to_period]].dropna()
-    if both.empty:
-        return None
-    steps = [judge(float(b), float(e), info, ideal) for b, e in both.itertuples(index=False, name=None)]
-    judged = info.polarity is not None and (info.polarity != "closer_to_target" or ideal is not None)
+    steps, judged = [judge(b, e, info, ideal) for b, e in both], info.polarity is not None and (
+        info.polarity != "closer_to_target" or ideal is not None)
     return NeighboursChange(
         from_period=span.from_period, to_period=span.to_period, group_name=comparators.group_name,
         comparison=comparators.comparison, of=len(both),
         improved=sum(1 for x in steps if x == "improving") if judged else None,
         worsened=sum(1 for x in steps if x == "worsening") if judged else None,
-        rose=int((both[span.to_period] > both[span.from_period]).sum()),
-        fell=int((both[span.to_period] < both[span.from_period]).sum()), council_direction=span.direction)
+        rose=sum(1 for b, e in both if e > b), fell=sum(1 for b, e in both if e < b), council_direction=span.direction)
 
 
 def _target_path(info: IndicatorInfo, area_code: str, latest: tuple[str, float],
