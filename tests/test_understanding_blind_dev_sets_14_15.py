@@ -11,19 +11,9 @@ from __future__ import annotations
 import pytest
 
 from bot.assistant import Assistant
-from bot.conversation import Conversation
-from bot.models import CallerContext
+from reading_threads import read_thread as _read
 
 pytestmark = pytest.mark.shared
-
-
-def _read(assistant: Assistant, home: str, *turns: str) -> tuple:
-    conversation, caller = Conversation(), CallerContext(area=home)
-    for turn in turns:
-        answer = assistant.ask(turn, caller, conversation=conversation)
-    got = answer.to_contract()["understood"]
-    return (got["intent"], got["indicators"], got["areas"], got["periods"]["from"], got["periods"]["to"], got["n"],
-            got["order"])
 
 
 @pytest.mark.parametrize(("home", "question", "area"), [
