@@ -247,12 +247,23 @@ class Assistant:
             # "great ta" after an answer thanks, it asks nothing (it used to repeat the answer, or find TA).
             return Answer(question=question, kind="none", answer=message("welcome"),
                           understood=Interpretation(intent="unknown", request=r.kind))
-        home = self.home_area(caller) if (caller.area or self.settings.area) else None
+        home, unheld_home = None, None
+        if caller.area or self.settings.area:
+            try:
+                home = self.home_area(caller)
+            except AssistantError:
+                # The asking council holds no data (a district asking about adult social care): questions naming a
+                # council are still answered; "we" and "our" are told why they cannot be.
+                unheld_home = caller.area or self.settings.area
         reading = self._whole_table(self._national(understand(question, r, conversation, home, self._resolve)))
         area = None
         if reading.resolved:
             assert reading.resolution is not None
-            area = reading.resolution.area_code or self.home_area(caller)
+            area = reading.resolution.area_code or home
+            if area is None and unheld_home is not None:
+                return Answer(question=question, kind="none", answer=message("home_not_held", why=unheld_home),
+                              understood=reading.interpretation.model_copy(update={"intent": "unknown"}))
+            area = area or self.home_area(caller)  # no council at all: the user is told to choose one
         sources = _Sources(self, caller, chart, make_chart or r.kind == "chart" or r.wants_chart)
         try:
             evidence = gather(reading, sources, area)
@@ -261,6 +272,9 @@ class Assistant:
             return Answer(question=question, kind="none", answer=message("no_data_for", reason=str(exc)),
                           understood=reading.interpretation.model_copy(update={"intent": "unknown"}))
         answer = compose(reading, evidence, self._documents_held(), self._dataset_summaries())
+        if unheld_home is not None and answer.kind == "none":
+            answer = answer.model_copy(update={"answer": message("home_not_held", why=unheld_home) + " " +
+                                               answer.answer})
         if answer.kind != "none" and self.llm is not None:
             from bot.guard import guarded_answer
 

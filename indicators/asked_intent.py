@@ -68,6 +68,10 @@ _POSITION = re.compile(
     r"(?:(?:come|rank|place|finish|feature|appear)(?:s|ed)?\b(?!\s+(?:relative|compared|against|versus|vs|next))|"
     r"(?:stand|sit|lie|fall)s?\s+(?:in|among|amongst|out of|of|within|nationally|overall)\b|"
     r"(?:stand|sit)s?\s*[?.!]*\s*$)|"
+    # "fife recycling rank?", "camden rank on ease of finding info", "rank fife on it": a council's place in the table
+    # ("where are we on broadband?" asks for our figure)
+    r"\brank(?:ing)?\s*[?.!]*\s*$|\b(?<!to )(?<!councils )rank(?:ing)? (?:on|for) (?!(?:all|every)\b)|"
+    r"^\W*rank (?!(?:all|every|the|our|councils|them|those|these)\b)[\w&'-]+(?: [\w&'-]+)? on (?:it|that|this)\b|"
     # "league table position for…", "are we near the top against our family group?": our place in the table
     r"\bleague(?: table)? (?:position|place|placing|standing)\b|"
     r"\b(?:(?:are|were) we|we(?:'re|\u2019re| are|re| were)) (?:near|close to|anywhere near|at|in) (?:the )?"

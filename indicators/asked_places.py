@@ -202,8 +202,10 @@ def _elsewhere(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], foun
     for m in index.elsewhere.finditer(text):
         single = not re.search(r"\W", m[0])
         after = re.match(r"\W*([A-Za-z]+)", text[m.end():])
-        placed = re.search(r"\b(?:the|for|in|vs\.?|versus|than|against|with|what(?:'s| is| was| are| were)|"
-                           r"how(?:'s| is| are| does| did))\s+$", text[:m.start()], re.IGNORECASE) \
+        # "and cardiff?", "belfast adult social care quality of life": a name after a joining word, or opening the
+        # question before a measure word.
+        placed = re.search(r"(?:\b(?:the|for|in|vs\.?|versus|than|against|with|and|or|about|what(?:'s| is| was| are| "
+                           r"were)|how(?:'s| is| are| does| did))\s+|^\W*)$", text[:m.start()], re.IGNORECASE) \
             and (after is None or is_vocabulary(after[1]))
         owned = m["owner"] is not None and after is not None and is_vocabulary(after[1])
         if m["owner"] is not None and not owned:

@@ -124,6 +124,7 @@ def stem(word: str) -> str:
 # road" is one idea ("a" is otherwise a stop word).
 _PHRASES = ((re.compile(r"\bc-?tax\b"), "council tax"), (re.compile(r"\bfly[- ]?tips?\b"), "fly-tipping"),
             (re.compile(r"\bhomecare\b"), "home care"),
+            (re.compile(r"\bwaiting lists?\b"), "waitlist"),  # a housing or NHS list, which no measure counts
             # How a new councillor describes measures whose titles they have not seen.
             (re.compile(r"\b(?:people |those |residents )?(?:caring|who care|looking after|who look after) for "
                         r"(?:a |their |an? (?:elderly |older |disabled )?)?(?:relatives?|family members?|loved ones?|"
@@ -250,7 +251,8 @@ SERVICE_CONCEPTS = frozenset(
     "ambulance a&e gp gps dentist dentists bed beds admission admissions "
     "safeguarding dols mileage expense expenses salary salaries allowance allowances election elections turnout "
     "voter voters registration births deaths marriage marriages cemetery cemeteries burial burials crematorium "
-    "crematoria cremation cremations bereavement funeral funerals library libraries museum museums "
+    "crematoria cremation cremations bereavement funeral funerals library libraries museum museums gcse gcses "
+    "nhs waitlist "
     "allotment allotments tree trees flood flooding drainage gritting snow streetlight streetlights lighting "
     "food foodbank foodbanks mortgage mortgages tenancy evictions eviction ofsted inspection inspections cqc".split())
 

@@ -323,3 +323,4 @@ class Resolution(BaseModel):
     years_earlier: int = 1  # how many years before ("5 years before that?")
     latest_said: bool = False  # "and now?": the latest held, not the period the conversation was last about
     asked_measure: str | None = None  # a refusal for a council not held: the measure asked, for "and Leeds?"
+    refused: bool = False  # a council, measure or topic not held was named: a follow-up must not fall back on the last

@@ -310,8 +310,8 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
 
     index = _index(store)
     question = compass_slips(store, spoken_years(plain_question(question)))
-    if _DIARY.search(question):
-        return Resolution(status="not_indicator", message=RESOLVER_MESSAGES["not_indicator"])
+    if _DIARY.search(question) or _CHAT.search(question):
+        return Resolution(status="not_indicator", message=RESOLVER_MESSAGES["not_indicator"], refused=True)
     asked = parse_periods(question)
     span = _span_fields(asked, question)
     places = find_places(store, question, home_area, lambda w: _is_vocabulary(index, w))
@@ -354,7 +354,7 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
                        embedder, _depth=1, after=after) if _depth == 0 else None
         return Resolution(status="unknown", area_code=None, intent=intent.intent, area_candidates=close,
                           message=reply, asked_measure=rest.indicator_id if rest and rest.status == "resolved"
-                          else None,
+                          else None, refused=True,
                           **{k: v for k, v in span.items()})
     if home_area in councils:
         councils = [home_area, *[c for c in councils if c != home_area]]
@@ -409,7 +409,7 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     top = scores[best]
     if top < 1.0 and _names_unheld_concept(index, residual):
         return Resolution(status="unknown", candidates=[index.infos[i] for i in order[:5]], score=top,
-                          message=RESOLVER_MESSAGES["unmatched"], **base)
+                          message=RESOLVER_MESSAGES["unmatched"], refused=True, **base)
     service = overview_service(store, index, residual, intent.overview_cue, scores, best, intent.intent,
                               RESOLVED_SCORE, weak=intent.overview_weak)
     if service is not None and area_code is not None:
@@ -423,7 +423,7 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         # "for 32 councils in Scotland": an English council asking a Scottish measure hears whose it is.
         nation = next((d.comparators.national_name for d in store.datasets() if d.name == unheld_measure.dataset), "")
         return Resolution(status="unknown", candidates=[unheld_measure], score=1.0, **base,
-                          asked_measure=unheld_measure.indicator_id,
+                          asked_measure=unheld_measure.indicator_id, refused=True,
                           message=RESOLVER_MESSAGES["measure_not_held_here"].format(
                               indicator=unheld_measure.name, area=store.area_name(str(area_code)), count=held_by,
                               where=f" in {nation}" if nation else ""))
@@ -495,6 +495,9 @@ _DIARY = re.compile(r"\b(?:when(?:'s| is| are| will)|what time)\b.{0,60}\bnext\b
                     r"pre-?meet)s? (?:still |now )?(?:at|on|in|happening|going ahead|cancelled|postponed|moved)\b|"
                     r"\b(?:what time|where) (?:is|are) (?:the|our|tonight'?s|tomorrow'?s) (?:meeting|committee|panel|"
                     r"session|pre-?meet)s?\b", re.IGNORECASE)
+# Chit-chat in a thread ("hows the weather up there lol"): nothing to look up, and no follow-up of the last answer.
+_CHAT = re.compile(r"\b(?:weather|lol|haha|joke|football|lunch|coffee|weekend|holiday)\b|"
+                   r"^\W*(?:how are you|how'?s it going|you ok|are you a (?:bot|robot|person))\b", re.IGNORECASE)
 # A question about how fast something is done, and the words that mark a measure of time or speed.
 _SPEED = re.compile(r"\bhow (?:quickly|fast|soon|long does it take|long do we take)\b|\bspeed of\b|"
                     r"\btime (?:taken|to (?:clear|fix|remove|respond|process))\b", re.IGNORECASE)

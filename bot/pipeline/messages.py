@@ -41,6 +41,8 @@ MESSAGES: dict[str, str] = {
     "welcome": "You're welcome. Ask me another question whenever you like.",
     "no_council": "no council chosen: pass --area CODE or set SCRUTINY_AREA",
     "unknown_council": "unknown council {wanted!r}; closest: {closest}",
+    "home_not_held": "Your council ({why}) is not one I hold data for, so I cannot answer for \"we\" or \"our\"; "
+                     "name a council I hold.",
     "side_by_side": "In {period}, {home} had {home_value} and {other} {other_value}",
     "other_better": ": {other} did better.",
     "home_better": ": {home} did better.",

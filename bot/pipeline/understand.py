@@ -275,9 +275,10 @@ def understand(question: str, route: Route, conversation: Conversation | None, h
         res = resolve(question, home, after)
         followup = route.kind in ("chart", "followup") or (res is not None and res.status != "resolved") or (
             res is not None and previous is not None and _about_the_last_measure(res, previous, question))
-        if res is not None and res.status == "unknown" and res.asked_measure is not None and previous is not None \
-                and res.asked_measure != previous.indicator_id:
-            followup = False  # "and workforce turnover?" for Scilly, which holds none: say so, not the last measure
+        if res is not None and res.refused and res.asked_measure != (previous.indicator_id if previous else None):
+            # "and cardiff?", "what about potholes", "and workforce turnover?" for Scilly, which holds none: say so,
+            # rather than answer the last question again.
+            followup = False
         if res is not None and previous is not None and previous.indicator_id and followup:
             res = _merge(res, previous, question, home)
             if conversation is not None and _BOTH.search(question):
