@@ -63,3 +63,12 @@ def test_an_asking_council_not_held_is_told_so_and_named_councils_still_answer(r
     assert ours.kind == "none" and "Your council (E07000178) is not one I hold data for" in ours.answer
     assert named.kind == "indicator" and named.figures[0].area_code == "E10000025"
     assert named.figures[0].value == pytest.approx(0.413, abs=0.0005)
+
+
+def test_another_council_after_a_place_asked_is_its_place(real_assistant: Assistant) -> None:
+    got = read_thread(real_assistant, "S-fife", "fife recycling rank?", "what about dundee")
+    assert got[:3] == ("rank", ["ENV06"], ["S-dundee-city", "scotland"]) and got[5] is None
+    # "what was ours in YEAR?" after a place asks for our figure.
+    got = read_thread(real_assistant, "S-fife", "where do we rank in Scotland on recycling?",
+                      "and what was ours in 2018/19?")
+    assert got[:5] == ("value", ["ENV06"], ["S-fife"], None, "2018-19")

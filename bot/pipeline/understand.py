@@ -166,7 +166,12 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
         update.update(intent="compare", areas=list(prev.areas), area_code=prev_councils[0], comparison_asked=True,
                       comparison=prev.comparison)
         return res.model_copy(update=update)
-    if res.intent == "rank" or (prev.intent == "rank" and not named):
+    # "what about dundee" after "fife recycling rank?": Dundee's place in the same table.
+    # ("what was ours in 2019-20?" asks for our figure, not our place.)
+    position_kept = prev.intent == "rank" and prev.rank_n is None and len(named) == 1 and named[0] != home and \
+        res.intent == "value" and not own_indicator and not re.search(r"\bwhat(?:'s| was| were| is)\b", question,
+                                                                      re.IGNORECASE)
+    if res.intent == "rank" or (prev.intent == "rank" and not named) or position_kept:
         # "which of them performs best?" after a comparison with the neighbours ranks the neighbours.
         if res.intent == "rank" and groups:
             scope, areas = res.scope, list(res.areas)
@@ -177,7 +182,7 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
             scope = prev.scope or ("neighbours" if "neighbours" in prev.areas else "national")
             areas = list(prev.areas) if prev.intent == "rank" else [
                 "neighbours" if scope == "neighbours" else "national"]
-        position = res.intent == "rank" and res.rank_n is None and not res.rank_whole
+        position = (res.intent == "rank" and res.rank_n is None and not res.rank_whole) or position_kept
         if res.rank_whole:
             areas = [a for a in areas if a in _GROUPS]  # "rank the family group": the group's table, all of it
         elif position and home is not None:
