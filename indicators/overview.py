@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from indicators.store import IndicatorStore
 
 __all__ = ["DIRECTION_POINTS", "QUARTILE_POINTS", "SERVICE_NAMES", "SERVICE_PHRASES", "Overview", "OverviewLine",
-           "overview_of", "service_phrases",
+           "overview_of", "service_phrases", "unheld_service",
            "find_service", "materiality", "overview", "services"]
 
 QUARTILE_POINTS = {4: 3.0, 3: 1.0, 2: -1.0, 1: -3.0}
@@ -145,6 +145,19 @@ def _held_choice(service: str, held: dict[str, list[str]]) -> str | None:
     if service in held:
         return service
     return next((r for r in RELATED.get(service, []) if r in held), None)
+
+
+def unheld_service(store: IndicatorStore, text: str) -> str | None:
+    """A service the text names in words of two or more ("adult social care") that the store holds no measure of,
+    nor of a related service: for the sample district, adult social care."""
+    held = services(store)
+    padded = f" {_phrase(text)} "
+    for name, phrases in SERVICE_PHRASES.items():
+        if name in held or any(r in held for r in RELATED.get(name, [])):
+            continue
+        if any(len(p.split()) >= 2 and f" {_phrase(p)} " in padded for p in [name, *phrases]):
+            return name
+    return None
 
 
 def service_phrases(store: IndicatorStore, service: str) -> list[str]:

@@ -407,7 +407,9 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         return Resolution(status="unknown", message=RESOLVER_MESSAGES["no_data"], **base)
     best = order[0]
     top = scores[best]
-    if top < 1.0 and _names_unheld_concept(index, residual):
+    if top < 1.0 and (_names_unheld_concept(index, residual) or (top < RESOLVED_SCORE and _names_unheld_service(
+            store, residual))):
+        # "potholes"; "how are we doing on adult social care?" asked of a district, which holds none of it
         return Resolution(status="unknown", candidates=[index.infos[i] for i in order[:5]], score=top,
                           message=RESOLVER_MESSAGES["unmatched"], refused=True, **base)
     service = overview_service(store, index, residual, intent.overview_cue, scores, best, intent.intent,
@@ -503,6 +505,12 @@ _SPEED = re.compile(r"\bhow (?:quickly|fast|soon|long does it take|long do we ta
                     r"\btime (?:taken|to (?:clear|fix|remove|respond|process))\b", re.IGNORECASE)
 _TIMED = re.compile(r"\b(?:time|times|timely|days?|weeks?|hours?|within|speed|quick\w*|fast|turnaround|"
                     r"process(?:ed|ing)?|decided in|on time|in time)\b", re.IGNORECASE)
+
+
+def _names_unheld_service(store: IndicatorStore, residual: str) -> bool:
+    from indicators.overview import unheld_service
+
+    return unheld_service(store, residual) is not None
 
 
 def _names_unheld_concept(index: _Index, residual: str) -> bool:

@@ -72,3 +72,12 @@ def test_another_council_after_a_place_asked_is_its_place(real_assistant: Assist
     got = read_thread(real_assistant, "S-fife", "where do we rank in Scotland on recycling?",
                       "and what was ours in 2018/19?")
     assert got[:5] == ("value", ["ENV06"], ["S-fife"], None, "2018-19")
+
+
+def test_a_service_the_council_holds_nothing_of_is_refused(sample_assistant: Assistant) -> None:
+    first, refused, after = _answers(sample_assistant, "E07999001", "where do we sit on recycling vs our neighbours",
+                                     "how are we doing on adult social care", "and against target?")
+    # The sample pack holds documents, so the question goes to them; no indicator answers it.
+    assert refused.kind in ("none", "document") and not refused.figures and refused.answer != first.answer
+    assert after.to_contract()["understood"]["intent"] == "target"
+    assert read_thread(sample_assistant, "E07999001", "how are we doing on waste")[0] == "overview"
