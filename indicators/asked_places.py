@@ -97,6 +97,9 @@ class _PlaceIndex:
     by_nation: dict[str, dict[str, str]]
     lookup: dict[str, str]  # normalised variant -> code (for fuzzy matches)
     elsewhere: re.Pattern[str]  # the councils of prompts/councils_elsewhere.yaml that this store does not hold
+    # Another compass word before the place word of a held compass name ("west yorkshire" beside North Yorkshire);
+    # None when the store holds no compass name.
+    other_compass: re.Pattern[str] | None
 
 
 def _normal(text: str) -> str:
@@ -152,9 +155,12 @@ def _index(store: IndicatorStore) -> _PlaceIndex:
     variants = sorted(((v, c) for v, c in pairs.items() if len(v) >= 3), key=lambda vc: -len(vc[0]))
     elsewhere = _elsewhere_pattern(sorted({n for n in _councils_elsewhere() if _normal(n) not in pairs},
                                           key=lambda n: -len(n)))
+    places = {v.split()[1] for v, _ in variants if len(v.split()) == 2 and v.split()[0] in _SIDES}
+    other_compass = re.compile(r"\b(?:north|south|east|west|mid|central)[\s-]+(?:" + "|".join(sorted(places))
+                               + r")\b") if places else None
     cache["place_index"] = _PlaceIndex(variants=variants, initials=initials, by_nation=by_nation, lookup=dict(variants),
                                        patterns=[(re.compile(_variant_pattern(v)), c) for v, c in variants],
-                                       elsewhere=elsewhere)
+                                       elsewhere=elsewhere, other_compass=other_compass)
     return cache["place_index"]
 
 
@@ -288,11 +294,9 @@ def find_places(store: IndicatorStore, text: str, home: str | None,
 def _other_compass(lowered: str, index: _PlaceIndex, spans: list[tuple[int, int]], found: list[PlaceMention]) -> None:
     """A compass word before the place word of a held compass name that makes no held name ("central lanarkshire",
     "west yorkshire" beside North and South Lanarkshire, North Yorkshire): a council not held, not a fuzzy match."""
-    places = {v.split()[1] for v in index.lookup if len(v.split()) == 2 and v.split()[0] in _SIDES}
-    if not places:
+    if index.other_compass is None:
         return
-    pattern = re.compile(r"\b(?:north|south|east|west|mid|central)[\s-]+(?:" + "|".join(sorted(places)) + r")\b")
-    for m in pattern.finditer(lowered):
+    for m in index.other_compass.finditer(lowered):
         if not _taken(spans, m.start(), m.end()):
             spans.append((m.start(), m.end()))
             found.append(PlaceMention(code="", text=m[0], start=m.start(), how="unheld"))
