@@ -35,7 +35,7 @@ _RANK_LIST = re.compile(
     # "rank our neighbours on…", "rank councils by…": the group is the list (its size is the group's).
     r"\brank\s+(?:our\s+|my\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:neighbou?rs|councils|authorities|peers|family group)\b|"
     r"rank(?:ing|ings)?\s+(?:the|all|every|of)|rank\s+the|ranked list|who(?:'s| is| are| has| have)"
-    r"\s+(?:got\s+)?(?:the\s+)?(?:\d+\s+|three\s+|five\s+|ten\s+)?(?:best|worst|highest|lowest|top|bottom|weakest|"
+    r"\s+(?:got\s+)?(?:the\s+)?(?:\d+\s+|three\s+|five\s+|ten\s+|single\s+)?(?:best|worst|highest|lowest|top|bottom|weakest|"
     r"strongest|poorest)|which (?:councils?|las?|(?:local )?authorit(?:y|ies))\s+(?:is|are|has|have|do|does|did)?\s*"
     r"(?:the\s+)?(?:best|worst|highest|lowest|top|bottom|leading|lagging)|which councils?\b.*\b(?:best|worst|"
     r"highest|lowest|strongest|weakest|poorest)|"
@@ -269,7 +269,8 @@ def _rank(text: str) -> tuple[int | None, RankOrder | None, str] | None:
                            r"\bwhich of (?:our|the)\b.{0,40}\b(?:has|is|was)\b|\bthe (?:\w+[- ])?(?:performing )?"
                            r"council\b(?!s)|\b(?:best|worst|top|bottom|highest|lowest)[- ]performing council\b(?!s)|"
                            r"\b(?:best|worst|top|bottom|strongest|weakest|poorest)[- ]performer\b(?!s)|"
-                           r"\b(?:top|bottom) of the (?:league|table|pile|list)\b",
+                           r"\b(?:top|bottom) of the (?:league|table|pile|list)\b|"
+                           r"\bsingle (?:best|worst|top|bottom|highest|lowest|strongest|weakest)\b",
                            text, re.IGNORECASE) else 5
     return n, order, span
 

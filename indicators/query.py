@@ -382,7 +382,7 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         mine = [i for i in order if index.infos[i].indicator_id == after]
         order, scores = mine + [i for i in order if i not in mine], [1.0 if i in mine else s for i, s in
                                                                    enumerate(scores)]
-    unheld_measure = None
+    unheld_measure, asked_best = None, order[0] if order else 0
     # A position ("where do we rank on X?") needs the council to hold X, as a value does; a list does not.
     if area_code is not None and (intent.intent != "rank" or (intent.n is None and not intent.whole)):
         with_data = [i for i in order if area_code in index.area_sets.get(index.infos[i].indicator_id, set())]
@@ -412,8 +412,11 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
         # "potholes"; "how are we doing on adult social care?" asked of a district, which holds none of it
         return Resolution(status="unknown", candidates=[index.infos[i] for i in order[:5]], score=top,
                           message=RESOLVER_MESSAGES["unmatched"], refused=True, **base)
-    service = overview_service(store, index, residual, intent.overview_cue, scores, best, intent.intent,
-                              RESOLVED_SCORE, weak=intent.overview_weak)
+    # "how are we doing on adult social care workforce turnover?" asked of a Scottish council: the measure named is
+    # one it does not hold, not a cue for an overview of the Scottish service.
+    service = overview_service(store, index, residual, intent.overview_cue, scores,
+                               best if unheld_measure is None else asked_best, intent.intent, RESOLVED_SCORE,
+                               weak=intent.overview_weak)
     if service is not None and area_code is not None:
         members = service_members(store, index, service, area_code)
         if members:

@@ -168,9 +168,11 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
         return res.model_copy(update=update)
     # "what about dundee" after "fife recycling rank?": Dundee's place in the same table.
     # ("what was ours in 2019-20?" asks for our figure, not our place.)
-    position_kept = prev.intent == "rank" and prev.rank_n is None and len(named) == 1 and named[0] != home and \
-        res.intent == "value" and not own_indicator and not re.search(r"\bwhat(?:'s| was| were| is)\b", question,
-                                                                      re.IGNORECASE)
+    # "and what we spend disposing of waste?" after "where are we in that?": our place on the measure named.
+    position_kept = prev.intent == "rank" and prev.rank_n is None and len(named) == 1 and res.intent == "value" and (
+        (named[0] != home and not own_indicator) or (named[0] == home and own_indicator and home in prev.areas
+                                                     and not explicit_period)) and \
+        not re.search(r"\bwhat(?:'s| was| were| is)\b", question, re.IGNORECASE)
     if res.intent == "rank" or (prev.intent == "rank" and not named) or position_kept:
         # "which of them performs best?" after a comparison with the neighbours ranks the neighbours.
         if res.intent == "rank" and groups:
