@@ -43,6 +43,7 @@ _WHY = re.compile(r"^\s*(?:but\s+|and\s+|so\s+|ok(?:ay)?,?\s+)?(?:why|what(?:'s|
                   r"^\s*(?:but\s+|and\s+|so\s+|ok(?:ay)?,?\s+)?why\s+(?:has|have|did|is|are|was|were|does|do)\s+"
                   r"(?:it|that|this|they|we|the figure|the rate|the number)\b[\w\s',-]{0,40}\??\s*$", re.IGNORECASE)
 _FOLLOWUP = re.compile(
+    r"^\s*[&+]\s|"  # "& for commercial planning application times?"
     r"^\s*(?:and|what about|how about|compared (?:with|to)|versus|vs\.?|against|and how does that compare|now|"
     r"same for|same again|same (?:question|thing|again) for|same(?: thing| again)? but|then|also|"
     r"ok(?:ay)?,? (?:and|now|what about|just)|go back to|back to|flip|reverse|just the|only the|"
@@ -57,7 +58,9 @@ _OWN_QUESTION = re.compile(r"^\s*(?:what(?:'s| is| was| are| were)|how(?:'s| is|
 _SAME = re.compile(r"\b(?:the )?same (?:year|years|period|periods|span|time ?frame|dates|three|two|four|five|six|"
                    r"councils?|authorities|areas|ones|group|comparison|question|again)\b|\bfor (?:the )?same\b|"
                    r"\b(?:in )?that (?:same )?year\b|\bthose (?:councils|authorities|three|two|four|five|years)\b|"
-                   r"\bsame \d+\b", re.IGNORECASE)
+                   r"\bsame \d+\b|"
+                   # "can you do rent arrears too thx": the last question for another measure
+                   r"\b(?:too|as well)(?=\W*(?:(?:thx|thanks|ta|pls|please|cheers)\W*)?$)", re.IGNORECASE)
 # "ok, sick days per non-teacher employee instead": the last question again with one piece swapped.
 _INSTEAD = re.compile(r"\binstead\W*$", re.IGNORECASE)
 

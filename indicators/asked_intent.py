@@ -20,7 +20,8 @@ RankOrder = Literal["best", "worst", "highest", "lowest"]
 
 _NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20}
-_N = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
+# (A number is no list size where it ends a year: "2015-16 top three".)
+_N = r"((?<![\d/-])\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
 _NOT_TIME = r"(?!\s*(?:years?|yrs?|quarters?|months?))"
 _RANK_N = re.compile(rf"\b(top|bottom|best|worst|highest|lowest|leading|lagging|weakest|strongest|poorest|"
                      rf"cheapest|fastest|quickest|slowest|most expensive|least expensive)(?:[- ]performing|[- ]ranked)?"
@@ -66,7 +67,7 @@ _RANK_LIST = re.compile(
 _POSITION = re.compile(
     r"\bwhere (?:do|did|does|are|were|is|would) (?:we|us|our (?:council|authority)|the council|it|they)\s+"
     r"(?:(?:come|rank|place|finish|feature|appear)(?:s|ed)?\b(?!\s+(?:relative|compared|against|versus|vs|next))|"
-    r"(?:stand|sit|lie|fall)s?\s+(?:in|among|amongst|out of|of|within|nationally|overall)\b|"
+    r"(?:stand|sit|lie|fall)s?\s+(?:in|among|amongst|out of|of|within|across|nationally|overall)\b|"
     r"(?:stand|sit)s?\s*[?.!]*\s*$)|"
     # "fife recycling rank?", "camden rank on ease of finding info", "rank fife on it": a council's place in the table
     # ("where are we on broadband?" asks for our figure)
@@ -86,6 +87,11 @@ _POSITION = re.compile(
     r"\bour (?:rank(?:ing)?|position|place|league position) (?:in|among|amongst|of|out of|"
     r"within|across|on)\b|\bwhere are we (?:in|on) (?:that|this|the (?:list|table|league table|ranking))\b|"
     r"\bhow (?:do|did) we rank\b|\bwhere (?:do|did) we rank\b|"
+    # "where does that put us nationally?", "wheres our ease of finding information ranking", "wheres us in that"
+    r"\bwhere (?:does|did|would|will) (?:that|this|it) (?:put|leave|place) (?:us|our council|the council)\b"
+    r"(?!\s+(?:compared|against|versus|vs|relative|next))|"
+    r"\bwhere(?:'s|\u2019s| is)(?= (?:our|the council's) (?:[\w&'-]+\s+){0,8}?(?:rank(?:ing)?|league position)\b)|"
+    r"\bwhere(?:'s|\u2019s| is| are) (?:we|us) in (?:that|this|the (?:list|table|league table|ranking))\b|"
     # "tell me what position we hold in our comparator group", "what place are we in?"
     r"\b(?:what|which) (?:position|place|rank(?:ing)?)\s+(?:do |are |did |were |does |is )?(?:we|us|our council|"
     r"the council)\b|\brank (?:us|ourselves|our council|the council)\b|"
@@ -151,6 +157,9 @@ _OVERVIEW = re.compile(
     # "overall" as a word about the question, not a measure's ("overall satisfaction", "overall average tariff")
     r"overall(?=\s*(?:[?.!,]|$|picture|view|perf\w*|position|how|please|story|or\b))|across the board|"
     r"headline (?:picture|figures|view|story|performance|numbers|measures|kpis)|the headlines|"
+    # "what's the headline on our hr and workforce performance", "whats our performance like across adult social care"
+    r"(?:the )?headlines? (?:on|for|from)(?= (?:our|the|how|all|[\w&'-]+ (?:and|&) [\w&'-]+)\b)|"
+    r"performance like (?:across|in|on)|"
     r"(?:should|need to) (?:i |we )?be worried about|"
     r"going backwards|overall story|red flags|all (?:the )?"
     r"(?:indicators|measures|kpis)|everything|in general|generally|(?:are|is) (?:we|things) getting (?:worse|better)|"
@@ -182,7 +191,8 @@ _OVERVIEW_WEAK = re.compile(r"\bhow(?:'s| is| are| was)\s.{1,50}\b(?:doing|perfo
 # "Which targets are we missing?", "are we hitting our targets?": every indicator with a target, not one.
 _TARGETS_OVERVIEW = re.compile(r"\bwhich (?:of (?:our|the) )?targets\b|"
                                r"\bwhich (?:of (?:our|the) )?(?:kpis|indicators|measures|pis)\b.{0,30}\btargets?\b|"
-                               r"\b(?:missing|missed|hitting|meeting) (?:their|its) targets?\b|"
+                               # ("is recycling meeting its target?" is one measure's target)
+                               r"\b(?:missing|missed|hitting|meeting) (?:their targets?|its targets)\b|"
                                r"\b(?:missing|missed|hitting|hit|meeting|met|"
                                r"on track (?:for|with)|off track (?:for|with)) "
                                r"(?:our |any |all (?:of )?(?:our )?|the )?targets\b|"

@@ -334,8 +334,9 @@ def compass_slips(store: IndicatorStore, text: str) -> str:
         if word in COMPASS_WORDS:
             return m[0]
         for compass in ("north", "south", "east", "west"):
+            # ("North Eastt Lincolnshire": the slip may be the second word of the name)
             if word[0] == compass[0] and DamerauLevenshtein.distance(word, compass, score_cutoff=1) == 1 and any(
-                    v.startswith(f"{compass} {rest}") for v in index.lookup):
+                    v.startswith(f"{compass} {rest}") or f" {compass} {rest}" in v for v in index.lookup):
                 return compass.capitalize() if m[1][0].isupper() else compass
         return m[0]
 
@@ -397,8 +398,10 @@ def _one_letter_off(word: str, index: _PlaceIndex, is_vocabulary: Callable[[str]
     if len(word) < 5 or word in index.everyday or is_vocabulary(word) or (
             word.endswith("s") and word[:-1] in index.lookup):
         return None
+    # "tameisdes people": a possessive typed without its apostrophe, as well as the name misspelt.
+    typed = {word, word[:-1]} if word.endswith("s") and len(word) >= 6 else {word}
     codes = {c for v, c in index.variants if " " not in v and len(v) >= 5 and v[0] == word[0]
-             and DamerauLevenshtein.distance(word, v, score_cutoff=1) == 1}
+             and any(DamerauLevenshtein.distance(t, v, score_cutoff=1) == 1 for t in typed)}
     return next(iter(codes)) if len(codes) == 1 else None
 
 
@@ -431,8 +434,8 @@ _UNHELD_PATTERNS = (
     # "What's Leeds' recycling rate?", "what is Leeds recycling rate": a capitalised name owning the measure.
     re.compile(r"(?:^|\s)(?P<name>[A-Z][\w-]*s)['\u2019](?=\s)"),
     re.compile(r"\b[Ww]hat(?:['\u2019]s| is| was| are| were)\s+(?P<name>[A-Z][a-z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+[a-z]"),
-    re.compile(r"\b(?:for|in)\s+(?P<name>[a-z][a-z-]{3,}(?:\s+(?:county|borough|district|city))?(?:\s+council)?)"
-               r"\s*[?.!]*\s*$"),
+    re.compile(r"\b(?:for|in)\s+(?P<name>(?:(?:north|south|east|west|mid|central)\s+)?[a-z][a-z-]{3,}"
+               r"(?:\s+(?:county|borough|district|city))?(?:\s+council)?)\s*[?.!]*\s*$"),
     re.compile(r"\b(?:for|in)\s+(?P<name>(?:[a-z][a-z-]+\s+){1,2}(?:(?:county|borough|district|city)\s+)?"
                r"(?:council|dc|bc|cc|mbc))\s*[?.!]*\s*$"),
     # "whats ambridge district's turnover": a district or borough not held, in lower case, owning the measure.

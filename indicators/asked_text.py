@@ -60,6 +60,10 @@ _FIGURE_WORDS = r"(?:rate|score|figures?|costs?|spend|number|percentage|level|me
 _ASKING = (r"(?:what|how|which|who|where|when|is|are|was|were|did|do|does|has|have|can|could|show|give|list|"
            r"tell)")
 _NOT_CONTEXT = rf"(?![^.:;,\u2013\u2014?!]*(?:%|\b(?:{_FIGURE_WORDS}|{_ASKING})\b))"
+# "prepping for OSC - where do we rank…", "chair here - …": a few words of context before a spaced dash ("I chair the
+# panel that covers economic development - how are we doing?" names the service, so it stays).
+_CONTEXT_DASH = re.compile(r"^\s*(?P<lead>(?:[\w&'\u2019]+\s+){0,3}[\w&'\u2019]+)\s+-\s+")
+_CONTEXT_ONLY = re.compile(rf"^(?!.*\b(?:{_FIGURE_WORDS}|{_ASKING})\b).*\b{_CONTEXT_WORDS}\b", re.IGNORECASE)
 _NOT_ASKED_AFTER = rf"(?!\s*{_ASKING}\b)(?![^?.!]*\b{_FIGURE_WORDS}\b)"
 _CONTEXT_CLAUSE = re.compile(rf"^\s*{_NOT_CONTEXT}(?=(?:[^\s.:;,\u2013\u2014?!]+\s+){{0,9}}[^\s.:;,\u2013\u2014?!]+\s*"
                              rf"(?:[.:;,\u2013\u2014]|\s-)\s)"
@@ -80,7 +84,8 @@ _MENTION = re.compile(r"(?<![\w@.])@[\w.-]+[:,]?")
 # Slips of the keyboard in everyday words ("waht's our ranking", "out of teh 32 councils").
 _TYPOS = {"teh": "the", "waht": "what", "wat": "what", "hwo": "how", "compair": "compare", "comapre": "compare",
           "r": "are", "u": "you", "trnd": "trend", "ppl": "people", "tred": "trend", "trned": "trend",
-          "comparision": "comparison",
+          "comparision": "comparison", "compre": "compare",
+          "councills": "councils", "councill": "council", "similer": "similar",
           "adn": "and", "taht": "that", "thier": "their", "recieved": "received", "whcih": "which", "wich": "which",
           # Apostrophes and letters people leave out on a phone ("whos bottom", "hows LB Barking doin").
           "whos": "who's", "whats": "what's", "hows": "how's", "wheres": "where's", "doin": "doing",
@@ -115,13 +120,18 @@ def plain_question(text: str) -> str:
     # "… target met? It's for Thursday's committee.": the aside's own first words, left when its end went.
     plain = re.sub(r"(?<=[?!.])\s+(?:it'?s|it is|this is|that'?s|its)\s*[.!]*\s*$", "", plain, flags=re.IGNORECASE)
     # A clause or sentence of meeting context around the question goes too, however it is worded.
-    while (lead := _CONTEXT_CLAUSE.match(plain)) is not None:
+    while (lead := _CONTEXT_CLAUSE.match(plain) or _context_dash(plain)) is not None:
         plain = _LEADING.sub("", plain[lead.end():])
     plain = _TRAILING.sub("", _CONTEXT_AFTER.sub("", plain))
     # Politeness in the middle ("… for 2021/22 Thanks in advance!") ends the question too.
     plain = re.sub(r"\s+(?:thanks|many thanks|cheers|thx)\b.*$", "", plain, flags=re.IGNORECASE)
     plain = _PRE_MEETING.sub("committee", plain)  # "officer prep for pre-scrutiny": a meeting, not "pre-school"
     return plain.strip() or text.strip()
+
+
+def _context_dash(text: str) -> re.Match[str] | None:
+    lead = _CONTEXT_DASH.match(text)
+    return lead if lead is not None and _CONTEXT_ONLY.match(lead["lead"]) else None
 
 
 _THANKS = re.compile(

@@ -133,6 +133,10 @@ _PHRASES = ((re.compile(r"\bc-?tax\b"), "council tax"), (re.compile(r"\bfly[- ]?
                         r"any need for) (?:long[- ]term|ongoing|further) (?:care|support)\b|\bneeding no (?:ongoing|"
                         r"further|long[- ]term) (?:care|support) after (?:short[- ]term )?(?:support|reablement|"
                         r"services?)\b"), "short-term services sequel"),
+            # "qol for people using care and support": the users' own quality of life, not their carers'.
+            (re.compile(r"\b(?:people|those|adults|residents|folk) (?:using|who use|receiving|who receive|getting|who "
+                        r"get|in receipt of) (?:adult )?(?:social )?(?:care(?: and support| services)?|support)\b"),
+             "service user"),
             (re.compile(r"\b(?:big|large|larger) planning\b"), "major planning"),
             (re.compile(r"\b(?:small|smaller) planning\b"), "minor planning"),
             (re.compile(r"\b(?:units?|shops?|premises|properties) (?:lying |standing |left |sitting )?(?:empty|"

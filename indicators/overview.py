@@ -48,6 +48,7 @@ SERVICE_NAMES = {
 # Words a member may use for a service, beyond its own name (the topic families add their `words`).
 SERVICE_PHRASES: dict[str, list[str]] = {
     "Adult social care": ["adult social care", "social care", "asc", "social work", "adult care", "adult services",
+                          "adult social services", "social services", "adult social work",
                           "care homes", "care and support for adults", "adult care and support", "care for adults",
                           "home care", "carers", "care", "reablement", "older people"],
     "Children's services": ["children's services", "children", "schools", "school", "education", "pupils",
