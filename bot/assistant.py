@@ -350,12 +350,18 @@ class Assistant:
                         indicator_name=name, area_code=area if res.intent != "compare" else res.area_code,
                         ordered=ordered, answered_period=answer.figures[0].period if answer.figures else None,
                         **turn_state(res))
+        last = conversation.last_indicator()
+        if res is not None and res.asked_measure is not None and last is not None and \
+                res.asked_measure != last.indicator_id:
+            # "what about reablement?" refused for Fife in a thread about a Scottish top 5: "secondary instead" goes
+            # on with that top 5, for the measure it names.
+            return last.model_copy(update={"question": question, "kind": answer.kind, "indicator_id": res.asked_measure,
+                                           "indicator_name": None, "ordered": [], "answered_period": None})
         if res is not None and res.asked_measure is not None:
             # A council not held was refused; the measure it asked about is what "and Leeds?" goes on with.
             return Turn(question=question, kind=answer.kind, indicator_id=res.asked_measure, intent=res.intent,
                         since=res.since, period=res.period, period_from=res.period_from, period_to=res.period_to,
                         years_back=res.years_back)
-        last = conversation.last_indicator()
         return Turn(question=question, kind=answer.kind, topic=conversation.last_topic() if last else question)
 
     def trend(self, indicator: str, caller: CallerContext, area: str | None = None, chart: Path | None = None,

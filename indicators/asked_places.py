@@ -499,6 +499,9 @@ def held_spelling(store: IndicatorStore, name: str) -> str | None:
     if len(key) < 4:
         return None
     index = _index(store)
+    if index.other_compass is not None and index.other_compass.fullmatch(key) and key.replace(" ", "") not in \
+            index.lookup:
+        return None  # "West Yorkshire" is no misspelt West Berkshire ("Mid Lothian" is Midlothian)
     if len(key) == 4 or " " not in key:
         # One slip in a short name ("Leds", "Ketn", "fief"): a swapped pair scores below ratio 80, and a four-letter
         # word is taken only a single edit away from one council alone.
@@ -530,4 +533,7 @@ def unheld_reply(store: IndicatorStore, name: str) -> tuple[list[str], str]:
         return close, RESOLVER_MESSAGES["unheld_nation"].format(
             name=name[:1].upper() + name[1:], nation="Welsh" if kind == "wales" else "Northern Irish",
             nations=" and ".join(nations), closest="; ".join(close))
-    return close, RESOLVER_MESSAGES["unheld_area"].format(name=name, closest="; ".join(close))
+    # "west yorkshire" typed in lower case is written as a place name in the reply a member may quote.
+    shown = " ".join(w.upper() if w in ("dc", "bc", "cc", "mbc") else w if w in ("and", "of", "upon", "on", "the")
+                     else w[:1].upper() + w[1:] for w in name.split()) if name.islower() else name
+    return close, RESOLVER_MESSAGES["unheld_area"].format(name=shown, closest="; ".join(close))

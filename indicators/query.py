@@ -387,8 +387,9 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
     if area_code is not None and (intent.intent != "rank" or (intent.n is None and not intent.whole)):
         with_data = [i for i in order if area_code in index.area_sets.get(index.infos[i].indicator_id, set())]
         # "SHQS for Glasgow" (whose stock was transferred): the measure named is held, but not for this council.
-        if order and _decisive(scores) and with_data and with_data[0] != order[0] \
-                and scores[with_data[0]] < RESOLVED_SCORE:
+        # ("reablement" asked of Fife: a measure named exactly, well ahead of any Fife holds.)
+        if order and _decisive(scores) and with_data and with_data[0] != order[0] and (
+                scores[with_data[0]] < RESOLVED_SCORE or scores[order[0]] - scores[with_data[0]] > _UNHELD_MARGIN):
             unheld_measure = index.infos[order[0]]
         order = with_data or order
     base: dict[str, object] = dict(area_code=area_code, comparison=comparison, intent=intent.intent,
@@ -559,6 +560,9 @@ def _separated(options: list[int], semantic: list[float] | None) -> int | None:
         return None
     ranked = sorted(options, key=lambda i: -semantic[i])
     return ranked[0] if semantic[ranked[0]] - semantic[ranked[1]] >= SEMANTIC_SEPARATION else None
+
+
+_UNHELD_MARGIN = 0.15
 
 
 def _decisive(scores: list[float]) -> bool:

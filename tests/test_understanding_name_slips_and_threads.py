@@ -155,8 +155,8 @@ def test_flip_it_turns_a_league_table_round(real_assistant: Assistant) -> None:
 @pytest.mark.parametrize(("question", "home", "named"), [
     ("whats caerphillys ease of finding info for service users?", LEEDS, "Caerphilly: it is a Welsh council"),
     ("carers ease of finding info about support for derry and strabane", LEEDS, "Northern Irish council"),
-    ("royal borough of frettingham care requests that end in a service latest?", LEEDS, "frettingham"),
-    ("whats the participation rate for 16 to 19 year olds for south mardle dc?", FIFE, "south mardle dc"),
+    ("royal borough of frettingham care requests that end in a service latest?", LEEDS, "Frettingham"),
+    ("whats the participation rate for 16 to 19 year olds for south mardle dc?", FIFE, "South Mardle DC"),
 ])
 def test_councils_not_held_typed_in_lower_case_are_named(real_assistant: Assistant, question: str, home: str,
                                                           named: str) -> None:

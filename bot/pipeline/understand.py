@@ -151,6 +151,14 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
         # "since then" after "… since 2016": the thread's own start; after a year: that year.
         start = prev.period_to or prev.period or prev.period_from or prev.since
         update.update(since=start, period_from=start, period_to=None, period=None, intent="trend")
+    elif (res.period_from is None) != (res.period_to is None) and _THAN_YEAR.search(question) and \
+            (last := prev.period_to or prev.period) and not (prev.since or prev.period_from) and " Q" not in last \
+            and (other := res.period_from or res.period_to) != last and " Q" not in str(other):
+        # "is that better than 2017-18?" after 2020-21: the change between the two years, not since 2017-18.
+        first, second = sorted([str(other), last])
+        update.update(since=None, period_from=first, period_to=second, period=None, years_back=None, intent="trend")
+        if prev.intent == "compare" and len(prev_councils) >= 2 and not named:
+            update.update(intent="compare", comparison_asked=True, comparison=prev.comparison)
     elif res.year_before and (last := prev.period_to or prev.period or prev.answered_period) and (
             earlier := _year_before(last, res.years_earlier)):
         update.update(period=earlier, period_to=earlier, period_from=None, since=None, years_back=None)
@@ -233,6 +241,12 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
     return res.model_copy(update=update)
 
 
+# "is that better than 2017-18?", "how does that compare with 2019/20?", "up on 2018?": the last year set beside
+# another.
+_THAN_YEAR = re.compile(r"\b(?:better|worse|higher|lower|up|down|more|less|improved?|different|changed?)\s+"
+                        r"(?:than|on|from|compared (?:with|to))\s+(?:in\s+)?(?:fy\s*)?'?\d{2,4}\b|"
+                        r"\b(?:that|this|it)\b.{0,20}\b(?:compare[sd]?|compared|vs\.?|versus|against)\s+(?:with\s+|to\s+)?"
+                        r"(?:in\s+)?(?:fy\s*)?'?\d{2,4}\b", re.IGNORECASE)
 # "the worst one", "the weakest measure", "drill into the best area": a line of the overview just given.
 _PICK = re.compile(r"\b(worst|weakest|poorest|bottom|best|strongest|top)\s+(?:one|measure|indicator|area|line|kpi|"
                    r"of (?:them|those|these))\b|\b(?:which|what)(?:'s| is)? (?:the )?(worst|weakest|best|strongest)\b"
