@@ -58,7 +58,13 @@ _RANK_LIST = re.compile(
     r"which (?:\w+ )?(?:of (?:our|the) )?(?:[\w-]+ ){0,3}(?:neighbou?rs|councils|authorities|las|members|group|"
     r"family)\b.{0,40}\b(?:highest|lowest|best|worst|most|least|fewest|cheapest|fastest|slowest|top|bottom)\b|"
     rf"which {_N} (?:have|has|had|are|is|were|was|come)\b.{{0,30}}\b(?:highest|lowest|best|worst|most|least|fewest|"
-    r"cheapest|fastest|slowest|top|bottom)\b|"
+    r"cheapest|fastest|slowest|top|bottom|weakest|strongest|poorest)\b|"
+    # Committee papers: "which five authorities among the 32 Scottish councils recorded the highest…", "list the 3
+    # authorities among our nearest neighbours with the lowest…", "identify the authority in England with the highest…"
+    rf"\b(?:which|list|identify|name|show|set out|tell (?:me|us|members))\s+(?:the\s+)?(?:{_N}\s+)?(?:local\s+)?"
+    r"(?:authorit(?:y|ies)|councils?|las?)\b.{0,80}?\b(?:with|recorded|recording|records|had|having|has|have|"
+    r"reported|reporting|showed|showing|achieved|achieving)\s+(?:the\s+)?(?:highest|lowest|best|worst|most|least|"
+    r"fewest|cheapest|fastest|slowest|strongest|weakest|poorest)\b|"
     r"which (?:\w+ )?(?:councils|authorities|las|neighbou?rs|of (?:our|the) [\w ]{3,30}?)\b.{0,40}\b(?:better|worse) "
     r"than (?:us|we)\b)",
     re.IGNORECASE)
@@ -87,6 +93,9 @@ _POSITION = re.compile(
     r"\bour (?:rank(?:ing)?|position|place|league position) (?:in|among|amongst|of|out of|"
     r"within|across|on)\b|\bwhere are we (?:in|on) (?:that|this|the (?:list|table|league table|ranking))\b|"
     r"\bhow (?:do|did) we rank\b|\bwhere (?:do|did) we rank\b|"
+    # "where Cambridgeshire County Council sits in the ranking in England", "our position in the league table"
+    r"\bwhere\b.{1,60}?\b(?:sits?|stands?|ranks?|comes?|places?|lies|falls?)\s+(?:in|among|within|on)\s+(?:the\s+)?"
+    r"(?:ranking|rankings|league table|table)\b|"
     # "where does that put us nationally?", "wheres our ease of finding information ranking", "wheres us in that"
     r"\bwhere (?:does|did|would|will) (?:that|this|it) (?:put|leave|place) (?:us|our council|the council)\b"
     r"(?!\s+(?:compared|against|versus|vs|relative|next))|"
@@ -100,7 +109,7 @@ _POSITION = re.compile(
     # "is that the highest in Scotland?", "are we the worst among our neighbours?": our place, not a measure's word
     r"^\s*(?:and |so |ok,? )?(?:is (?:that|it|this|ours)|are we) (?:the )?(?:highest|lowest|best|worst)\b|"
     # "where does West Lothian rank on council tax?", "how does Leeds rank nationally?": a named council's place
-    r"\b(?:where|how) (?:do|does|did) (?!(?:we|us|it|they|that|this)\b)[\w&'.-]+(?:\s+[\w&'.-]+){0,4}?\s+"
+    r"\b(?:where|how) (?:do|does|did) (?!(?:we|us|it|they|that|this|our)\b)[\w&'.-]+(?:\s+[\w&'.-]+){0,4}?\s+"
     r"(?:rank|come|place|sit|stand|feature)s?\b(?=\s*(?:in|among|amongst|within|across|out of|nationally|on|for|"
     r"against (?:the|all|other)|[?.!]|$))|"
     r"\bwhat(?:'s| is| was) (?!(?:our|the)\b)[\w&'.-]+(?:\s+[\w&'.-]+){0,3}?(?:'s|s'|\u2019s) (?:rank(?:ing)?|"
@@ -158,7 +167,7 @@ _OVERVIEW = re.compile(
     r"overall(?=\s*(?:[?.!,]|$|picture|view|perf\w*|position|how|please|story|or\b))|across the board|"
     r"headline (?:picture|figures|view|story|performance|numbers|measures|kpis)|the headlines|"
     # "what's the headline on our hr and workforce performance", "whats our performance like across adult social care"
-    r"(?:the )?headlines? (?:on|for|from)(?= (?:our|the|how|all|[\w&'-]+ (?:and|&) [\w&'-]+)\b)|"
+    r"(?:the )?headlines? (?:on|for|from)\b|"
     r"performance like (?:across|in|on)|"
     r"(?:should|need to) (?:i |we )?be worried about|"
     r"going backwards|overall story|red flags|all (?:the )?"
@@ -274,6 +283,8 @@ def _rank(text: str) -> tuple[int | None, RankOrder | None, str] | None:
     if n is None:
         # "which council is worst", "who has the highest": one; "which councils are best": the usual five.
         n = 1 if re.search(r"\b(which|what) (?:council|authority|local authority|area|la)\b(?!s)|\bwho\b|"
+                           r"\b(?:identify|name|show|tell (?:me|us|members)) the (?:local )?(?:authority|council)"
+                           r"\b(?!s)|"
                            r"\bwhich of (?:them|those|these)\b|"
                            r"\bwhich (?:one )?(?:is|was|has|does|did|comes?)\b|"
                            r"\bwhich of (?:our|the)\b.{0,40}\b(?:has|is|was)\b|\bthe (?:\w+[- ])?(?:performing )?"

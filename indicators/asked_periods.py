@@ -29,7 +29,9 @@ _YEAR = (r"(?:(?:fy|financial\s+year)\s*)?(?:"
          r"march,?\s+(?P<ytm>(?:19|20)\d{2})"
          r"|(?<![\d/-])(?P<cal>(?:19|20)\d{2})(?![\d/-]))")
 _QUARTER = r"(?:q|quarter\s*)(?P<q>[1-4])"
-_TOKEN = re.compile(rf"(?:{_QUARTER}\s*(?:of\s+|in\s+)?)?{_YEAR}(?:\s*{_QUARTER.replace('?P<q>', '?P<q2>')})?",
+# ("Q1 of the financial year 2021/22" is 2021-22 Q1)
+_TOKEN = re.compile(rf"(?:{_QUARTER}\s*(?:of\s+|in\s+)?(?:the\s+)?(?:financial\s+year\s+)?)?{_YEAR}"
+                    rf"(?:\s*{_QUARTER.replace('?P<q>', '?P<q2>')})?",
                     re.IGNORECASE)
 _BARE_QUARTER = re.compile(r"\b(?:in\s+)?(?:q|quarter\s*)([1-4])\b", re.IGNORECASE)
 _COUNT = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|couple|a few|few)"
@@ -41,6 +43,9 @@ _RESPAN = re.compile(rf"^\W*(?:(?:ok(?:ay)?|and|so)\W+)?(?:(?:can|could) you (?:
                      rf"(?:the\s+)?(?:last|past)?\s*{_COUNT}\s+(?:financial\s+)?(years?|yrs?)\s*(?:instead|then|"
                      r"please|pls)?\W*$", re.IGNORECASE)
 # "the four-year trend", "a 3-year trend": the last N years.
+# "in the 3 years to 2021/22", "over the five years up to 2019-20": the span ending in that year, N years long.
+_YEARS_TO = re.compile(rf"\b(?:in|over|during|across|for)?\s*(?:the\s+)?{_COUNT}\s+(?:financial\s+)?years?\s+(?:up\s+)?"
+                       r"(?:to|until|ending(?: in)?)\s+(?=(?:fy\s*)?\d)", re.IGNORECASE)
 _N_YEAR = re.compile(rf"\b{_COUNT}[- ]years?[- ](?:trend|picture|view|history|run|record)\b", re.IGNORECASE)
 _DECADE = re.compile(r"\b(?:over|in|during|for|across)?\s*(?:the\s+)?(?:last|past|previous)\s+(half[- ]?a?[- ]?decade|"
                      r"decade)\b", re.IGNORECASE)
@@ -187,6 +192,15 @@ def parse_periods(text: str) -> AskedPeriods:
         m = ranges[0]
         asked = parse_periods(f"{text[:m.start()]}{m[1]} to {m[2]}{text[m.end():]}")
         asked.spans.append(m[0])  # as written, so that it is not read as measure words
+        return asked
+    if (m := _YEARS_TO.search(text)) and (ends := _tokens(text[m.end():])) and ends[0][1].start() == 0 and \
+            " Q" not in ends[0][0]:
+        from indicators.periods import years_before
+
+        end, token = ends[0]
+        asked = parse_periods(f"{text[:m.start()]} between {years_before(end, _count(m[1]))} and {end}"
+                              f"{text[m.end() + token.end():]}")
+        asked.spans.append(text[m.start(): m.end() + token.end()])
         return asked
     if m := _BEFORE_COVID.search(text):
         # "the year before covid": 2019-20, the last year before the pandemic reached the figures

@@ -64,6 +64,8 @@ _NOT_NAMES = frozenset(
     # Who is asking and for what: "Chair's asking", "the authority's", "for leavers", "- need it for tomorrow".
     "chair chairs cllr councillor councillors member members officer officers leader mayor cabinet committee "
     "scrutiny authority authorities tomorrow today tonight yesterday meeting briefing report papers agenda team "
+    # What a council publishes: "the council plan's priorities", "the strategy's aims".
+    "plan plans strategy policy budget programme manifesto constitution priorities priority document documents "
     "director portfolio holder colleague colleagues everyone anyone someone leavers residents public "
     "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
     "september october november december prep pack pre-scrutiny pre-meet pre-meeting pre-brief anything everything "
@@ -421,8 +423,10 @@ def _same_name(typed: str, held: str) -> bool:
 _UNHELD_PATTERNS = (
     re.compile(r"\bhow (?:is|are|'s|does|do|did)\s+(?P<name>[A-Za-z][\w&'-]*(?:,?\s+[A-Za-z][\w&'-]*){0,4}?)\s+"
                r"(?:doing|getting on|performing|faring|compare|do|fare|perform|stack up)\b", re.IGNORECASE),
-    re.compile(r"(?P<name>\b[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+"
-               r"(?:(?:borough |district |county |city |metropolitan )?council|dc|bc|cc|mbc)\b", re.IGNORECASE),
+    # ("How has Wexmoor County Council performed on the council tax…": the name ends at its own "Council")
+    re.compile(r"(?P<name>\b[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)*?)\s+"
+               r"(?:(?:borough |district |county |city |metropolitan )?council(?! tax| hous)|dc|bc|cc|mbc)\b",
+               re.IGNORECASE),
     re.compile(r"(?:^|\s)(?P<name>[a-z][\w-]{3,})['\u2019]s\b"),
     re.compile(r"\b(?:for|in|at|with|than|against|vs\.?|versus)\s+(?:the\s+)?"
                r"(?P<name>[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|and|of|upon|on))*)"),
@@ -442,13 +446,19 @@ _UNHELD_PATTERNS = (
     re.compile(r"\b(?P<name>[a-z][a-z-]{3,}\s+(?:district|borough|county))['\u2019]s\b"),
     # "royal borough of frettingham care requests": the borough's own name after "borough of", in any case.
     re.compile(r"\b(?:royal|london|metropolitan) borough of (?P<name>[A-Za-z][\w'-]+)", re.IGNORECASE),
+    # "compare us with ashby marsh district council on recycling rate": a district's whole name, in lower case.
+    re.compile(r"\b(?:with|vs\.?|versus|than|against|for|and|at)\s+(?P<name>[a-z][a-z-]{2,}(?:\s+[a-z][a-z-]{2,}){0,2}"
+               r"\s+(?:district|borough|county|city)\s+council)\b"),
     # "compare us with northshire on household waste": a council set beside us, in lower case.
     re.compile(r"\b(?:with|vs\.?|versus|than|against)\s+(?P<name>[a-z][a-z-]{3,})\s+(?:on|for|in)\b"),
     # "inverclyde council or Sterling": the second of two councils, capitalised, ending the question.
     re.compile(r"\b(?:or|and|vs\.?|versus|than)\s+(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)\s*[?.!]*\s*$"),
 )
 # "Newcastle-under-Lyme", "Chester-le-Street", "Newcastle under Lyme": a held short name joined to more of a name.
-_JOINED_AFTER = re.compile(r"-(?:under|upon|on|in|le|by)-[A-Za-z]\w*(?:-[A-Za-z]+)*|\s+(?:under|upon)\s+[A-Z]\w*")
+# ("Glasgow North Council": a held name and a compass word, then "Council", is another council)
+_JOINED_AFTER = re.compile(r"-(?:under|upon|on|in|le|by)-[A-Za-z]\w*(?:-[A-Za-z]+)*|\s+(?:under|upon)\s+[A-Z]\w*|"
+                           r"(?i:\s+(?:north|south|east|west|central)\s+(?:district |borough |county |city )?"
+                           r"council\b)")
 _COMPASS_BEFORE = re.compile(r"\b(?:mid|north|south|east|west|central|greater|inner|outer)[\s-]+$")
 _PLACE_WORDS = frozenset("council county borough district city metropolitan royal london dc bc cc mbc".split())
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Protocol
 
-from indicators.measure_words import measure_words
+from indicators.measure_words import measure_words, synonyms_of
 
 if TYPE_CHECKING:
     from indicators.models import IndicatorInfo
@@ -64,11 +64,16 @@ def overview_service(store: IndicatorStore, index: MeasureIndex, residual: str, 
     if service is None:
         # "How did we do last year?": an overview cue and no measure named at all means every indicator held.
         return ALL_SERVICES if cue and not left else None
-    if _STRONG_OVERVIEW.search(residual) and scores[best] < 1.0:
-        return service
     # The words of each way of naming the service, its own name first.
     naming = [measure_words(p) for p in [service, *service_phrases(store, service)]]
     service_words = {w for ws in naming for w in ws}
+    # Words no measure's name or the service's use ("according to the latest published data", "the use of") say
+    # nothing of which one is meant.
+    known = set().union(*index.words) | service_words
+    left = [w for w in left if w in known or synonyms_of(w) & known]
+    if _STRONG_OVERVIEW.search(residual) and scores[best] < 1.0 and not (
+            scores[best] >= resolved_score and _indicator_specific(index, best, left, service_words, least=2)):
+        return service  # ("summarise the movement in uncommitted general fund reserves" is that one measure)
     # The service's own name, or a phrase of several words for it ("adult social care"), names the whole service.
     whole = [set(ws) for k, ws in enumerate(naming) if ws and (k == 0 or len(ws) > 1)]
     if weak and any(w not in service_words for w in left):
@@ -78,7 +83,10 @@ def overview_service(store: IndicatorStore, index: MeasureIndex, residual: str, 
     singles = {ws[0] for ws in naming[1:] if len(ws) == 1}
     several = len(set(left)) >= 2 and set(left) <= singles
     others = _other_members(index, best, store, service)
-    if set(left) not in whole and not set(left) & set(naming[0]) and not several and \
+    # "temporary accommodation" names the homelessness service, and is the whole of one measure's name no other has.
+    own_whole = set(left) in whole and any(p == set(left) for p in index.phrases[best]) and \
+        not set(left) & set().union(*others)
+    if (set(left) not in whole or own_whole) and not set(left) & set(naming[0]) and not several and \
             _one_measure_says(index, best, left, others) and not _STRONG_OVERVIEW.search(residual):
         return None  # "how is our recycling rate doing?", "is North Lincolnshire getting better on carer qol?"
     named_by_one = scores[best] >= 1.0 and bool(left) and set(left) <= index.words[best]
@@ -105,8 +113,6 @@ def _shared(left: list[str], others: list[set[str]], service_name: list[str]) ->
 
 def _one_measure_says(index: MeasureIndex, best: int, left: list[str], others: list[set[str]]) -> bool:
     """Whether the words left are all words of one measure of the service and of no other ("recycling")."""
-    from indicators.measure_words import synonyms_of
-
     def says(words: set[str]) -> bool:  # every word left, itself or in other words ("qol": quality of life)
         return all(w in words or synonyms_of(w) & words for w in left)
 
@@ -122,8 +128,10 @@ def _own_phrase(index: MeasureIndex, best: int, left: list[str], others: list[se
     return any(len(p) >= 2 and p <= set(left) and p - taken for p in index.phrases[best])
 
 
-def _indicator_specific(index: MeasureIndex, best: int, left: list[str], service_words: set[str]) -> bool:
-    """Whether the words left name one indicator more than the service ("homelessness prevention" vs housing)."""
+def _indicator_specific(index: MeasureIndex, best: int, left: list[str], service_words: set[str],
+                        least: int = 1) -> bool:
+    """Whether the words left name one indicator more than the service ("homelessness prevention" vs housing), by
+    at least `least` words of its name."""
     own = [w for w in left if w not in service_words]
     names = index.words[best]
-    return bool(own) and sum(1 for w in own if w in names) >= max(1, len(own) // 2)
+    return bool(own) and sum(1 for w in own if w in names) >= max(least, len(own) // 2)

@@ -53,7 +53,11 @@ class Evidence(BaseModel):
 
 
 def wants_passages(reading: Reading) -> bool:
-    """Whether document passages belong in the answer (always when no indicator was found)."""
+    """Whether document passages belong in the answer (always when no indicator was found, but never for a council
+    not held: the home council's own papers say nothing of Ashby Marsh)."""
+    res = reading.resolution
+    if res is not None and res.area_candidates and reading.why_query is None:
+        return False
     return not reading.resolved or wants_documents(reading.question) or reading.why_query is not None
 
 
