@@ -64,3 +64,34 @@ def test_an_english_measure_in_a_scottish_league_table_thread_is_refused_and_the
     got = after["understood"]
     assert (got["intent"], got["indicators"], got["areas"], got["n"], got["order"]) == (
         "rank", ["CHN02"], ["scotland"], 5, "best")
+
+
+def test_a_service_named_in_a_follow_up_is_its_overview(real_assistant: Assistant) -> None:
+    """Trial 7: "ok what about environmental services" after a housing overview was one environmental measure."""
+    answers = _answers(real_assistant, FIFE, "how are we doing on housing", "ok what about environmental services",
+                       "and culture and leisure?", "what about the cost per library visit?")
+    environment, culture, library = (a["understood"] for a in answers[1:])
+    assert environment["intent"] == "overview" and all(i.startswith("ENV") for i in environment["indicators"])
+    assert culture["intent"] == "overview" and all(i.startswith("C&L") for i in culture["indicators"])
+    assert (library["intent"], library["indicators"]) == ("value", ["C&L02"])
+
+
+def test_a_new_start_for_a_span_keeps_its_end(real_assistant: Assistant) -> None:
+    """Trial 7: "and from 2014-15?" after "between 2016-17 and 2021-22" ran to the latest year."""
+    answers = _answers(real_assistant, FIFE, "time to complete non-emergency repairs fife between 2016-17 and 2021-22",
+                       "same for edinburgh", "and from 2014-15?", "and since 2014-15?")
+    start, since = answers[2]["understood"], answers[3]["understood"]
+    assert (start["areas"], start["periods"]["from"], start["periods"]["to"]) == (["S-edinburgh-city"], "2014-15",
+                                                                                  "2021-22")
+    assert (since["periods"]["from"], since["periods"]["to"]) == ("2014-15", "2022-23")
+
+
+def test_a_council_not_held_gets_no_passages_from_the_home_councils_papers(sample_assistant: Assistant) -> None:
+    answer = sample_assistant.ask("compare us with ashby marsh district council on recycling rate",
+                                  CallerContext(area="E07999001"), conversation=Conversation())
+    assert answer.kind == "none" and not answer.citations
+    assert answer.answer.startswith("I hold no data for Ashby Marsh District Council")
+    # A document question whose words look like a possessive name is still a document question.
+    answer = sample_assistant.ask("What are the council plan's priorities?", CallerContext(area="E07999001"),
+                                  conversation=Conversation())
+    assert answer.kind in ("document", "mixed") and answer.citations

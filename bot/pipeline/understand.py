@@ -165,6 +165,10 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
     elif not explicit_period:
         update.update(since=prev.since, period=prev.period, period_from=prev.period_from,
                       period_to=prev.period_to, years_back=prev.years_back)
+    elif res.period_from is not None and res.period_to is None and prev.period_from and prev.period_to and \
+            _FROM_ONLY.match(question):
+        # "and from 2010-11?" after "between 2016-17 and 2021-22": a new start, the same end.
+        update.update(period_to=prev.period_to, since=None, years_back=None)
     if "intent" in update:
         return res.model_copy(update=update)
     if res.intent == "rank" and prev.intent == "compare" and not groups and not named and len(prev_councils) >= 2 \
@@ -241,6 +245,12 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
     return res.model_copy(update=update)
 
 
+_FROM_ONLY = re.compile(r"^\W*(?:(?:ok(?:ay)?|and|so|what about|how about)\W+)*(?:from|starting(?: from| in)?)\s+"
+                        r"(?:fy\s*)?\d", re.IGNORECASE)
+# A service named by its own name in a follow-up ("environmental services", "culture and leisure").
+_SERVICE_NAMED = re.compile(r"\b(?:services|culture (?:and|&) leisure|adult social care|social care|social work|"
+                            r"economic development|financial sustainability|climate change)\b", re.IGNORECASE)
+_LEAD = re.compile(r"^\W*(?:(?:ok(?:ay)?|and|so|now|then|what about|how about)\W+)*", re.IGNORECASE)
 # "is that better than 2017-18?", "how does that compare with 2019/20?", "up on 2018?": the last year set beside
 # another.
 _THAN_YEAR = re.compile(r"\b(?:better|worse|higher|lower|up|down|more|less|improved?|different|changed?)\s+"
@@ -294,6 +304,13 @@ def understand(question: str, route: Route, conversation: Conversation | None, h
     else:
         after = previous.indicator_id if previous is not None and route.kind == "followup" else None
         res = resolve(question, home, after)
+        if res is not None and previous is not None and route.kind == "followup" and res.intent == "value" and \
+                res.score < 1.0 and (previous.intent == "overview" or _SERVICE_NAMED.search(question)):
+            # "ok what about environmental services" after an overview: that service's overview, if the words name
+            # the service rather than one of its measures.
+            again = resolve(f"how are we doing on {_LEAD.sub('', question)}", home, after)
+            if again is not None and again.intent == "overview" and again.status == "resolved":
+                res = again
         followup = route.kind in ("chart", "followup") or (res is not None and res.status != "resolved") or (
             res is not None and previous is not None and _about_the_last_measure(res, previous, question))
         if res is not None and res.refused and res.asked_measure != (previous.indicator_id if previous else None):
