@@ -26,8 +26,9 @@ Definitions (tests recompute these independently; change them only with the test
   days, weeks, rates, kg - whose held values are all >= 0; nothing for scores, gaps and changes); signals are
   points beyond the (unclipped) limits, RUN_SIDE points in a row on one side of the centre, or RUN_TREND points in
   a row each rising (or falling).
-- check the figure: the latest value is outside the natural process limits, or within EDGE_SHARE of the possible
-  range from its ceiling or floor (a non-negative quantity: at its floor of 0).
+- check the figure (`indicators.figure_checks`): the latest value is outside the natural process limits, within
+  EDGE_SHARE of the possible range from its ceiling or floor (a non-negative quantity: at its floor of 0), or
+  FAR_MADS median absolute deviations or more from the national median.
 - ties: members whose standing equals the council's (up to float noise) share its rank ("joint"); the best
   comparators are every member other than the council at the best standing.
 - comparators are named as the dataset declares (`DatasetInfo.comparators`): Oflog's MAD bands only for
@@ -55,7 +56,8 @@ import re
 from typing import TYPE_CHECKING, Literal
 
 from indicators.errors import IndicatorError
-from indicators.formatting import format_number, format_value, is_percent
+from indicators.figure_checks import check_figure
+from indicators.formatting import format_number, is_percent
 from indicators.models import (
     ChangeAssessment,
     ComparatorAssessment,
@@ -66,7 +68,6 @@ from indicators.models import (
     IndicatorInfo,
     NeighboursChange,
     SeriesPoint,
-    SignalAssessment,
     TargetAssessment,
     TargetPath,
 )
@@ -86,7 +87,6 @@ __all__ = ["IndicatorAnalysis", "Run", "analyse", "cadence_of", "denominator_cou
 RAG_TOLERANCE = 0.05
 BASE_EFFECT_PERCENT = 20.0
 SMALL_DENOMINATOR = 30.0
-EDGE_SHARE = 0.005  # within half a per cent of the possible range from its ceiling or floor: "at" it
 OFLOG_BANDS = ((0.5, "broadly similar"), (1.5, "slightly"), (3.0, ""), (math.inf, "much"))
 _BREAK = re.compile(r"break|definition|method|changed|discontinu|not comparable|revised", re.IGNORECASE)
 # Measures that are differences, not shares or quantities: no possible range is assumed for them.
@@ -109,7 +109,8 @@ def is_percentage(info: IndicatorInfo) -> bool:
 def _change(before: tuple[str, float], after: tuple[str, float], info: IndicatorInfo,
             ideal: float | None) -> ChangeAssessment:
     absolute = after[1] - before[1]
-    percent = None if before[1] <= 0 else absolute / before[1] * 100.0  # a share of a negative base means nothing
+    # A share of a negative base, or of a change across zero (emissions net of removals), means nothing.
+    percent = None if before[1] <= 0 or after[1] < 0 else absolute / before[1] * 100.0
     return ChangeAssessment(from_period=before[0], to_period=after[0], from_value=before[1], to_value=after[1],
                             absolute=absolute, percent=percent, points=absolute if is_percentage(info) else None,
                             direction=judge(before[1], after[1], info, ideal))
@@ -249,7 +250,7 @@ def analyse(store: IndicatorStore, indicator_id: str, area_code: str, since: str
     span = span_change or change
     neighbours = _neighbours_change(store, info, rows, area_code, span, comparators, ideal) if span else None
     path = _target_path(info, area_code, latest, span)
-    check = _check_figure(info, latest, signal, bounds)
+    check = check_figure(info, latest, signal, bounds, comparators)
 
     def figure(label: str, at: tuple[str, float]) -> Figure:
         return Figure(indicator_id=indicator_id, indicator_name=info.name, area_code=area_code, area_name=area_name,
@@ -369,25 +370,6 @@ def denominator_counts(info: IndicatorInfo, denominator: float) -> bool:
     rate = is_percentage(info) or info.unit.strip().lower().startswith("per ") or \
         info.measure_type.strip().lower() in ("percentage", "rate", "proportion")
     return rate and float(denominator).is_integer()
-
-
-def _check_figure(info: IndicatorInfo, latest: tuple[str, float], signal: SignalAssessment,
-                  bounds: tuple[float | None, float | None]) -> str | None:
-    """Why the latest figure should be checked before anyone celebrates or acts on it (one line), or None."""
-    reasons = []
-    if latest[0] in signal.beyond_limits:
-        reasons.append(ANALYSIS_MESSAGES["check_beyond"])
-    lo, hi = bounds
-    value = latest[1]
-    edge = EDGE_SHARE * (hi - lo) if lo is not None and hi is not None else 0.0
-    if hi is not None and value >= hi - edge - 1e-12:
-        reasons.append(ANALYSIS_MESSAGES["check_ceiling"])
-    elif lo is not None and value <= lo + edge + 1e-12:
-        reasons.append(ANALYSIS_MESSAGES["check_floor"])
-    if not reasons:
-        return None
-    return ANALYSIS_MESSAGES["check_figure"].format(value=format_value(value, info.unit), period=latest[0],
-                                                    reasons=" and ".join(reasons))
 
 
 def _neighbours_change(store: IndicatorStore, info: IndicatorInfo, rows: pd.DataFrame, area_code: str,

@@ -69,6 +69,9 @@ LISTING_MESSAGES: dict[str, str] = {
     "change_better": ", better than {previous} in {previous_period}",
     "change_worse": ", worse than {previous} in {previous_period}",
     "change_same": ", the same as in {previous_period}",
+    # The two values print alike ("113 per 1,000, better than 113 per 1,000" hides a change of 0.05).
+    "change_barely_better": ", about the same as in {previous_period} (very slightly better)",
+    "change_barely_worse": ", about the same as in {previous_period} (very slightly worse)",
     "change_up_unjudged": ", up from {previous} in {previous_period} (no direction of good performance is stated)",
     "change_down_unjudged": ", down from {previous} in {previous_period} (no direction of good performance is "
                             "stated)",
@@ -165,6 +168,9 @@ def _change(line: OverviewLine) -> str:
     if prev is None:
         return listing_message("change_first")
     previous = format_value(prev.value, line.unit)
+    if line.direction in ("improving", "worsening") and previous == format_value(line.latest.value, line.unit):
+        key = "change_barely_better" if line.direction == "improving" else "change_barely_worse"
+        return listing_message(key, previous_period=prev.period)
     if line.direction == "improving":
         return listing_message("change_better", previous=previous, previous_period=prev.period)
     if line.direction == "worsening":

@@ -72,6 +72,8 @@ ANALYSIS_MESSAGES: dict[str, str] = {
     "check_beyond": "is outside the natural process limits",
     "check_ceiling": "is at the top of the measure's possible range",
     "check_floor": "is at the bottom of the measure's possible range",
+    "check_far": "is {mads} median absolute deviations from the national median, far outside where councils' "
+                 "figures lie",
     # The comparators, target path and runs of an analysis (describe fills them).
     "group_neighbours": "{area_s} comparator group, {group} ({n} councils with a value, itself included)",
     "group_family": "{area_s} family group, {group} ({n} councils with a value, itself included)",

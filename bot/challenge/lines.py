@@ -116,6 +116,8 @@ def _check_reason(a: IndicatorAnalysis) -> str:
         reasons.append(w.text("check_figure.ceiling"))
     elif "bottom of" in check or "floor" in check:
         reasons.append(w.text("check_figure.floor"))
+    if "median absolute deviations" in check:
+        reasons.append(w.text("check_figure.far"))
     return " and ".join(reasons) or w.text("check_figure.unusual")
 
 
