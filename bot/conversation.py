@@ -30,6 +30,7 @@ class Turn(BaseModel):
     comparison: str | None = None
     comparison_asked: bool = False
     ordered: list[str] = Field(default_factory=list)  # an overview's indicators, most in need of attention first
+    service: str | None = None  # the service an overview was of ("and us?" asks for the same one)
     answered_period: str | None = None  # the period the answer gave ("latest" read as 2022-23), for "the year before?"
 
 

@@ -185,7 +185,9 @@ _OVERVIEW = re.compile(
     r"where (?:should|do|would|could|can) (?:we|i|members|the committee|the panel)\s+(?:be\s+)?(?:challeng\w*|focus\w*|"
     r"prob\w*|push\w*|look\w* (?:harder|closer))|"
     r"how (?:our|the council's) .{1,40} (?:is|are) (?:performing|doing|going)|how'?s .{1,50}\blooking\b|"
-    r"(?:getting|got) (?:worse|better) on|"
+    r"(?:getting|got) (?:worse|better) on|(?:improving|deteriorating|declining|slipping) on|"
+    # "what do our adult social care services measures say", "what do the climate change measures say about Highland"
+    r"what do (?:our|the|its|their) .{1,60}\b(?:measures|indicators|kpis|pis|figures|numbers|stats) (?:say|show|tell)|"
     r"all (?:the |our |of our )?"
     r".{0,50}\b(?:kpis|indicators|measures|metrics)|in one go|(?:doing|performing|faring) across)\b",
     re.IGNORECASE)

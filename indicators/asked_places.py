@@ -288,9 +288,10 @@ def find_places(store: IndicatorStore, text: str, home: str | None,
         key = re.sub(r"\s+", "", m[1])
         code = None if key in _NOT_INITIALS else index.initials.get(key) or (
             index.by_nation.get(key, {}).get(home[:1]) if home else None)
-        # Plain-letter initials ("bcp") only when typed in capitals, so ordinary words never match.
-        # A council's capitals ending in "cc" ("kcc", "nycc") are no English word, so lower case is taken too.
-        if code is not None and ("&" in key or key.endswith("cc") or text[m.start():m.end()].isupper()):
+        # Plain-letter initials ("bcp") only when typed in capitals or when no English word ("nlc"), so ordinary
+        # words never match. A council's capitals ending in "cc" ("kcc", "nycc") are no English word either.
+        if code is not None and ("&" in key or key.endswith("cc") or text[m.start():m.end()].isupper() or (
+                len(key) >= 3 and key not in index.everyday and not (is_vocabulary and is_vocabulary(key)))):
             add(code, m.start(), m.end(), "initials")
     for group, pattern in _GROUP_PATTERNS:
         for m in pattern.finditer(text):
@@ -360,7 +361,9 @@ def _variant_pattern(variant: str) -> str:
     # word could be meant ("quarterly readings" is no Reading).
     owner = r"(?:['\u2019]?s)?" if len(words) > 1 or variant.endswith("shire") or (
         len(variant) >= 4 and variant not in _EVERYDAY_NAMES) else r"(?:['\u2019]s)?"
-    return r"\b" + pattern + _SUFFIX + owner + r"\b"
+    # ("how's gloucestershire": the "s" of "how's" is no "S Gloucestershire")
+    start = r"(?<!['\u2019])\b" if len(words[0]) == 1 else r"\b"
+    return start + pattern + _SUFFIX + owner + r"\b"
 
 
 def _fuzzy(text: str, index: _PlaceIndex, spans: list[tuple[int, int]], add,  # noqa: ANN001
@@ -447,8 +450,8 @@ _UNHELD_PATTERNS = (
     # "royal borough of frettingham care requests": the borough's own name after "borough of", in any case.
     re.compile(r"\b(?:royal|london|metropolitan) borough of (?P<name>[A-Za-z][\w'-]+)", re.IGNORECASE),
     # "compare us with ashby marsh district council on recycling rate": a district's whole name, in lower case.
-    re.compile(r"\b(?:with|vs\.?|versus|than|against|for|and|at)\s+(?P<name>[a-z][a-z-]{2,}(?:\s+[a-z][a-z-]{2,}){0,2}"
-               r"\s+(?:district|borough|county|city)\s+council)\b"),
+    re.compile(r"(?:\b(?:with|vs\.?|versus|than|against|for|and|at)\s+|^\W*)(?P<name>[a-z][a-z-]{2,}"
+               r"(?:\s+[a-z][a-z-]{2,}){0,2}\s+(?:district|borough|county|city)\s+council)(?:['\u2019]?s)?\b"),
     # "compare us with northshire on household waste": a council set beside us, in lower case.
     re.compile(r"\b(?:with|vs\.?|versus|than|against)\s+(?P<name>[a-z][a-z-]{3,})\s+(?:on|for|in)\b"),
     # "inverclyde council or Sterling": the second of two councils, capitalised, ending the question.

@@ -121,12 +121,27 @@ def plain_question(text: str) -> str:
     plain = re.sub(r"(?<=[?!.])\s+(?:it'?s|it is|this is|that'?s|its)\s*[.!]*\s*$", "", plain, flags=re.IGNORECASE)
     # A clause or sentence of meeting context around the question goes too, however it is worded.
     while (lead := _CONTEXT_CLAUSE.match(plain) or _context_dash(plain)) is not None:
+        about = _ABOUT.search(lead[0])
         plain = _LEADING.sub("", plain[lead.end():])
+        if about is not None and _BARE_OVERVIEW.match(plain):
+            # "pre-scrutiny on social work services for adults next week, what's the headline performance": the
+            # context names what the headline is of.
+            plain = f"{plain.rstrip(' ?.!')} on {about['topic']}"
     plain = _TRAILING.sub("", _CONTEXT_AFTER.sub("", plain))
     # Politeness in the middle ("… for 2021/22 Thanks in advance!") ends the question too.
     plain = re.sub(r"\s+(?:thanks|many thanks|cheers|thx)\b.*$", "", plain, flags=re.IGNORECASE)
     plain = _PRE_MEETING.sub("committee", plain)  # "officer prep for pre-scrutiny": a meeting, not "pre-school"
     return plain.strip() or text.strip()
+
+
+_ABOUT = re.compile(r"\b(?:scrutiny|meeting|committee|panel|briefing|session|item|report|paper)s? (?:on|about|covering|"
+                    r"into) (?P<topic>[^,.;:?!]{3,60}?)"
+                    r"(?=\s+(?:next|this|on|at|tomorrow|tonight|later)\b|\s*[,.;:?!-]|$)",
+                    re.IGNORECASE)
+_BARE_OVERVIEW = re.compile(r"^\W*(?:what'?s|what is|give me|can i (?:get|have)|pls|please)?\s*(?:the|a|our)?\s*"
+                            r"(?:headlines?|performance|overview|summary|picture|position)(?: performance| picture| "
+                            r"position)?(?:\s+(?:pls|please|thanks|ta))?\W*$|^\W*how (?:are|r) we doing\W*$",
+                            re.IGNORECASE)
 
 
 def _context_dash(text: str) -> re.Match[str] | None:

@@ -44,7 +44,10 @@ STOP_WORDS = _QUESTION_WORDS | TALK_WORDS  # dropped before matching a question 
 # Padding a person says about their own need ("I need", "for the pre-meet"), dropped before matching.
 _PADDING = re.compile(
     r"\b(?:i|we)(?:\s+really)?\s+(?:need|needed|want|wanted|would like|'d like)\b|\bpre[- ]?meet(?:ing)?s?\b|"
-    r"\b(?:i'm|i am|we're|we are) after\b|\bo&s\b|\b(?:of|out of|among|amongst|across) (?:the |all )?\d+ (?:[\w-]+ )?"
+    r"\b(?:i'm|i am|we're|we are) after\b|\bo&s\b|"
+    # "what about within similar councils": the group, not CO2 "within the scope of" the council
+    r"\bwithin(?= (?:the |our |its |their )?(?:similar|comparable|family|comparator|nearest|neighbou?rs?|peers?|"
+    r"benchmark\w*|scotland|england|all)\b|\s*$)|\b(?:of|out of|among|amongst|across) (?:the |all )?\d+ (?:[\w-]+ )?"
     r"(?:councils|authorities)\b|\b(?:is|was|are|were) (?:that|it|this|those|these) (?:any |very )?"
     r"(?:good|bad)\b|"
     r"\b(?:for|before|in) (?:the|our|my|tomorrow's|next week's|thursday's) (?:[\w'&-]+ ){0,4}?"

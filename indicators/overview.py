@@ -49,6 +49,7 @@ SERVICE_NAMES = {
 SERVICE_PHRASES: dict[str, list[str]] = {
     "Adult social care": ["adult social care", "social care", "asc", "social work", "adult care", "adult services",
                           "adult social services", "social services", "adult social work",
+                          "social care for adults", "social work for adults", "social work services for adults",
                           "care homes", "care and support for adults", "adult care and support", "care for adults",
                           "home care", "carers", "care", "reablement", "older people"],
     "Children's services": ["children's services", "children", "schools", "school", "education", "pupils",
@@ -64,7 +65,8 @@ SERVICE_PHRASES: dict[str, list[str]] = {
     "Financial sustainability": ["finance", "finances", "financial", "financial sustainability", "reserves",
                                  "budget", "debt"],
     "Climate change": ["climate", "climate change", "carbon", "emissions", "co2", "net zero"],
-    "Housing": ["housing", "homes", "homelessness", "homeless", "tenants", "council houses", "rent"],
+    "Housing": ["housing", "homes", "homelessness", "homeless", "tenants", "council houses", "rent", "council housing",
+                "housing services"],
 }
 # When a phrase means a service this store does not hold, these held services stand in for it (first held wins).
 RELATED: dict[str, list[str]] = {

@@ -480,6 +480,11 @@ def resolve(store: IndicatorStore, question: str, home_area: str | None,
             why = RESOLVER_MESSAGES["quarter_not_held"].format(quarter=period, area=store.area_name(area_code),
                                                                used=concrete) if concrete else why
         base.update(period=concrete, frequency=frequency if concrete else None, period_note=why)
+        if concrete is None and period is not None and str(period).startswith("Q") and area_code is not None:
+            # "the third quarter of last year" of annual data: read as that quarter of the latest year, which the
+            # answer says is held only as a whole year.
+            year, _ = quarter_period(store, info.indicator_id, area_code, None, "annual")
+            base["period_to"] = f"{year} {period}" if year else None
         if concrete is not None and period is not None:
             # "and Q2?" reads as the quarter asked, in the year of the quarters held ("2024-25 Q2").
             base["period_to"] = f"{concrete.split(' ')[0]} {period}"

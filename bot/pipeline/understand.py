@@ -250,6 +250,7 @@ _FROM_ONLY = re.compile(r"^\W*(?:(?:ok(?:ay)?|and|so|what about|how about)\W+)*(
 # A service named by its own name in a follow-up ("environmental services", "culture and leisure").
 _SERVICE_NAMED = re.compile(r"\b(?:services|culture (?:and|&) leisure|adult social care|social care|social work|"
                             r"economic development|financial sustainability|climate change)\b", re.IGNORECASE)
+_THAT = re.compile(r"\b(?:that|this|it|those|these|them|the same)\b", re.IGNORECASE)
 _LEAD = re.compile(r"^\W*(?:(?:ok(?:ay)?|and|so|now|then|what about|how about)\W+)*", re.IGNORECASE)
 # "is that better than 2017-18?", "how does that compare with 2019/20?", "up on 2018?": the last year set beside
 # another.
@@ -298,6 +299,8 @@ def understand(question: str, route: Route, conversation: Conversation | None, h
     previous = conversation.last_indicator() if conversation else None
     res: Resolution | None = None
     why_query = why_topic = None
+    from indicators.asked_service import ALL_SERVICES
+
     if route.kind == "why" and conversation is not None:
         why_topic = conversation.last_topic() or question
         why_query = WHY_QUERY.format(topic=why_topic)
@@ -309,6 +312,16 @@ def understand(question: str, route: Route, conversation: Conversation | None, h
             # "ok what about environmental services" after an overview: that service's overview, if the words name
             # the service rather than one of its measures.
             again = resolve(f"how are we doing on {_LEAD.sub('', question)}", home, after)
+            if again is not None and again.intent == "overview" and again.status == "resolved" and \
+                    again.service != ALL_SERVICES:  # "and us?" names no service: the last overview goes on
+                res = again
+        if res is not None and previous is not None and route.kind == "followup" and previous.intent == "overview" \
+                and previous.service and ((res.intent == "value" and res.status != "resolved") or (
+                    res.intent == "overview" and res.service == ALL_SERVICES and _THAT.search(question))):
+            # "And Dunhollow District Council?", "and us?", "and how are we doing on that?" after a waste overview:
+            # the same overview for them.
+            again = resolve(f"{_LEAD.sub('', question).rstrip('?!. ')} - how is it doing on {previous.service}?",
+                            home, after)
             if again is not None and again.intent == "overview" and again.status == "resolved":
                 res = again
         followup = route.kind in ("chart", "followup") or (res is not None and res.status != "resolved") or (
@@ -394,7 +407,7 @@ def turn_state(res: Resolution) -> dict[str, object]:
     return {"intent": res.intent, "areas": list(res.areas), "since": res.since, "period": res.period,
             "period_from": res.period_from, "period_to": res.period_to, "years_back": res.years_back,
             "rank_n": res.rank_n, "rank_order": res.rank_order, "scope": res.scope, "comparison": res.comparison,
-            "comparison_asked": res.comparison_asked}
+            "comparison_asked": res.comparison_asked, "service": res.service}
 
 
 def reading_line(interpretation: Interpretation, names: dict[str, str]) -> str:
