@@ -354,8 +354,12 @@ def _variant_pattern(variant: str) -> str:
     """A name variant as a pattern: its words apart by any punctuation, "and" also written "&" ("b&nes", "B & H")."""
     words = variant.split()
     pattern = re.escape(words[0])
+    letters = any(len(w) == 1 for w in words)  # "b and d" is "B&D" or "B and D", never the "band D" of council tax
     for before, word in zip(words, words[1:], strict=False):
-        joint = r"\W*" if "and" in (before, word) else r"\W+"
+        if letters and word == "and":
+            pattern += r"(?:\s*&\s*|\s+and\s+)"
+            continue
+        joint = "" if letters and before == "and" else r"\W*" if "and" in (before, word) else r"\W+"
         pattern += joint + (r"(?:and|&)" if word == "and" else re.escape(word))
     # "s ayrshires waste cost": a possessive typed without its apostrophe, taken only where no plural of an everyday
     # word could be meant ("quarterly readings" is no Reading).
@@ -424,7 +428,7 @@ def _same_name(typed: str, held: str) -> bool:
 
 
 _UNHELD_PATTERNS = (
-    re.compile(r"\bhow (?:is|are|'s|does|do|did)\s+(?P<name>[A-Za-z][\w&'-]*(?:,?\s+[A-Za-z][\w&'-]*){0,4}?)\s+"
+    re.compile(r"\bhow(?:\s+(?:is|are|'s|does|do|did)|['\u2019]s)\s+(?P<name>[A-Za-z][\w&'-]*(?:,?\s+[A-Za-z][\w&'-]*){0,4}?)\s+"
                r"(?:doing|getting on|performing|faring|compare|do|fare|perform|stack up)\b", re.IGNORECASE),
     # ("How has Wexmoor County Council performed on the council tax…": the name ends at its own "Council")
     re.compile(r"(?P<name>\b[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)*?)\s+"
@@ -489,7 +493,8 @@ def unheld_place(text: str, found: list[PlaceMention], is_vocabulary: Callable[[
                 continue  # a shortened name is taken only as capitalised words ("Did we meet the council" is not)
             tokens = tokens[first:]
             core = [t[0] for t in tokens if t[0].lower() not in _PLACE_WORDS]
-            if not core or " ".join(core).lower() in ("we", "us", "our", "i", "q1", "q2", "q3", "q4"):
+            if not core or " ".join(core).lower() in ("we", "us", "our", "i", "q1", "q2", "q3", "q4", "it", "things",
+                                                      "that", "this", "they", "everything", "everyone"):
                 continue
             start = m.start("name") + tokens[0].start()
             if _taken(taken, start, m.end("name")):

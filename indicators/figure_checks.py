@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from indicators.formatting import format_number, format_value
+from indicators.formatting import format_value
 from indicators.wording import ANALYSIS_MESSAGES
 
 if TYPE_CHECKING:
@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 __all__ = ["EDGE_SHARE", "FAR_MADS", "check_figure"]
 
 EDGE_SHARE = 0.005  # within half a per cent of the possible range from its ceiling or floor: "at" it
-# Oflog's widest band ("much") starts at 3 MADs; ten is beyond anything but an error or a one-off.
+# Oflog's widest band ("much") starts at 3 MADs; ten (the wording says "more than ten") is beyond anything but
+# an error or a one-off.
 FAR_MADS = 10.0
 
 
@@ -36,7 +37,7 @@ def check_figure(info: IndicatorInfo, latest: tuple[str, float], signal: SignalA
         reasons.append(ANALYSIS_MESSAGES["check_floor"])
     if comparators is not None and comparators.period == latest[0] and comparators.mads is not None and \
             abs(comparators.mads) >= FAR_MADS:
-        reasons.append(ANALYSIS_MESSAGES["check_far"].format(mads=format_number(abs(comparators.mads))))
+        reasons.append(ANALYSIS_MESSAGES["check_far"])
     if not reasons:
         return None
     return ANALYSIS_MESSAGES["check_figure"].format(value=format_value(value, info.unit), period=latest[0],

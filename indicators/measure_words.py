@@ -261,7 +261,9 @@ SERVICE_CONCEPTS = frozenset(
     "crematoria cremation cremations bereavement funeral funerals library libraries museum museums gcse gcses "
     "nhs waitlist "
     "allotment allotments tree trees flood flooding drainage gritting snow streetlight streetlights lighting "
-    "food foodbank foodbanks mortgage mortgages tenancy evictions eviction ofsted inspection inspections cqc".split())
+    "food foodbank foodbanks mortgage mortgages tenancy evictions eviction ofsted inspection inspections cqc "
+    # What a council charges, not how well it collects: "band D", "council tax bills", "the precept".
+    "band bills precept levy fines".split())
 
 
 def covering_most(words: set[str], names: list[set[str]]) -> int | None:

@@ -508,7 +508,9 @@ _DIARY = re.compile(r"\b(?:when(?:'s| is| are| will)|what time)\b.{0,60}\bnext\b
                     r"session|pre-?meet)s?\b", re.IGNORECASE)
 # Chit-chat in a thread ("hows the weather up there lol"): nothing to look up, and no follow-up of the last answer.
 _CHAT = re.compile(r"\b(?:weather|lol|haha|joke|football|lunch|coffee|weekend|holiday)\b|"
-                   r"^\W*(?:how are you|how'?s it going|you ok|are you a (?:bot|robot|person))\b", re.IGNORECASE)
+                   # ("how's it going on reablement?" asks about reablement)
+                   r"^\W*(?:how are you|how'?s it going(?!\s+(?:on|with|for|in)\b)|you ok|are you a (?:bot|robot|"
+                   r"person))\b", re.IGNORECASE)
 # A question about how fast something is done, and the words that mark a measure of time or speed.
 _SPEED = re.compile(r"\bhow (?:quickly|fast|soon|long does it take|long do we take)\b|\bspeed of\b|"
                     r"\btime (?:taken|to (?:clear|fix|remove|respond|process))\b", re.IGNORECASE)

@@ -72,8 +72,9 @@ ANALYSIS_MESSAGES: dict[str, str] = {
     "check_beyond": "is outside the natural process limits",
     "check_ceiling": "is at the top of the measure's possible range",
     "check_floor": "is at the bottom of the measure's possible range",
-    "check_far": "is {mads} median absolute deviations from the national median, far outside where councils' "
-                 "figures lie",
+    # (No number here: every number an answer states is one of its figures.)
+    "check_far": "is more than ten median absolute deviations from the national median, far outside where "
+                 "councils' figures lie",
     # The comparators, target path and runs of an analysis (describe fills them).
     "group_neighbours": "{area_s} comparator group, {group} ({n} councils with a value, itself included)",
     "group_family": "{area_s} family group, {group} ({n} councils with a value, itself included)",

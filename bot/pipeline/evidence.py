@@ -5,6 +5,7 @@ Nothing here computes a number: analyses come whole from `indicators.analysis`, 
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -52,11 +53,16 @@ class Evidence(BaseModel):
     overview: Overview | None = None
 
 
+_A_COUNCIL = re.compile(r"\b(?:(?:district|borough|county|city|metropolitan) )?council\b(?! tax| hous| plan)|"
+                        r"\b(?:dc|bc|cc|mbc)\b", re.IGNORECASE)
+
+
 def wants_passages(reading: Reading) -> bool:
-    """Whether document passages belong in the answer (always when no indicator was found, but never for a council
-    not held: the home council's own papers say nothing of Ashby Marsh)."""
+    """Whether document passages belong in the answer (always when no indicator was found, but not for a council
+    not held named as a council: the home council's own papers say nothing of "Ashby Marsh District Council"; a
+    place that may be a street or a site, "the Harrow Lane depot", is still searched for)."""
     res = reading.resolution
-    if res is not None and res.area_candidates and reading.why_query is None:
+    if res is not None and res.area_candidates and reading.why_query is None and _A_COUNCIL.search(reading.question):
         return False
     return not reading.resolved or wants_documents(reading.question) or reading.why_query is not None
 
