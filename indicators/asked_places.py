@@ -343,7 +343,16 @@ def compass_slips(store: IndicatorStore, text: str) -> str:
                 return compass.capitalize() if m[1][0].isupper() else compass
         return m[0]
 
-    return _WORD_PAIR.sub(fix, text)
+    def spelled_out(m: re.Match[str]) -> str:
+        full = _TWO_POINTS[m[1].lower()]
+        return f"{full} {m[2]}" if any(f"{full} {m[2].lower()}" in v for v in index.lookup) else m[0]
+
+    # "Bath and NE Somerset", "NE Lincs": two compass points by their capitals, where the name is held.
+    return _TWO_POINT_WORD.sub(spelled_out, _WORD_PAIR.sub(fix, text))
+
+
+_TWO_POINTS = {"ne": "north east", "nw": "north west", "se": "south east", "sw": "south west"}
+_TWO_POINT_WORD = re.compile(r"\b(ne|nw|se|sw)\s+([A-Za-z]+)", re.IGNORECASE)
 
 
 # Council names that are also everyday words, whose plural is not a possessive ("readings", "burys"... "wards").
@@ -453,6 +462,12 @@ _UNHELD_PATTERNS = (
     re.compile(r"\b(?P<name>[a-z][a-z-]{3,}\s+(?:district|borough|county))['\u2019]s\b"),
     # "royal borough of frettingham care requests": the borough's own name after "borough of", in any case.
     re.compile(r"\b(?:royal|london|metropolitan) borough of (?P<name>[A-Za-z][\w'-]+)", re.IGNORECASE),
+    # "the city of Castlemarsh", "what does Brinkford & Lye borough look like on…", "for north fenwold district"
+    re.compile(r"\bthe city of (?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"),
+    re.compile(r"\bwhat (?:does|do|did) (?P<name>[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|&|and))*"
+               r"(?:\s+(?:borough|district|county|city))?)\s+(?:look like|show|report|get)\b"),
+    re.compile(r"\b(?:for|in|at)\s+(?P<name>(?:(?:north|south|east|west)\s+)?[a-z][a-z-]{3,}\s+(?:district|borough))\b"
+               r"(?!\s+council)"),
     # "compare us with ashby marsh district council on recycling rate": a district's whole name, in lower case.
     re.compile(r"(?:\b(?:with|vs\.?|versus|than|against|for|and|at)\s+|^\W*)(?P<name>[a-z][a-z-]{2,}"
                r"(?:\s+[a-z][a-z-]{2,}){0,2}\s+(?:district|borough|county|city)\s+council)(?:['\u2019]?s)?\b"),

@@ -140,6 +140,9 @@ _PHRASES = ((re.compile(r"\bc-?tax\b"), "council tax"), (re.compile(r"\bfly[- ]?
             (re.compile(r"\b(?:people|those|adults|residents|folk) (?:using|who use|receiving|who receive|getting|who "
                         r"get|in receipt of) (?:adult )?(?:social )?(?:care(?: and support| services)?|support)\b"),
              "service user"),
+            # What council tax costs a household, not how much of it is collected.
+            (re.compile(r"\bcouncil tax (?:bills?|levels?|rises?|increases?|charges?|went up|goes up|going up)\b"),
+             "precept"),
             (re.compile(r"\b(?:big|large|larger) planning\b"), "major planning"),
             (re.compile(r"\b(?:small|smaller) planning\b"), "minor planning"),
             (re.compile(r"\b(?:units?|shops?|premises|properties) (?:lying |standing |left |sitting )?(?:empty|"
@@ -263,7 +266,9 @@ SERVICE_CONCEPTS = frozenset(
     "allotment allotments tree trees flood flooding drainage gritting snow streetlight streetlights lighting "
     "food foodbank foodbanks mortgage mortgages tenancy evictions eviction ofsted inspection inspections cqc "
     # What a council charges, not how well it collects: "band D", "council tax bills", "the precept".
-    "band bills precept levy fines".split())
+    "band bills precept levy fines "
+    # Roads are LGBF's; a store without them (the sample district) holds nothing about roads.
+    "road roads".split())
 
 
 def covering_most(words: set[str], names: list[set[str]]) -> int | None:

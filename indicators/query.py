@@ -528,7 +528,7 @@ def _names_unheld_concept(index: _Index, residual: str) -> bool:
     """Whether the question names a service or measure ("potholes", "admissions") that no held indicator mentions."""
     lowered = residual.lower()
     # Read as phrases first: "delayed discharge bed days" is one measure, not a question about beds.
-    raw = set(WORD.findall(phrased(residual))) | ({"a&e"} if "a&e" in lowered else set())
+    raw = set(WORD.findall(phrased(residual))) | ({"a&e"} if re.search(r"\ba\s*(?:&|and)\s*e\b", lowered) else set())
     return any(w in SERVICE_CONCEPTS and stem(w) not in index.idf and w not in index.idf for w in raw)
 
 

@@ -209,9 +209,16 @@ def _merge(res: Resolution, prev: Turn, question: str, home: str | None) -> Reso
             order = _OPPOSITE[prev.rank_order]  # "flip it" after a top 5: the bottom 5 of the same table
         elif (swap := swapped_order(question)) is not None:  # "same but worst instead of best"
             order = swap
+        elif (end := _OTHER_END.match(question)) is not None and prev.rank_order is not None:
+            # "what about the worst?" after a top 3: the bottom 3 of the same table
+            order = "best" if end[1].lower() in ("best", "top") else "worst"
         if res.intent == "rank" and res.rank_n is not None and prev.rank_n is None:
             areas = [a for a in areas if a in _GROUPS]  # "top 5 then?" after "where do we rank?": the list alone
-        update.update(intent="rank", rank_n=res.rank_n if res.intent == "rank" else prev.rank_n,
+        size = res.rank_n if res.intent == "rank" else prev.rank_n
+        if res.intent == "rank" and prev.rank_n is not None and size is not None and size > 1 and \
+                not _COUNT_SAID.search(question):
+            size = prev.rank_n  # "and the bottom ones?" after a top 3: three again, not the usual five
+        update.update(intent="rank", rank_n=size,
                       rank_whole=res.rank_whole and res.intent == "rank", rank_order=order,
                       scope=scope, comparison_asked=True, areas=areas)
         if not explicit_period and prev.period and prev.answered_period and prev.answered_period != prev.period \
@@ -250,6 +257,10 @@ _FROM_ONLY = re.compile(r"^\W*(?:(?:ok(?:ay)?|and|so|what about|how about)\W+)*(
 # A service named by its own name in a follow-up ("environmental services", "culture and leisure").
 _SERVICE_NAMED = re.compile(r"\b(?:services|culture (?:and|&) leisure|adult social care|social care|social work|"
                             r"economic development|financial sustainability|climate change)\b", re.IGNORECASE)
+_OTHER_END = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|so|now|what about|how about)\W+)*(?:the\s+)?(worst|bottom|best|top)"
+                        r"(?:\s+(?:ones?|end|performers?))?\W*$", re.IGNORECASE)
+_COUNT_SAID = re.compile(r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|"
+                         r"single|dozen)\b", re.IGNORECASE)
 _THAT = re.compile(r"\b(?:that|this|it|those|these|them|the same)\b", re.IGNORECASE)
 _LEAD = re.compile(r"^\W*(?:(?:ok(?:ay)?|and|so|now|then|what about|how about)\W+)*", re.IGNORECASE)
 # "is that better than 2017-18?", "how does that compare with 2019/20?", "up on 2018?": the last year set beside
