@@ -310,31 +310,14 @@ def understand(question: str, route: Route, conversation: Conversation | None, h
     previous = conversation.last_indicator() if conversation else None
     res: Resolution | None = None
     why_query = why_topic = None
-    from indicators.asked_service import ALL_SERVICES
-
     if route.kind == "why" and conversation is not None:
         why_topic = conversation.last_topic() or question
         why_query = WHY_QUERY.format(topic=why_topic)
     else:
         after = previous.indicator_id if previous is not None and route.kind == "followup" else None
         res = resolve(question, home, after)
-        if res is not None and previous is not None and route.kind == "followup" and res.intent == "value" and \
-                res.score < 1.0 and (previous.intent == "overview" or _SERVICE_NAMED.search(question)):
-            # "ok what about environmental services" after an overview: that service's overview, if the words name
-            # the service rather than one of its measures.
-            again = resolve(f"how are we doing on {_LEAD.sub('', question)}", home, after)
-            if again is not None and again.intent == "overview" and again.status == "resolved" and \
-                    again.service != ALL_SERVICES:  # "and us?" names no service: the last overview goes on
-                res = again
-        if res is not None and previous is not None and route.kind == "followup" and previous.intent == "overview" \
-                and previous.service and ((res.intent == "value" and res.status != "resolved") or (
-                    res.intent == "overview" and res.service == ALL_SERVICES and _THAT.search(question))):
-            # "And Dunhollow District Council?", "and us?", "and how are we doing on that?" after a waste overview:
-            # the same overview for them.
-            again = resolve(f"{_LEAD.sub('', question).rstrip('?!. ')} - how is it doing on {previous.service}?",
-                            home, after)
-            if again is not None and again.intent == "overview" and again.status == "resolved":
-                res = again
+        if res is not None and previous is not None and route.kind == "followup":
+            res = _overview_follow_up(question, res, previous, home, after, resolve)
         followup = route.kind in ("chart", "followup") or (res is not None and res.status != "resolved") or (
             res is not None and previous is not None and _about_the_last_measure(res, previous, question))
         if res is not None and res.refused and res.asked_measure != (previous.indicator_id if previous else None):
@@ -350,6 +333,29 @@ def understand(question: str, route: Route, conversation: Conversation | None, h
                       interpretation=Interpretation(intent="unknown", request=route.kind))
     reading.interpretation = interpretation_of(reading)
     return reading
+
+
+def _overview_follow_up(question: str, res: Resolution, previous: Turn, home: str | None, after: str | None,
+                        resolve: Resolver) -> Resolution:
+    """A follow-up read again as an overview where the thread makes it one: "ok what about environmental services"
+    (a service named, after an overview or by its own name), "and Dunhollow District Council?", "and us?", "and how
+    are we doing on that?" (the last overview's service, for them). The question is asked again with an overview's
+    words, so the resolver still decides service or measure."""
+    from indicators.asked_service import ALL_SERVICES
+
+    if res.intent == "value" and res.score < 1.0 and (previous.intent == "overview" or _SERVICE_NAMED.search(question)):
+        again = resolve(f"how are we doing on {_LEAD.sub('', question)}", home, after)
+        if again is not None and again.intent == "overview" and again.status == "resolved" and \
+                again.service != ALL_SERVICES:  # "and us?" names no service: the last overview goes on, below
+            res = again
+    if previous.intent == "overview" and previous.service and (
+            (res.intent == "value" and res.status != "resolved") or (
+                res.intent == "overview" and res.service == ALL_SERVICES and _THAT.search(question))):
+        again = resolve(f"{_LEAD.sub('', question).rstrip('?!. ')} - how is it doing on {previous.service}?", home,
+                        after)
+        if again is not None and again.intent == "overview" and again.status == "resolved":
+            res = again
+    return res
 
 
 def _both(res: Resolution, conversation: Conversation) -> Resolution:
