@@ -15,3 +15,11 @@ def read_thread(assistant: Assistant, home: str, *turns: str) -> tuple:
     got = answer.to_contract()["understood"]
     return (got["intent"], got["indicators"], got["areas"], got["periods"]["from"], got["periods"]["to"], got["n"],
             got["order"])
+
+
+def understood_after(assistant: Assistant, home: str, *turns: str) -> dict:
+    """The last turn's `understood` reading, whole, after asking every turn in one conversation."""
+    conversation, caller = Conversation(), CallerContext(area=home)
+    for turn in turns:
+        answer = assistant.ask(turn, caller, conversation=conversation)
+    return answer.to_contract()["understood"]

@@ -13,19 +13,13 @@ import pytest
 from bot.assistant import Assistant
 from bot.conversation import Conversation
 from bot.models import CallerContext
+from reading_threads import understood_after as _read
 
 pytestmark = pytest.mark.shared
 
 FIFE, INVERCLYDE, ESSEX, NORTHBRIDGE = "S-fife", "S-inverclyde", "E10000012", "E07999001"
 WASTE = ["household_recycling_rate", "missed_bins_per_100k", "residual_waste_per_household",
          "waste_collection_cost_per_household"]
-
-
-def _read(assistant: Assistant, home: str, *turns: str) -> dict:
-    conversation, caller = Conversation(), CallerContext(area=home)
-    for turn in turns:
-        answer = assistant.ask(turn, caller, conversation=conversation)
-    return answer.to_contract()["understood"]
 
 
 @pytest.mark.parametrize(("then", "area"), [

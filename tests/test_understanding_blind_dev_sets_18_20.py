@@ -11,22 +11,14 @@ from __future__ import annotations
 import pytest
 
 from bot.assistant import Assistant
-from bot.conversation import Conversation
-from bot.models import CallerContext
 from indicators.asked_text import plain_question
+from reading_threads import understood_after as _read
 
 pytestmark = pytest.mark.shared
 
 DUNDEE, STIRLING, EAST_DUNBARTONSHIRE = "S-dundee-city", "S-stirling", "S-east-dunbartonshire"
 WOKINGHAM, NORTHBRIDGE = "E06000041", "E07999001"
 ASC = ["ASC1", "ASC2", "ASC3", "ASC4", "ASC5", "ASC6", "ASC7"]
-
-
-def _read(assistant: Assistant, home: str, *turns: str) -> dict:
-    conversation, caller = Conversation(), CallerContext(area=home)
-    for turn in turns:
-        answer = assistant.ask(turn, caller, conversation=conversation)
-    return answer.to_contract()["understood"]
 
 
 @pytest.mark.parametrize(("said", "plain"), [

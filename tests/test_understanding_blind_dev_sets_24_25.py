@@ -11,17 +11,11 @@ import pytest
 from bot.assistant import Assistant
 from bot.conversation import Conversation
 from bot.models import CallerContext
+from reading_threads import understood_after as _read
 
 pytestmark = pytest.mark.shared
 
 ESSEX, NORTHBRIDGE = "E10000012", "E07999001"
-
-
-def _read(assistant: Assistant, home: str, *turns: str) -> dict:
-    conversation, caller = Conversation(), CallerContext(area=home)
-    for turn in turns:
-        answer = assistant.ask(turn, caller, conversation=conversation)
-    return answer.to_contract()["understood"]
 
 
 @pytest.mark.parametrize(("then", "n", "order"), [

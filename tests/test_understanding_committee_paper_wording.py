@@ -15,18 +15,12 @@ from bot.assistant import Assistant
 from bot.conversation import Conversation
 from bot.models import CallerContext
 from indicators.asked_periods import parse_periods
+from reading_threads import understood_after as _read
 
 pytestmark = pytest.mark.shared
 
 BARNSLEY, ABERDEENSHIRE, FIFE, STIRLING = "E08000016", "S-aberdeenshire", "S-fife", "S-stirling"
 NORTHBRIDGE = "E07999001"
-
-
-def _read(assistant: Assistant, home: str, *turns: str) -> dict:
-    conversation, caller = Conversation(), CallerContext(area=home)
-    for turn in turns:
-        answer = assistant.ask(turn, caller, conversation=conversation)
-    return answer.to_contract()["understood"]
 
 
 @pytest.mark.parametrize(("home", "said", "indicator", "areas", "n", "order"), [

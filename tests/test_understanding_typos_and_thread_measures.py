@@ -11,19 +11,13 @@ import pytest
 from bot.assistant import Assistant
 from bot.conversation import Conversation
 from bot.models import CallerContext
+from reading_threads import understood_after as _read
 
 pytestmark = pytest.mark.shared
 
 ARGYLL, GLASGOW, SHETLAND, DUMFRIES = "S-argyll-and-bute", "S-glasgow-city", "S-shetland-islands", \
     "S-dumfries-and-galloway"
 ESSEX, NORTHBRIDGE, LOWERBY = "E10000012", "E07999001", "E07999012"
-
-
-def _read(assistant: Assistant, home: str, *turns: str) -> dict:
-    conversation, caller = Conversation(), CallerContext(area=home)
-    for turn in turns:
-        answer = assistant.ask(turn, caller, conversation=conversation)
-    return answer.to_contract()["understood"]
 
 
 def test_a_council_one_letter_wrong_is_that_council(real_assistant: Assistant, sample_assistant: Assistant) -> None:
