@@ -141,7 +141,8 @@ _PHRASES = ((re.compile(r"\bc-?tax\b"), "council tax"), (re.compile(r"\bfly[- ]?
                         r"get|in receipt of) (?:adult )?(?:social )?(?:care(?: and support| services)?|support)\b"),
              "service user"),
             # What council tax costs a household, not how much of it is collected.
-            (re.compile(r"\bcouncil tax (?:bills?|levels?|rises?|increases?|charges?|went up|goes up|going up)\b"),
+            # ("bills" is itself a word of no held measure, so it is left to be read as one.)
+            (re.compile(r"\bcouncil tax (?:bill|levels?|rises?|increases?|charges?|went up|goes up|going up)\b"),
              "precept"),
             (re.compile(r"\b(?:big|large|larger) planning\b"), "major planning"),
             (re.compile(r"\b(?:small|smaller) planning\b"), "minor planning"),
